@@ -1,0 +1,231 @@
+//! Wire types shared by the press (writer), the reader app and the counter.
+//!
+//! Everything the app fetches is described here, together with where it lives
+//! (`paths`), so the writer and the reader cannot drift apart.
+
+mod format;
+mod pagination;
+pub mod paths;
+
+pub use format::{format_number, LocalDateTime};
+pub use pagination::{page_count, page_items, PageItem};
+
+use serde::{Deserialize, Serialize};
+
+/// Articles per listing page, for the home "latest" listing and every category.
+pub const LISTING_PAGE_SIZE: usize = 10;
+
+/// The office and its portal, as written in `content/site.json` and published
+/// inside `data/site.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Site {
+    /// Full name of the office, shown in the header and the footer.
+    pub name: String,
+    /// The body the office serves, shown above the name ("Ủy ban nhân dân tỉnh …").
+    pub parent_body: String,
+    pub address: String,
+    pub phone: String,
+    pub email: String,
+    /// Where the staff "Đăng nhập" link leads.
+    pub login_url: String,
+    /// Base URL of the visitor counter; `None` while no counter is deployed.
+    #[serde(default)]
+    pub counter_endpoint: Option<String>,
+    pub menu: Vec<MenuItem>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    pub label: String,
+    pub href: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub slug: String,
+    /// Vietnamese display name.
+    pub name: String,
+    /// Position in menus and on the home page, smallest first.
+    pub order: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+}
+
+/// `data/site.json`: what every page needs before it can draw its frame.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SiteData {
+    pub site: Site,
+    /// Sorted by `order`.
+    pub categories: Vec<Category>,
+}
+
+impl SiteData {
+    pub fn category(&self, slug: &str) -> Option<&Category> {
+        self.categories.iter().find(|c| c.slug == slug)
+    }
+
+    /// The category and its ancestors, outermost first (for breadcrumbs).
+    pub fn category_trail(&self, slug: &str) -> Vec<&Category> {
+        let mut trail = Vec::new();
+        let mut next = self.category(slug);
+        while let Some(category) = next {
+            // Guard against a cycle even though the press rejects them.
+            if trail.iter().any(|c: &&Category| c.slug == category.slug) {
+                break;
+            }
+            trail.push(category);
+            next = category.parent.as_deref().and_then(|p| self.category(p));
+        }
+        trail.reverse();
+        trail
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Image {
+    pub src: String,
+    pub alt: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+}
+
+/// An article as it appears in lists.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleSummary {
+    pub slug: String,
+    pub title: String,
+    pub sapo: String,
+    pub category: String,
+    /// RFC 3339 in Vietnam's time (+07:00), see [`LocalDateTime`].
+    pub published: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cover: Option<Image>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleLink {
+    pub slug: String,
+    pub title: String,
+}
+
+/// `data/articles/{slug}.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    pub slug: String,
+    pub title: String,
+    pub sapo: String,
+    pub category: String,
+    pub published: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    pub author: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cover: Option<Image>,
+    /// Rendered from Markdown and sanitised by the press: safe to insert as HTML.
+    pub html: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub featured: bool,
+    /// The previous (older) article of the same category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub older: Option<ArticleLink>,
+    /// The next (newer) article of the same category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newer: Option<ArticleLink>,
+}
+
+impl Article {
+    pub fn summary(&self) -> ArticleSummary {
+        ArticleSummary {
+            slug: self.slug.clone(),
+            title: self.title.clone(),
+            sapo: self.sapo.clone(),
+            category: self.category.clone(),
+            published: self.published.clone(),
+            cover: self.cover.clone(),
+        }
+    }
+}
+
+/// One page of a listing, newest first: `data/latest/{n}.json` or
+/// `data/categories/{slug}/{n}.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ListingPage {
+    /// 1-based.
+    pub page: u32,
+    pub total_pages: u32,
+    pub total_articles: u32,
+    pub articles: Vec<ArticleSummary>,
+}
+
+/// `data/home.json`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HomePage {
+    /// Newest featured articles, the first one shown large.
+    pub featured: Vec<ArticleSummary>,
+    /// One block per top-level category, in menu order.
+    pub sections: Vec<HomeSection>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HomeSection {
+    pub category: String,
+    pub articles: Vec<ArticleSummary>,
+}
+
+/// A slug is lowercase ASCII letters, digits and single hyphens: it is used
+/// as a file name by the press and as a URL segment by the app.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && slug.len() <= 120
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && !slug.contains("--")
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert!(is_valid_slug("ky-niem-ngay-truyen-thong-2021"));
+        for bad in ["", "-a", "a-", "a--b", "Hoa", "a/b", "../x", "tin tức", "a.json"] {
+            assert!(!is_valid_slug(bad), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn trail_walks_to_the_root() {
+        let cat = |slug: &str, parent: Option<&str>| Category {
+            slug: slug.into(),
+            name: slug.to_uppercase(),
+            order: 0,
+            parent: parent.map(Into::into),
+        };
+        let site = SiteData {
+            site: Site {
+                name: String::new(),
+                parent_body: String::new(),
+                address: String::new(),
+                phone: String::new(),
+                email: String::new(),
+                login_url: String::new(),
+                counter_endpoint: None,
+                menu: vec![],
+            },
+            categories: vec![cat("a", None), cat("b", Some("a")), cat("c", Some("b"))],
+        };
+        let slugs: Vec<_> = site.category_trail("c").iter().map(|c| c.slug.as_str()).collect();
+        assert_eq!(slugs, ["a", "b", "c"]);
+        assert!(site.category_trail("nope").is_empty());
+    }
+}

@@ -1,0 +1,51 @@
+//! Where the press writes each published file and where the app fetches it,
+//! and the app's own route URLs. Data paths are relative to the site root.
+
+pub const DATA_DIR: &str = "data";
+
+pub fn site() -> String {
+    format!("/{DATA_DIR}/site.json")
+}
+
+pub fn home() -> String {
+    format!("/{DATA_DIR}/home.json")
+}
+
+pub fn article(slug: &str) -> String {
+    format!("/{DATA_DIR}/articles/{slug}.json")
+}
+
+pub fn latest_page(page: u32) -> String {
+    format!("/{DATA_DIR}/latest/{page}.json")
+}
+
+pub fn category_page(category: &str, page: u32) -> String {
+    format!("/{DATA_DIR}/categories/{category}/{page}.json")
+}
+
+/// Routes of the reader app (Vietnamese paths).
+pub mod route {
+    /// Query parameter that carries a listing's page number.
+    pub const PAGE_PARAM: &str = "trang";
+
+    pub fn article(slug: &str) -> String {
+        format!("/bai-viet/{slug}")
+    }
+
+    pub fn category(slug: &str) -> String {
+        format!("/chuyen-muc/{slug}")
+    }
+
+    pub fn latest() -> String {
+        "/tin-moi".to_string()
+    }
+
+    /// Appends `?trang=N` except for page 1, whose URL is the listing's own.
+    pub fn paged(base: &str, page: u32) -> String {
+        if page <= 1 {
+            base.to_string()
+        } else {
+            format!("{base}?{PAGE_PARAM}={page}")
+        }
+    }
+}

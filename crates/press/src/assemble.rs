@@ -1,0 +1,146 @@
+//! Stage 4: turn validated content into the documents the app fetches:
+//! one per article, paged listings (latest and per category), the home page
+//! and the site data. Work per article is constant: each is sorted once and
+//! placed into its category's listings and its ancestors'.
+
+use std::collections::HashMap;
+
+use model::{
+    Article, ArticleLink, ArticleSummary, HomePage, HomeSection, LISTING_PAGE_SIZE, ListingPage, SiteData, page_count,
+};
+
+use crate::validate::{self, Content};
+
+/// How many featured articles the home page shows.
+pub const HOME_FEATURED: usize = 4;
+/// How many articles each category block on the home page shows.
+pub const HOME_SECTION_SIZE: usize = 5;
+
+pub struct Published {
+    pub site: SiteData,
+    pub home: HomePage,
+    pub latest: Vec<ListingPage>,
+    /// Every category, including those with no article yet (one empty page).
+    pub categories: Vec<(String, Vec<ListingPage>)>,
+    pub articles: Vec<Article>,
+}
+
+pub fn assemble(content: Content) -> Published {
+    let Content { site, categories, mut articles } = content;
+    articles.sort_by(|a, b| b.published_at.cmp(&a.published_at).then_with(|| a.slug.cmp(&b.slug)));
+    let summaries: Vec<ArticleSummary> = articles.iter().map(summary).collect();
+
+    // Article indices (newest first) of each category, descendants included.
+    let parent_of: HashMap<&str, Option<&str>> =
+        categories.iter().map(|c| (c.slug.as_str(), c.parent.as_deref())).collect();
+    let mut members: HashMap<&str, Vec<usize>> = categories.iter().map(|c| (c.slug.as_str(), Vec::new())).collect();
+    let mut own: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (index, article) in articles.iter().enumerate() {
+        own.entry(article.category.as_str()).or_default().push(index);
+        let mut category = Some(article.category.as_str());
+        while let Some(slug) = category {
+            members.get_mut(slug).expect("validated category").push(index);
+            category = parent_of.get(slug).copied().flatten();
+        }
+    }
+
+    let mut older = vec![None; articles.len()];
+    let mut newer = vec![None; articles.len()];
+    for indices in own.values() {
+        for pair in indices.windows(2) {
+            let (newer_index, older_index) = (pair[0], pair[1]);
+            older[newer_index] = Some(link(&articles[older_index]));
+            newer[older_index] = Some(link(&articles[newer_index]));
+        }
+    }
+
+    let all: Vec<usize> = (0..articles.len()).collect();
+    let latest = paginate(&all, &summaries);
+    let category_pages = categories
+        .iter()
+        .map(|c| (c.slug.clone(), paginate(&members[c.slug.as_str()], &summaries)))
+        .collect();
+
+    let home = HomePage {
+        featured: articles
+            .iter()
+            .zip(&summaries)
+            .filter(|(article, _)| article.featured)
+            .take(HOME_FEATURED)
+            .map(|(_, summary)| summary.clone())
+            .collect(),
+        sections: categories
+            .iter()
+            .filter(|c| c.parent.is_none())
+            .filter(|c| !members[c.slug.as_str()].is_empty())
+            .map(|c| HomeSection {
+                category: c.slug.clone(),
+                articles: members[c.slug.as_str()]
+                    .iter()
+                    .take(HOME_SECTION_SIZE)
+                    .map(|&i| summaries[i].clone())
+                    .collect(),
+            })
+            .collect(),
+    };
+
+    let published_articles = articles
+        .into_iter()
+        .zip(older.into_iter().zip(newer))
+        .map(|(article, (older, newer))| Article {
+            slug: article.slug,
+            title: article.title,
+            sapo: article.sapo,
+            category: article.category,
+            published: article.published,
+            updated: article.updated,
+            author: article.author,
+            cover: article.cover,
+            html: article.html,
+            tags: article.tags,
+            featured: article.featured,
+            older,
+            newer,
+        })
+        .collect();
+
+    Published {
+        site: SiteData { site, categories },
+        home,
+        latest,
+        categories: category_pages,
+        articles: published_articles,
+    }
+}
+
+fn summary(article: &validate::Article) -> ArticleSummary {
+    ArticleSummary {
+        slug: article.slug.clone(),
+        title: article.title.clone(),
+        sapo: article.sapo.clone(),
+        category: article.category.clone(),
+        published: article.published.clone(),
+        cover: article.cover.clone(),
+    }
+}
+
+fn link(article: &validate::Article) -> ArticleLink {
+    ArticleLink { slug: article.slug.clone(), title: article.title.clone() }
+}
+
+/// Fixed-size pages, newest first; an empty listing has one empty page.
+pub fn paginate(indices: &[usize], summaries: &[ArticleSummary]) -> Vec<ListingPage> {
+    let total_pages = page_count(indices.len(), LISTING_PAGE_SIZE);
+    (0..total_pages as usize)
+        .map(|page| {
+            let start = page * LISTING_PAGE_SIZE;
+            let end = (start + LISTING_PAGE_SIZE).min(indices.len());
+            ListingPage {
+                page: page as u32 + 1,
+                total_pages,
+                total_articles: indices.len() as u32,
+                articles: indices[start..end].iter().map(|&i| summaries[i].clone()).collect(),
+            }
+        })
+        .collect()
+}

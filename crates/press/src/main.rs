@@ -1,0 +1,38 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Parser;
+
+/// Validate the portal's content and write the JSON the reader app fetches.
+#[derive(Parser)]
+#[command(name = "press", version)]
+struct Args {
+    /// Folder holding site.json, categories.json and articles/*.json.
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    /// Folder to publish into (replaced whole, only when the build succeeds).
+    #[arg(long)]
+    out: PathBuf,
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    let started = Instant::now();
+    match press::build(&args.content, &args.out) {
+        Ok(report) => {
+            eprintln!(
+                "press: {} articles, {} files → {} in {:.2?}",
+                report.articles,
+                report.files,
+                args.out.display(),
+                started.elapsed()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("press: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,90 @@
+//! Stage 5: write everything into a staging folder beside the target, then
+//! swap it in with renames. A build that fails at any point leaves the
+//! previously published folder exactly as it was.
+
+use std::fs;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::assemble::Published;
+use crate::error::Error;
+
+#[derive(Debug)]
+pub struct Report {
+    pub articles: usize,
+    pub files: usize,
+}
+
+pub fn publish(published: &Published, out: &Path) -> Result<Report, Error> {
+    let name = out
+        .file_name()
+        .ok_or_else(|| Error::io(out, std::io::Error::other("output path has no folder name")))?
+        .to_string_lossy()
+        .into_owned();
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    fs::create_dir_all(parent).map_err(|e| Error::io(parent, e))?;
+    let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
+    let retired = parent.join(format!(".{name}.old-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&staging);
+
+    let written = write_all(published, &staging);
+    let files = match written {
+        Ok(files) => files,
+        Err(error) => {
+            let _ = fs::remove_dir_all(&staging);
+            return Err(error);
+        }
+    };
+    if out.exists() {
+        fs::rename(out, &retired).map_err(|e| Error::io(out, e))?;
+    }
+    if let Err(e) = fs::rename(&staging, out) {
+        // Put the previous output back before reporting.
+        let _ = fs::rename(&retired, out);
+        let _ = fs::remove_dir_all(&staging);
+        return Err(Error::io(out, e));
+    }
+    let _ = fs::remove_dir_all(&retired);
+    Ok(Report { articles: published.articles.len(), files })
+}
+
+fn write_all(published: &Published, root: &Path) -> Result<usize, Error> {
+    let mut writer = Writer { root: root.to_path_buf(), files: 0 };
+    writer.json("site.json", &published.site)?;
+    writer.json("home.json", &published.home)?;
+    for page in &published.latest {
+        writer.json(&format!("latest/{}.json", page.page), page)?;
+    }
+    for (slug, pages) in &published.categories {
+        for page in pages {
+            writer.json(&format!("categories/{slug}/{}.json", page.page), page)?;
+        }
+    }
+    for article in &published.articles {
+        writer.json(&format!("articles/{}.json", article.slug), article)?;
+    }
+    Ok(writer.files)
+}
+
+struct Writer {
+    root: PathBuf,
+    files: usize,
+}
+
+impl Writer {
+    fn json(&mut self, relative: &str, value: &impl Serialize) -> Result<(), Error> {
+        let path = self.root.join(relative);
+        let dir = path.parent().expect("relative path inside root");
+        if !dir.exists() {
+            fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        let file = fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+        let mut out = BufWriter::new(file);
+        serde_json::to_writer(&mut out, value).map_err(|e| Error::io(&path, e.into()))?;
+        out.flush().map_err(|e| Error::io(&path, e))?;
+        self.files += 1;
+        Ok(())
+    }
+}

@@ -1,0 +1,184 @@
+//! Stage 3: Markdown → HTML. A paragraph holding only an image becomes a
+//! `<figure>` whose caption is the image's title; the result is then
+//! sanitised, so nothing an author pastes can run script in a reader's browser.
+
+use std::sync::LazyLock;
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark_escape::{escape_href, escape_html};
+
+/// An image found in the Markdown, for validation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyImage {
+    pub src: String,
+    pub alt: String,
+}
+
+pub struct Rendered {
+    pub html: String,
+    pub images: Vec<BodyImage>,
+}
+
+pub fn markdown(source: &str) -> Rendered {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+    let mut events = Parser::new_ext(source, options).peekable();
+    let mut out: Vec<Event> = Vec::new();
+    let mut images = Vec::new();
+    while let Some(event) = events.next() {
+        match event {
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
+                let alt = collect_alt(&mut events);
+                let lone = matches!(out.last(), Some(Event::Start(Tag::Paragraph)))
+                    && matches!(events.peek(), Some(Event::End(TagEnd::Paragraph)));
+                let html = if lone {
+                    out.pop();
+                    events.next();
+                    figure(&dest_url, &alt, &title)
+                } else {
+                    img(&dest_url, &alt, &title)
+                };
+                out.push(Event::Html(html.into()));
+                images.push(BodyImage { src: dest_url.to_string(), alt });
+            }
+            other => out.push(other),
+        }
+    }
+    let mut raw = String::with_capacity(source.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut raw, out.into_iter());
+    Rendered { html: sanitize(&raw), images }
+}
+
+/// The alt text is the image's inline content, flattened to text.
+fn collect_alt<'a>(events: &mut impl Iterator<Item = Event<'a>>) -> String {
+    let mut alt = String::new();
+    let mut depth = 0;
+    for event in events.by_ref() {
+        match event {
+            Event::Start(_) => depth += 1,
+            Event::End(TagEnd::Image) if depth == 0 => break,
+            Event::End(_) => depth -= 1,
+            Event::Text(text) | Event::Code(text) => alt.push_str(&text),
+            Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            _ => {}
+        }
+    }
+    alt.trim().to_string()
+}
+
+fn img(src: &str, alt: &str, title: &str) -> String {
+    let mut html = String::from("<img src=\"");
+    escape_href(&mut html, src).expect("writing to a String");
+    html.push_str("\" alt=\"");
+    escape_html(&mut html, alt).expect("writing to a String");
+    if !title.is_empty() {
+        html.push_str("\" title=\"");
+        escape_html(&mut html, title).expect("writing to a String");
+    }
+    html.push_str("\" loading=\"lazy\" decoding=\"async\">");
+    html
+}
+
+fn figure(src: &str, alt: &str, caption: &str) -> String {
+    let mut html = String::from("<figure>");
+    html.push_str(&img(src, alt, ""));
+    if !caption.is_empty() {
+        html.push_str("<figcaption>");
+        escape_html(&mut html, caption).expect("writing to a String");
+        html.push_str("</figcaption>");
+    }
+    html.push_str("</figure>\n");
+    html
+}
+
+static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    builder
+        .add_tag_attributes("img", &["loading", "decoding", "title"])
+        .add_tag_attributes("td", &["align"])
+        .add_tag_attributes("th", &["align"])
+        .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
+        .link_rel(Some("noopener noreferrer"));
+    builder
+});
+
+/// Keeps the tags and attributes an article needs and drops everything that
+/// can execute: script, event handlers, `javascript:` URLs, styles, frames.
+pub fn sanitize(html: &str) -> String {
+    SANITIZER.clean(html).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lone_image_with_title_becomes_a_captioned_figure() {
+        let r = markdown("Đoạn đầu.\n\n![Ruộng bậc thang](/media/ruong.svg \"Ruộng bậc thang mùa lúa chín\")\n\nĐoạn sau.");
+        assert!(
+            r.html.contains(
+                "<figure><img src=\"/media/ruong.svg\" alt=\"Ruộng bậc thang\" loading=\"lazy\" decoding=\"async\"><figcaption>Ruộng bậc thang mùa lúa chín</figcaption></figure>"
+            ),
+            "{}",
+            r.html
+        );
+        assert!(!r.html.contains("<p><figure>"));
+        assert_eq!(r.images, vec![BodyImage { src: "/media/ruong.svg".into(), alt: "Ruộng bậc thang".into() }]);
+    }
+
+    #[test]
+    fn inline_image_stays_inline_and_caption_is_escaped() {
+        let r = markdown("Chữ ký ![con dấu](/media/dau.svg \"a <b>\") ở đây.");
+        assert!(r.html.starts_with("<p>Chữ ký <img"), "{}", r.html);
+        assert!(r.html.contains("title=\"a &lt;b&gt;\""), "{}", r.html);
+        assert!(!r.html.contains("<figure>"));
+    }
+
+    #[test]
+    fn image_without_title_is_a_figure_without_caption() {
+        let r = markdown("![Bản đồ](/media/ban-do.svg)");
+        assert!(r.html.contains("<figure><img"));
+        assert!(!r.html.contains("figcaption"));
+    }
+
+    #[test]
+    fn missing_alt_is_reported_as_empty() {
+        let r = markdown("![](/media/x.svg \"Chú thích\")");
+        assert_eq!(r.images[0].alt, "");
+    }
+
+    #[test]
+    fn xss_vectors_do_not_survive() {
+        let vectors = [
+            "<script>alert(1)</script>",
+            "<img src=x onerror=alert(1)>",
+            "<a href=\"javascript:alert(1)\">bấm</a>",
+            "[bấm](javascript:alert(1))",
+            "[bấm](JaVaScRiPt:alert(1))",
+            "![x](javascript:alert(1) \"c\")",
+            "<svg onload=alert(1)><circle r=1/></svg>",
+            "<iframe src=\"https://example.org\"></iframe>",
+            "<div style=\"background:url(javascript:alert(1))\">x</div>",
+            "<p onclick=\"alert(1)\">x</p>",
+            "<a href=\"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==\">x</a>",
+            "<object data=\"x.swf\"></object><embed src=\"x.swf\">",
+            "<form action=\"https://example.org\"><input name=a></form>",
+            "<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+            "<scr<script>ipt>alert(1)</script>",
+            "<a href=\"&#106;avascript:alert(1)\">x</a>",
+        ];
+        for vector in vectors {
+            let html = markdown(vector).html.to_ascii_lowercase();
+            for banned in ["<script", "onerror", "onload", "onclick", "javascript:", "<iframe", "style=", "data:text", "<object", "<embed", "<form", "<input", "<svg", "<math"] {
+                assert!(!html.contains(banned), "{vector:?} left {banned:?} in {html:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn ordinary_markup_survives() {
+        let html = markdown("## Mục tiêu\n\n**Đậm**, *nghiêng*, [liên kết](https://example.org/a).\n\n- một\n- hai\n\n| A | B |\n|---|---|\n| 1 | 2 |").html;
+        for kept in ["<h2>Mục tiêu</h2>", "<strong>Đậm</strong>", "<em>nghiêng</em>", "href=\"https://example.org/a\"", "rel=\"noopener noreferrer\"", "<li>hai</li>", "<table>", "<td>2</td>"] {
+            assert!(html.contains(kept), "{kept} missing from {html}");
+        }
+    }
+}

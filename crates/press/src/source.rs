@@ -1,0 +1,136 @@
+//! Stage 1: read `content/` and parse each file into its source type.
+//! Syntax and shape errors are reported here with file, field and position.
+
+use std::path::{Path, PathBuf};
+
+use model::{Category, Image, Site};
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::{ContentError, Error};
+
+/// An article as its author writes it (`content/articles/*.json`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceArticle {
+    pub slug: String,
+    pub title: String,
+    pub sapo: String,
+    pub category: String,
+    pub published: String,
+    #[serde(default)]
+    pub updated: Option<String>,
+    pub author: String,
+    #[serde(default)]
+    pub cover: Option<Image>,
+    /// Markdown.
+    pub body: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub featured: bool,
+}
+
+pub struct Sources {
+    pub site: (PathBuf, Site),
+    pub categories: (PathBuf, Vec<Category>),
+    /// Sorted by file name, so builds are reproducible.
+    pub articles: Vec<(PathBuf, SourceArticle)>,
+    /// Articles that did not parse; reported together with later checks.
+    pub errors: Vec<ContentError>,
+}
+
+pub fn read(content: &Path) -> Result<Sources, Error> {
+    let mut errors = Vec::new();
+    let site = read_file::<Site>(&content.join("site.json"), &mut errors);
+    let categories = read_file::<Vec<Category>>(&content.join("categories.json"), &mut errors);
+
+    let articles_dir = content.join("articles");
+    let mut files = Vec::new();
+    let entries = std::fs::read_dir(&articles_dir).map_err(|e| Error::io(&articles_dir, e))?;
+    for entry in entries {
+        let path = entry.map_err(|e| Error::io(&articles_dir, e))?.path();
+        if path.extension().is_some_and(|ext| ext == "json") {
+            files.push(path);
+        }
+    }
+    files.sort();
+    let articles = files
+        .into_iter()
+        .filter_map(|path| read_file::<SourceArticle>(&path, &mut errors))
+        .collect();
+
+    match (site, categories) {
+        (Some(site), Some(categories)) => Ok(Sources { site, categories, articles, errors }),
+        _ => Err(Error::Content(errors)),
+    }
+}
+
+fn read_file<T: DeserializeOwned>(path: &Path, errors: &mut Vec<ContentError>) -> Option<(PathBuf, T)> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => {
+            errors.push(ContentError::new(path, None, format!("cannot be read: {e}")));
+            return None;
+        }
+    };
+    match parse::<T>(path, &text) {
+        Ok(value) => Some((path.to_path_buf(), value)),
+        Err(error) => {
+            errors.push(error);
+            None
+        }
+    }
+}
+
+/// Parses JSON text, turning serde's error into one that names the field.
+pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, ContentError> {
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let result = serde_path_to_error::deserialize(&mut deserializer);
+    if let Ok(value) = result {
+        // Trailing garbage after the document is a syntax error too.
+        return match deserializer.end() {
+            Ok(()) => Ok(value),
+            Err(e) => Err(syntax_error(path, &e)),
+        };
+    }
+    result.map_err(|error| {
+        let inner = error.inner();
+        let message = strip_position(&inner.to_string());
+        let parent = error.path().to_string();
+        let parent = (parent != ".").then_some(parent);
+        let (field, reason) = match inner.classify() {
+            serde_json::error::Category::Syntax | serde_json::error::Category::Eof => return syntax_error(path, inner),
+            _ => match message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next()) {
+                // "missing field `title`" belongs to `title`, not to its parent.
+                Some(name) => (
+                    Some(parent.map_or(name.to_string(), |p| format!("{p}.{name}"))),
+                    message.clone(),
+                ),
+                None => (parent, message.clone()),
+            },
+        };
+        ContentError {
+            file: path.to_path_buf(),
+            field,
+            position: Some((inner.line(), inner.column())),
+            reason,
+        }
+    })
+}
+
+fn syntax_error(path: &Path, error: &serde_json::Error) -> ContentError {
+    ContentError {
+        file: path.to_path_buf(),
+        field: None,
+        position: Some((error.line(), error.column())),
+        reason: format!("invalid JSON: {}", strip_position(&error.to_string())),
+    }
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(at) => message[..at].to_string(),
+        None => message.to_string(),
+    }
+}

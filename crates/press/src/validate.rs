@@ -1,0 +1,216 @@
+//! Stage 2: everything JSON's shape cannot say. Dates are real instants and
+//! are normalised to Vietnam's time; categories exist; slugs are unique and
+//! URL-safe; every image has alt text. Article bodies are rendered here (stage
+//! 3) because an image without alt text is found while rendering.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use jiff::Timestamp;
+use jiff::tz::{self, TimeZone};
+use model::{Category, Image, Site, is_valid_slug};
+
+use crate::error::{ContentError, Error};
+use crate::render;
+use crate::source::{SourceArticle, Sources};
+
+/// An article that passed every check, with its body rendered.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub file: PathBuf,
+    pub slug: String,
+    pub title: String,
+    pub sapo: String,
+    pub category: String,
+    /// Normalised RFC 3339 in +07:00; orders the same as the instant.
+    pub published: String,
+    pub published_at: Timestamp,
+    pub updated: Option<String>,
+    pub author: String,
+    pub cover: Option<Image>,
+    pub html: String,
+    pub tags: Vec<String>,
+    pub featured: bool,
+}
+
+pub struct Content {
+    pub site: Site,
+    /// Sorted by `order`, then slug.
+    pub categories: Vec<Category>,
+    pub articles: Vec<Article>,
+}
+
+pub fn check(sources: Sources) -> Result<Content, Error> {
+    let mut errors = sources.errors;
+    let (categories_file, mut categories) = sources.categories;
+    check_categories(&categories_file, &categories, &mut errors);
+    categories.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
+    let (site_file, site) = sources.site;
+    check_site(&site_file, &site, &categories, &mut errors);
+
+    let mut owners: HashMap<String, PathBuf> = HashMap::with_capacity(sources.articles.len());
+    let mut articles = Vec::with_capacity(sources.articles.len());
+    for (file, source) in sources.articles {
+        if let Some(first) = owners.get(&source.slug) {
+            errors.push(ContentError::new(
+                &file,
+                Some("slug"),
+                format!("`{}` is already the slug of {}", source.slug, first.display()),
+            ));
+            continue;
+        }
+        owners.insert(source.slug.clone(), file.clone());
+        if let Some(article) = check_article(file, source, &categories, &mut errors) {
+            articles.push(article);
+        }
+    }
+
+    if errors.is_empty() {
+        Ok(Content { site, categories, articles })
+    } else {
+        Err(Error::Content(errors))
+    }
+}
+
+fn require_text(file: &Path, field: &str, value: &str, errors: &mut Vec<ContentError>) {
+    if value.trim().is_empty() {
+        errors.push(ContentError::new(file, Some(field), "must not be empty"));
+    }
+}
+
+fn check_categories(file: &Path, categories: &[Category], errors: &mut Vec<ContentError>) {
+    let known: HashMap<&str, &Category> = categories.iter().map(|c| (c.slug.as_str(), c)).collect();
+    for (i, category) in categories.iter().enumerate() {
+        let field = |name: &str| format!("[{i}].{name}");
+        if !is_valid_slug(&category.slug) {
+            errors.push(ContentError::new(file, Some(&field("slug")), slug_reason(&category.slug)));
+        }
+        if categories[..i].iter().any(|c| c.slug == category.slug) {
+            errors.push(ContentError::new(file, Some(&field("slug")), format!("`{}` is listed twice", category.slug)));
+        }
+        require_text(file, &field("name"), &category.name, errors);
+        if let Some(parent) = &category.parent {
+            if !known.contains_key(parent.as_str()) {
+                errors.push(ContentError::new(file, Some(&field("parent")), format!("unknown category `{parent}`")));
+                continue;
+            }
+            // Walk up; more steps than there are categories means a cycle.
+            let mut step = Some(parent.as_str());
+            for _ in 0..=categories.len() {
+                step = step.and_then(|s| known.get(s)).and_then(|c| c.parent.as_deref());
+            }
+            if step.is_some() {
+                errors.push(ContentError::new(file, Some(&field("parent")), format!("`{}` is its own ancestor", category.slug)));
+            }
+        }
+    }
+}
+
+fn check_site(file: &Path, site: &Site, categories: &[Category], errors: &mut Vec<ContentError>) {
+    for (field, value) in [
+        ("name", &site.name),
+        ("parent_body", &site.parent_body),
+        ("address", &site.address),
+        ("phone", &site.phone),
+        ("email", &site.email),
+        ("login_url", &site.login_url),
+    ] {
+        require_text(file, field, value, errors);
+    }
+    if let Some(endpoint) = &site.counter_endpoint {
+        if !(endpoint.starts_with("https://") || endpoint.starts_with("http://") || endpoint.starts_with('/')) {
+            errors.push(ContentError::new(file, Some("counter_endpoint"), "must be an http(s) URL or a path starting with `/`"));
+        }
+    }
+    for (i, item) in site.menu.iter().enumerate() {
+        require_text(file, &format!("menu[{i}].label"), &item.label, errors);
+        if let Some(slug) = item.href.strip_prefix("/chuyen-muc/") {
+            if !categories.iter().any(|c| c.slug == slug) {
+                errors.push(ContentError::new(file, Some(&format!("menu[{i}].href")), format!("unknown category `{slug}`")));
+            }
+        } else if !(item.href.starts_with('/') || item.href.starts_with("https://") || item.href.starts_with("http://")) {
+            errors.push(ContentError::new(file, Some(&format!("menu[{i}].href")), "must be a path starting with `/` or an http(s) URL"));
+        }
+    }
+}
+
+fn slug_reason(slug: &str) -> String {
+    format!("`{slug}` is not a slug: use lowercase letters a-z, digits and single hyphens")
+}
+
+fn check_article(file: PathBuf, source: SourceArticle, categories: &[Category], errors: &mut Vec<ContentError>) -> Option<Article> {
+    let before = errors.len();
+    let file_ref = file.as_path();
+    if !is_valid_slug(&source.slug) {
+        errors.push(ContentError::new(file_ref, Some("slug"), slug_reason(&source.slug)));
+    }
+    for (field, value) in [("title", &source.title), ("sapo", &source.sapo), ("author", &source.author)] {
+        require_text(file_ref, field, value, errors);
+    }
+    if !categories.iter().any(|c| c.slug == source.category) {
+        errors.push(ContentError::new(file_ref, Some("category"), format!("unknown category `{}`", source.category)));
+    }
+    let published = parse_date(file_ref, "published", &source.published, errors);
+    let updated = source
+        .updated
+        .as_deref()
+        .and_then(|text| parse_date(file_ref, "updated", text, errors));
+    if let (Some((published_at, _)), Some((updated_at, _))) = (&published, &updated) {
+        if updated_at < published_at {
+            errors.push(ContentError::new(file_ref, Some("updated"), "is earlier than `published`"));
+        }
+    }
+    if let Some(cover) = &source.cover {
+        require_text(file_ref, "cover.src", &cover.src, errors);
+        if cover.alt.trim().is_empty() {
+            errors.push(ContentError::new(file_ref, Some("cover.alt"), "image has no alt text"));
+        }
+    }
+    for (i, tag) in source.tags.iter().enumerate() {
+        require_text(file_ref, &format!("tags[{i}]"), tag, errors);
+    }
+    let rendered = render::markdown(&source.body);
+    require_text(file_ref, "body", &source.body, errors);
+    for image in rendered.images.iter().filter(|image| image.alt.is_empty()) {
+        errors.push(ContentError::new(file_ref, Some("body"), format!("image `{}` has no alt text", image.src)));
+    }
+
+    if errors.len() > before {
+        return None;
+    }
+    let (published_at, published) = published?;
+    Some(Article {
+        file,
+        slug: source.slug,
+        title: source.title.trim().to_string(),
+        sapo: source.sapo.trim().to_string(),
+        category: source.category,
+        published,
+        published_at,
+        updated: updated.map(|(_, text)| text),
+        author: source.author.trim().to_string(),
+        cover: source.cover,
+        html: rendered.html,
+        tags: source.tags,
+        featured: source.featured,
+    })
+}
+
+/// Accepts RFC 3339 with an explicit offset and re-expresses it in Vietnam's
+/// time (UTC+7 all year), which is what the app shows.
+fn parse_date(file: &Path, field: &str, text: &str, errors: &mut Vec<ContentError>) -> Option<(Timestamp, String)> {
+    match text.parse::<Timestamp>() {
+        Ok(at) => {
+            let local = at.to_zoned_datetime(TimeZone::fixed(tz::offset(7)));
+            Some((at, local.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()))
+        }
+        Err(e) => {
+            errors.push(ContentError::new(
+                file,
+                Some(field),
+                format!("`{text}` is not a date-time with offset like 2021-08-20T08:30:00+07:00 ({e})"),
+            ));
+            None
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! The press against content folders made on the spot: each kind of bad
+//! input gives its own error and leaves the published folder untouched.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use model::{Article, HomePage, ListingPage, SiteData};
+use serde_json::{Value, json};
+
+struct Fixture {
+    _dir: tempfile::TempDir,
+    content: PathBuf,
+    out: PathBuf,
+}
+
+fn site() -> Value {
+    json!({
+        "name": "Văn phòng UBND tỉnh",
+        "parent_body": "Ủy ban nhân dân tỉnh",
+        "address": "Số 1",
+        "phone": "0200 000 000",
+        "email": "vp@example.org",
+        "login_url": "https://example.org/dang-nhap",
+        "menu": [{"label": "Trang chủ", "href": "/"}, {"label": "Tin tức", "href": "/chuyen-muc/tin-tuc"}]
+    })
+}
+
+fn article(slug: &str, category: &str, published: &str) -> Value {
+    json!({
+        "slug": slug,
+        "title": format!("Bài {slug}"),
+        "sapo": "Tóm tắt.",
+        "category": category,
+        "published": published,
+        "author": "Linh Vũ",
+        "body": "Đoạn một.\n\n![Cầu treo](/media/cau.svg \"Cầu treo mới\")"
+    })
+}
+
+impl Fixture {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        fs::create_dir_all(content.join("articles")).unwrap();
+        let fixture = Fixture { out: dir.path().join("out/data"), content, _dir: dir };
+        fixture.write("site.json", &site().to_string());
+        fixture.write(
+            "categories.json",
+            &json!([
+                {"slug": "tin-tuc", "name": "Tin tức", "order": 1},
+                {"slug": "dia-phuong", "name": "Địa phương", "order": 2, "parent": "tin-tuc"},
+                {"slug": "van-ban", "name": "Văn bản", "order": 3}
+            ])
+            .to_string(),
+        );
+        fixture
+    }
+
+    fn write(&self, relative: &str, text: &str) {
+        fs::write(self.content.join(relative), text).unwrap();
+    }
+
+    fn article(&self, value: &Value) {
+        let slug = value["slug"].as_str().unwrap_or("x");
+        self.write(&format!("articles/{slug}.json"), &serde_json::to_string_pretty(value).unwrap());
+    }
+
+    fn build(&self) -> Result<press::Report, press::Error> {
+        press::build(&self.content, &self.out)
+    }
+
+    fn read<T: serde::de::DeserializeOwned>(&self, relative: &str) -> T {
+        serde_json::from_str(&fs::read_to_string(self.out.join(relative)).unwrap()).unwrap()
+    }
+
+    /// Builds, expects exactly one content error, and checks that the
+    /// previously published output did not change.
+    fn single_error(&self) -> press::ContentError {
+        let before = snapshot(&self.out);
+        let error = self.build().expect_err("the build should fail");
+        assert_eq!(snapshot(&self.out), before, "a failed build changed the output");
+        let errors = error.content_errors().to_vec();
+        assert_eq!(errors.len(), 1, "{error}");
+        errors.into_iter().next().unwrap()
+    }
+}
+
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = fs::read_dir(&dir) else { continue };
+        for entry in entries {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                files.push((path.clone(), fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// A fixture that has already published one good article.
+fn published() -> Fixture {
+    let f = Fixture::new();
+    f.article(&article("bai-dau", "tin-tuc", "2024-01-02T08:00:00+07:00"));
+    f.build().unwrap();
+    f
+}
+
+#[test]
+fn malformed_json_names_line_and_column() {
+    let f = published();
+    f.write("articles/hong.json", "{\n  \"slug\": \"hong\",\n  \"title\": \"x\"\n  \"sapo\": \"y\"\n}");
+    let e = f.single_error();
+    assert!(e.file.ends_with("articles/hong.json"));
+    assert_eq!(e.position, Some((4, 3)));
+    assert!(e.reason.starts_with("invalid JSON"), "{e}");
+    assert!(e.to_string().contains("hong.json:4:3: invalid JSON"), "{e}");
+}
+
+#[test]
+fn missing_field_is_named() {
+    let f = published();
+    let mut a = article("thieu-tieu-de", "tin-tuc", "2024-01-03T08:00:00+07:00");
+    a.as_object_mut().unwrap().remove("title");
+    f.article(&a);
+    let e = f.single_error();
+    assert!(e.file.ends_with("thieu-tieu-de.json"));
+    assert_eq!(e.field.as_deref(), Some("title"));
+    assert!(e.reason.contains("missing field"), "{e}");
+}
+
+#[test]
+fn unknown_field_is_named_even_when_nested() {
+    let f = published();
+    let mut a = article("la", "tin-tuc", "2024-01-03T08:00:00+07:00");
+    a["cover"] = json!({"src": "/media/a.svg", "alt": "Ảnh", "credit": "?"});
+    f.article(&a);
+    let e = f.single_error();
+    assert_eq!(e.field.as_deref(), Some("cover.credit"));
+    assert!(e.reason.contains("unknown field"), "{e}");
+}
+
+#[test]
+fn bad_date_is_named() {
+    let f = published();
+    f.article(&article("ngay-sai", "tin-tuc", "20/08/2021 08:30"));
+    let e = f.single_error();
+    assert_eq!(e.field.as_deref(), Some("published"));
+    assert!(e.reason.contains("20/08/2021 08:30"), "{e}");
+
+    let f = published();
+    f.article(&article("khong-mui-gio", "tin-tuc", "2021-08-20T08:30:00"));
+    assert_eq!(f.single_error().field.as_deref(), Some("published"));
+
+    let f = published();
+    let mut a = article("sua-truoc", "tin-tuc", "2021-08-20T08:30:00+07:00");
+    a["updated"] = json!("2021-08-19T08:30:00+07:00");
+    f.article(&a);
+    let e = f.single_error();
+    assert_eq!(e.field.as_deref(), Some("updated"));
+}
+
+#[test]
+fn unknown_category_is_named() {
+    let f = published();
+    f.article(&article("lac", "the-thao", "2024-01-03T08:00:00+07:00"));
+    let e = f.single_error();
+    assert_eq!(e.field.as_deref(), Some("category"));
+    assert!(e.reason.contains("unknown category `the-thao`"), "{e}");
+}
+
+#[test]
+fn duplicate_slug_names_both_files() {
+    let f = published();
+    f.write(
+        "articles/zz-ban-sao.json",
+        &article("bai-dau", "tin-tuc", "2024-01-05T08:00:00+07:00").to_string(),
+    );
+    let e = f.single_error();
+    assert!(e.file.ends_with("zz-ban-sao.json"));
+    assert_eq!(e.field.as_deref(), Some("slug"));
+    assert!(e.reason.contains("bai-dau.json"), "{e}");
+}
+
+#[test]
+fn images_need_alt_text() {
+    let f = published();
+    let mut a = article("khong-alt", "tin-tuc", "2024-01-03T08:00:00+07:00");
+    a["body"] = json!("Chữ.\n\n![](/media/x.svg \"Chú thích\")");
+    f.article(&a);
+    let e = f.single_error();
+    assert_eq!(e.field.as_deref(), Some("body"));
+    assert!(e.reason.contains("/media/x.svg") && e.reason.contains("alt"), "{e}");
+
+    let f = published();
+    let mut a = article("bia-khong-alt", "tin-tuc", "2024-01-03T08:00:00+07:00");
+    a["cover"] = json!({"src": "/media/a.svg", "alt": " "});
+    f.article(&a);
+    assert_eq!(f.single_error().field.as_deref(), Some("cover.alt"));
+}
+
+#[test]
+fn bad_slug_and_bad_menu_are_rejected() {
+    let f = published();
+    f.article(&article("Tin Mới", "tin-tuc", "2024-01-03T08:00:00+07:00"));
+    assert_eq!(f.single_error().field.as_deref(), Some("slug"));
+
+    let f = published();
+    let mut s = site();
+    s["menu"][1]["href"] = json!("/chuyen-muc/khong-co");
+    f.write("site.json", &s.to_string());
+    let e = f.single_error();
+    assert!(e.file.ends_with("site.json"));
+    assert_eq!(e.field.as_deref(), Some("menu[1].href"));
+}
+
+#[test]
+fn every_broken_file_is_reported_in_one_run() {
+    let f = published();
+    f.write("articles/a.json", "not json");
+    f.article(&article("b", "khong-co", "2024-01-03T08:00:00+07:00"));
+    let error = f.build().unwrap_err();
+    assert_eq!(error.content_errors().len(), 2, "{error}");
+}
+
+#[test]
+fn dates_are_published_in_vietnam_time() {
+    let f = Fixture::new();
+    f.article(&article("utc", "tin-tuc", "2021-08-20T01:30:00Z"));
+    f.build().unwrap();
+    let a: Article = f.read("articles/utc.json");
+    assert_eq!(a.published, "2021-08-20T08:30:00+07:00");
+    assert!(a.html.contains("<figcaption>Cầu treo mới</figcaption>"));
+}
+
+#[test]
+fn listings_paginate_exactly_at_page_boundaries() {
+    for (count, pages, last_page_len) in [(0, 1, 0), (1, 1, 1), (10, 1, 10), (11, 2, 1), (20, 2, 10), (21, 3, 1)] {
+        let f = Fixture::new();
+        for i in 0..count {
+            // Minutes apart, so the newest-first order is known.
+            let published = format!("2024-03-01T08:{i:02}:00+07:00");
+            f.article(&article(&format!("bai-{i:02}"), "dia-phuong", &published));
+        }
+        f.build().unwrap();
+        for listing in ["latest", "categories/tin-tuc", "categories/dia-phuong"] {
+            let first: ListingPage = f.read(&format!("{listing}/1.json"));
+            assert_eq!((first.total_pages, first.total_articles), (pages, count as u32), "{listing} with {count}");
+            let last: ListingPage = f.read(&format!("{listing}/{pages}.json"));
+            assert_eq!(last.articles.len(), last_page_len, "{listing} with {count}");
+            assert!(!f.out.join(format!("{listing}/{}.json", pages + 1)).exists());
+            if count > 0 {
+                assert_eq!(first.articles[0].slug, format!("bai-{:02}", count - 1), "newest first");
+            }
+        }
+        // A category with no article still has its (empty) first page.
+        let empty: ListingPage = f.read("categories/van-ban/1.json");
+        assert!(empty.articles.is_empty());
+    }
+}
+
+#[test]
+fn neighbours_home_and_site_data() {
+    let f = Fixture::new();
+    f.article(&article("cu", "tin-tuc", "2024-01-01T08:00:00+07:00"));
+    f.article(&article("giua", "dia-phuong", "2024-01-02T08:00:00+07:00"));
+    let mut newest = article("moi", "tin-tuc", "2024-01-03T08:00:00+07:00");
+    newest["featured"] = json!(true);
+    f.article(&newest);
+    f.build().unwrap();
+
+    // Neighbours stay inside the article's own category.
+    let cu: Article = f.read("articles/cu.json");
+    assert_eq!(cu.newer.map(|l| l.slug).as_deref(), Some("moi"));
+    assert_eq!(cu.older, None);
+    let giua: Article = f.read("articles/giua.json");
+    assert_eq!((giua.older, giua.newer), (None, None));
+
+    let home: HomePage = f.read("home.json");
+    assert_eq!(home.featured.iter().map(|a| a.slug.as_str()).collect::<Vec<_>>(), ["moi"]);
+    assert_eq!(home.sections.len(), 1, "only top-level categories with articles");
+    let slugs: Vec<_> = home.sections[0].articles.iter().map(|a| a.slug.as_str()).collect();
+    assert_eq!(slugs, ["moi", "giua", "cu"], "a parent category includes its children");
+
+    let site: SiteData = f.read("site.json");
+    assert_eq!(site.categories.iter().map(|c| c.order).collect::<Vec<_>>(), [1, 2, 3]);
+}
+
+#[test]
+fn publishing_replaces_the_previous_output_whole() {
+    let f = published();
+    f.article(&article("bai-hai", "tin-tuc", "2024-01-04T08:00:00+07:00"));
+    fs::remove_file(f.content.join("articles/bai-dau.json")).unwrap();
+    f.build().unwrap();
+    assert!(f.out.join("articles/bai-hai.json").exists());
+    assert!(!f.out.join("articles/bai-dau.json").exists(), "a removed article is unpublished");
+    let leftovers: Vec<_> = fs::read_dir(f.out.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers, ["data"], "no staging folder left behind");
+}
