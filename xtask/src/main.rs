@@ -1,1 +1,99 @@
-fn main() {}
+//! `cargo xtask serve | build | test | bench press`. See the README's first section.
+
+mod setup;
+mod sizes;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+use setup::Tools;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  serve         install what is missing, build, serve the portal on http://127.0.0.1:8080 and rebuild on change
+  build         write the deployable site to dist/ (release, wasm-opt) and print file sizes
+  test          install what is missing and run every test (unit, component in Chromium, end to end)
+  bench press   measure the press on 1k, 10k and 100k generated articles";
+
+type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let root = project_root();
+    let outcome = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["serve"] => serve(&root),
+        ["build"] => build(&root),
+        ["test"] => test(&root),
+        ["bench", "press"] => bench_press(&root, &args[2..]),
+        ["bench", "press", ..] => bench_press(&root, &args[2..]),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn project_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives in the workspace").to_path_buf()
+}
+
+/// Runs a command to completion, failing with its description.
+pub fn run(command: &mut Command) -> Result {
+    let shown = format!("{command:?}");
+    eprintln!("xtask: $ {}", shown.replace('"', ""));
+    let status = command.status().map_err(|e| format!("cannot start {shown}: {e}"))?;
+    if status.success() { Ok(()) } else { Err(format!("{shown} failed ({status})")) }
+}
+
+fn serve(root: &Path) -> Result {
+    let tools = Tools::ensure(root, false)?;
+    println!("xtask: serving the portal at http://127.0.0.1:8080 (Ctrl+C to stop); it rebuilds when content/, src/, style/ or public/ change");
+    run(tools.command("trunk").current_dir(root).args(["serve", "--address", "127.0.0.1", "--port", "8080"]))
+}
+
+fn release_build(root: &Path, tools: &Tools) -> Result {
+    run(tools.command("trunk").current_dir(root).args(["build", "--release"]))
+}
+
+fn build(root: &Path) -> Result {
+    let tools = Tools::ensure(root, false)?;
+    release_build(root, &tools)?;
+    sizes::report(&root.join("dist"))
+}
+
+fn test(root: &Path) -> Result {
+    let tools = Tools::ensure(root, true)?;
+    // Unit and integration tests of the native crates.
+    run(tools.command("cargo").current_dir(root).args(["test", "--workspace", "--exclude", "portal"]))?;
+    // Component tests of the app, in headless Chromium through chromedriver.
+    run(tools
+        .command("cargo")
+        .current_dir(root)
+        .args(["test", "--package", "portal", "--target", "wasm32-unknown-unknown"])
+        .env("CHROMEDRIVER", setup::CHROMEDRIVER))?;
+    // End to end, against the release build served on loopback.
+    release_build(root, &tools)?;
+    run(tools
+        .command("node")
+        .current_dir(root.join("tests/e2e"))
+        .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
+        .env("DIST", root.join("dist"))
+        .env("CHROMIUM", setup::CHROMIUM))
+}
+
+fn bench_press(root: &Path, extra: &[String]) -> Result {
+    let tools = Tools::ensure(root, false)?;
+    run(tools
+        .command("cargo")
+        .current_dir(root)
+        .args(["run", "--quiet", "--profile", "tooling", "--package", "press", "--bin", "press-bench", "--"])
+        .args(extra))
+}

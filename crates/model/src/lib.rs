@@ -22,8 +22,8 @@ pub const LISTING_PAGE_SIZE: usize = 10;
 pub struct Site {
     /// Full name of the office, shown in the header and the footer.
     pub name: String,
-    /// The body the office serves, shown above the name ("Ủy ban nhân dân tỉnh …").
-    pub parent_body: String,
+    /// Short line shown above the name in the header ("Cổng thông tin điện tử").
+    pub tagline: String,
     pub address: String,
     pub phone: String,
     pub email: String,
@@ -214,7 +214,7 @@ mod tests {
         let site = SiteData {
             site: Site {
                 name: String::new(),
-                parent_body: String::new(),
+                tagline: String::new(),
                 address: String::new(),
                 phone: String::new(),
                 email: String::new(),

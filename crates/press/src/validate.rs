@@ -109,7 +109,7 @@ fn check_categories(file: &Path, categories: &[Category], errors: &mut Vec<Conte
 fn check_site(file: &Path, site: &Site, categories: &[Category], errors: &mut Vec<ContentError>) {
     for (field, value) in [
         ("name", &site.name),
-        ("parent_body", &site.parent_body),
+        ("tagline", &site.tagline),
         ("address", &site.address),
         ("phone", &site.phone),
         ("email", &site.email),

@@ -16,7 +16,7 @@ struct Fixture {
 fn site() -> Value {
     json!({
         "name": "Văn phòng UBND tỉnh",
-        "parent_body": "Ủy ban nhân dân tỉnh",
+        "tagline": "Ủy ban nhân dân tỉnh",
         "address": "Số 1",
         "phone": "0200 000 000",
         "email": "vp@example.org",

@@ -1,0 +1,72 @@
+//! Fetching the published JSON. Every page loads through [`fetch_json`], which
+//! sorts failures into what the reader is told (not found / network / bad data)
+//! and aborts the request when the page that asked for it goes away.
+
+use gloo_net::http::Request;
+use leptos::prelude::on_cleanup;
+use model::{Article, HomePage, ListingPage, SiteData, paths};
+use send_wrapper::SendWrapper;
+use serde::de::DeserializeOwned;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum FetchError {
+    /// The file does not exist (404/410): an unknown article or page.
+    NotFound,
+    /// No answer, or an answer other than success and not-found.
+    Network(String),
+    /// An answer that is not the JSON we expect.
+    Malformed(String),
+}
+
+pub type Fetched<T> = Result<T, FetchError>;
+
+pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Fetched<T> {
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    // The request is abandoned when its reactive owner (the page) is dropped.
+    let controller = SendWrapper::new(controller);
+    on_cleanup(move || {
+        if let Some(controller) = controller.take() {
+            controller.abort();
+        }
+    });
+    let response = Request::get(path)
+        .abort_signal(signal.as_ref())
+        .send()
+        .await
+        .map_err(|e| FetchError::Network(e.to_string()))?;
+    match response.status() {
+        200..=299 => {}
+        404 | 410 => return Err(FetchError::NotFound),
+        status => return Err(FetchError::Network(format!("HTTP {status}"))),
+    }
+    let text = response.text().await.map_err(|e| FetchError::Network(e.to_string()))?;
+    serde_json::from_str(&text).map_err(|e| FetchError::Malformed(e.to_string()))
+}
+
+pub async fn site() -> Fetched<SiteData> {
+    fetch_json(&paths::site()).await
+}
+
+pub async fn home() -> Fetched<HomePage> {
+    fetch_json(&paths::home()).await
+}
+
+pub async fn article(slug: String) -> Fetched<Article> {
+    // A slug that could never have been published is not worth a request.
+    if !model::is_valid_slug(&slug) {
+        return Err(FetchError::NotFound);
+    }
+    fetch_json(&paths::article(&slug)).await
+}
+
+pub async fn latest(page: u32) -> Fetched<ListingPage> {
+    fetch_json(&paths::latest_page(page)).await
+}
+
+pub async fn category(slug: String, page: u32) -> Fetched<ListingPage> {
+    if !model::is_valid_slug(&slug) {
+        return Err(FetchError::NotFound);
+    }
+    fetch_json(&paths::category_page(&slug, page)).await
+}

@@ -1,0 +1,128 @@
+//! The frame around every page: header with the office's name and the
+//! category menu, the sidebar, and the footer with contact details.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use model::SiteData;
+
+use super::article_list::ArticleList;
+use super::loaded::loaded;
+use super::visitor_stats::VisitorStats;
+use crate::api;
+
+/// How many items the sidebar's "Tin mới" shows.
+const SIDEBAR_LATEST: usize = 6;
+
+#[component]
+pub fn Shell(site: SiteData, children: Children) -> impl IntoView {
+    provide_context(site.clone());
+    view! {
+        <a class="skip-link" href="#noi-dung">"Bỏ qua đến nội dung chính"</a>
+        <Header site=site.clone()/>
+        <div class="page container">
+            <main id="noi-dung" class="content" tabindex="-1">{children()}</main>
+            <Sidebar/>
+        </div>
+        <Footer site/>
+    }
+}
+
+#[component]
+pub fn Header(site: SiteData) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let location = use_location();
+    // Following a menu link on a phone closes the menu.
+    Effect::new(move |_| {
+        location.pathname.track();
+        open.set(false);
+    });
+    let items = site
+        .site
+        .menu
+        .iter()
+        .map(|item| {
+            let href = item.href.clone();
+            let target = href.clone();
+            let current = move || {
+                let path = location.pathname.get();
+                let active = if target == "/" { path == "/" } else { path == target || path.starts_with(&format!("{target}/")) };
+                active.then_some("page")
+            };
+            view! { <li><a href=href aria-current=current>{item.label.clone()}</a></li> }
+        })
+        .collect_view();
+    view! {
+        <header class="site-header">
+            <div class="container brand">
+                <a class="brand-link" href="/">
+                    <img class="emblem" src="/emblem.svg" alt="" width="64" height="64"/>
+                    <span class="brand-text">
+                        <span class="brand-parent">{site.site.tagline.clone()}</span>
+                        <span class="brand-name">{site.site.name.clone()}</span>
+                    </span>
+                </a>
+            </div>
+            <nav class="menu" aria-label="Danh mục">
+                <div class="container">
+                    <button
+                        type="button"
+                        class="menu-toggle"
+                        aria-controls="menu-items"
+                        aria-expanded=move || open.get().to_string()
+                        on:click=move |_| open.update(|o| *o = !*o)
+                    >
+                        <span class="menu-toggle-icon" aria-hidden="true"></span>
+                        "Danh mục"
+                    </button>
+                    <ul id="menu-items" class="menu-items" class:open=move || open.get()>
+                        {items}
+                    </ul>
+                </div>
+            </nav>
+        </header>
+    }
+}
+
+#[component]
+pub fn Sidebar() -> impl IntoView {
+    let latest = LocalResource::new(|| api::latest(1));
+    view! {
+        <aside class="sidebar">
+            <section class="box" aria-labelledby="sidebar-latest">
+                <h2 class="box-title" id="sidebar-latest">
+                    <a href="/tin-moi">"Tin mới"</a>
+                </h2>
+                {loaded(latest, |page| {
+                    let articles = page.articles.into_iter().take(SIDEBAR_LATEST).collect();
+                    view! { <ArticleList articles/> }
+                })}
+            </section>
+            <VisitorStats/>
+        </aside>
+    }
+}
+
+#[component]
+pub fn Footer(site: SiteData) -> impl IntoView {
+    let s = site.site;
+    let phone_href = format!("tel:{}", s.phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>());
+    let email_href = format!("mailto:{}", s.email);
+    view! {
+        <footer class="site-footer">
+            <div class="container footer-inner">
+                <div class="footer-office">
+                    <p class="footer-name">{s.name}</p>
+                    <address>
+                        <span>"Địa chỉ: " {s.address}</span>
+                        <span>"Điện thoại: " <a href=phone_href>{s.phone}</a></span>
+                        <span>"Email: " <a href=email_href>{s.email.clone()}</a></span>
+                    </address>
+                </div>
+                <div class="footer-staff">
+                    <p>"Ghi rõ nguồn khi phát hành lại thông tin từ cổng thông tin này."</p>
+                    <a class="login-link" href=s.login_url rel="external">"Đăng nhập"</a>
+                </div>
+            </div>
+        </footer>
+    }
+}

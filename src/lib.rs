@@ -1,0 +1,35 @@
+//! The reader app: the office's news portal, drawn in the browser from the
+//! JSON the press publishes.
+
+pub mod api;
+pub mod components;
+pub mod routes;
+pub mod scroll;
+
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use components::layout::Shell;
+use components::loaded::loaded;
+use routes::{article::ArticleRoute, home::HomeRoute, listing::{CategoryRoute, LatestRoute}, not_found::NotFoundPage};
+
+#[component]
+pub fn App() -> impl IntoView {
+    scroll::install();
+    let site = LocalResource::new(api::site);
+    view! {
+        <Router>
+            {loaded(site, |site| view! {
+                <Shell site>
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=HomeRoute/>
+                        <Route path=path!("/chuyen-muc/:slug") view=CategoryRoute/>
+                        <Route path=path!("/tin-moi") view=LatestRoute/>
+                        <Route path=path!("/bai-viet/:slug") view=ArticleRoute/>
+                    </Routes>
+                </Shell>
+            })}
+        </Router>
+    }
+}

@@ -1,0 +1,48 @@
+// Serves dist/ on loopback the way the README tells a CDN to: files as they
+// are, a real 404 for a missing file, and index.html for app routes.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
+};
+
+export async function serveDist(root, port = 0) {
+  root = resolve(root);
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root)) {
+      response.writeHead(403).end();
+      return;
+    }
+    const isAppRoute = extname(path) === '' && !path.startsWith('/data/');
+    try {
+      const target = isAppRoute ? join(root, 'index.html') : file;
+      if (!(await stat(target)).isFile()) throw new Error('not a file');
+      const body = await readFile(target);
+      response.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
+    }
+  });
+  await new Promise((ready) => server.listen(port, '127.0.0.1', ready));
+  return { server, url: `http://127.0.0.1:${server.address().port}` };
+}
+
+// `node server.mjs DIR PORT` serves by hand, for looking at a build.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { url } = await serveDist(process.argv[2] ?? 'dist', Number(process.argv[3] ?? 8090));
+  console.log(`serving on ${url}`);
+}

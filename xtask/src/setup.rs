@@ -1,0 +1,111 @@
+//! Installs what the commands need when it is missing, from the package
+//! registries only (crates.io, npm, Debian), and never anything trunk would
+//! otherwise try to download.
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::{Result, run};
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+pub const BINARYEN_VERSION: &str = "132.0.0";
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+
+/// The PATH under which the installed tools are found first.
+pub struct Tools {
+    path: OsString,
+}
+
+impl Tools {
+    pub fn ensure(root: &Path, for_tests: bool) -> Result<Self> {
+        let cargo_bin = std::env::var_os("CARGO_HOME")
+            .map(PathBuf::from)
+            .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".cargo")))
+            .ok_or("neither CARGO_HOME nor HOME is set")?
+            .join("bin");
+        let binaryen_bin = root.join("target/tools/binaryen/node_modules/.bin");
+        let mut dirs = vec![binaryen_bin.clone(), cargo_bin];
+        dirs.extend(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()));
+        let tools = Tools { path: std::env::join_paths(dirs).map_err(|e| e.to_string())? };
+
+        tools.ensure_wasm_target()?;
+        if !tools.version_of("trunk").is_some_and(|v| v.starts_with("trunk 0.21.")) {
+            run(tools.command("cargo").args(["install", "trunk", "--version", TRUNK_VERSION, "--locked"]))?;
+        }
+        let bindgen = wasm_bindgen_version(root)?;
+        let wanted = format!("wasm-bindgen {bindgen}");
+        if tools.version_of("wasm-bindgen").as_deref() != Some(wanted.as_str())
+            || tools.version_of("wasm-bindgen-test-runner").is_none()
+        {
+            // Its lock file names a crate version the registry no longer
+            // serves, so it cannot be installed with --locked.
+            run(tools.command("cargo").args(["install", "wasm-bindgen-cli", "--version", &bindgen, "--force"]))?;
+        }
+        if !tools.version_of("wasm-opt").is_some_and(|v| v.contains("version 132")) {
+            // Debian's binaryen (108) produces wasm that fails at run time.
+            let prefix = root.join("target/tools/binaryen");
+            std::fs::create_dir_all(&prefix).map_err(|e| format!("{}: {e}", prefix.display()))?;
+            run(tools
+                .command("npm")
+                .args(["install", "--no-audit", "--no-fund", "--no-save", "--prefix"])
+                .arg(&prefix)
+                .arg(format!("binaryen@{BINARYEN_VERSION}")))?;
+        }
+        if for_tests {
+            if !Path::new(CHROMIUM).exists() || !Path::new(CHROMEDRIVER).exists() {
+                run(Command::new("apt-get").arg("update"))?;
+                run(Command::new("apt-get")
+                    .args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
+                    .env("DEBIAN_FRONTEND", "noninteractive"))?;
+            }
+            let e2e = root.join("tests/e2e");
+            if !e2e.join("node_modules/playwright-core").exists() {
+                run(tools.command("npm").current_dir(&e2e).args(["ci", "--no-audit", "--no-fund"]))?;
+            }
+        }
+        Ok(tools)
+    }
+
+    /// A command that finds the installed tools first.
+    pub fn command(&self, program: &str) -> Command {
+        let mut command = Command::new(program);
+        command.env("PATH", &self.path);
+        command
+    }
+
+    fn version_of(&self, program: &str) -> Option<String> {
+        let output = self.command(program).arg("--version").output().ok()?;
+        output
+            .status
+            .success()
+            .then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
+    }
+
+    fn ensure_wasm_target(&self) -> Result {
+        let output = self
+            .command("rustup")
+            .args(["target", "list", "--installed"])
+            .output()
+            .map_err(|e| format!("cannot run rustup: {e}"))?;
+        if !String::from_utf8_lossy(&output.stdout).lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+            run(self.command("rustup").args(["target", "add", "wasm32-unknown-unknown"]))?;
+        }
+        Ok(())
+    }
+}
+
+/// The wasm-bindgen version in Cargo.lock: the CLI must match it exactly.
+fn wasm_bindgen_version(root: &Path) -> Result<String> {
+    let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
+                return Ok(version.trim_end_matches('"').to_string());
+            }
+        }
+    }
+    Err("Cargo.lock names no wasm-bindgen package".into())
+}
