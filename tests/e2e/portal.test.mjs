@@ -1,0 +1,243 @@
+// End to end: the release build in dist/, served on loopback, driven in
+// Debian's Chromium the way a reader would use it.
+import { after, afterEach, before, beforeEach, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { serveDist } from './server.mjs';
+
+const DIST = process.env.DIST ?? new URL('../../dist', import.meta.url).pathname;
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const LONG_DATE = /^(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/;
+
+// Playwright starts Chromium with a fresh temporary profile of its own.
+let site, browser, context, page, problems;
+
+before(async () => {
+  site = await serveDist(DIST);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  site?.server.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  page = await context.newPage();
+  problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+});
+
+afterEach(async () => {
+  await context.close();
+});
+
+function noConsoleErrors() {
+  assert.deepEqual(problems, [], 'the page logged errors');
+}
+
+async function open(path) {
+  await page.goto(site.url + path);
+  // The app is running once its frame (header from site.json) is drawn.
+  await page.locator('.site-header nav.menu').waitFor();
+}
+
+/** Marks the document: the mark survives client-side navigation only. */
+async function markDocument() {
+  await page.evaluate(() => { window.__sameDocument = true; });
+}
+async function isSameDocument() {
+  return page.evaluate(() => window.__sameDocument === true);
+}
+
+test('a reader browses from the home page to an article and on through "Tin khác"', async () => {
+  await open('/');
+  await assert.doesNotReject(page.locator('.lead .lead-title').waitFor());
+  assert.equal(await page.title(), 'Văn phòng Ủy ban nhân dân tỉnh Sơn Vân');
+  assert.ok((await page.locator('.home-section').count()) >= 6, 'a block per category');
+  await assert.doesNotReject(page.locator('.sidebar .article-item').first().waitFor());
+  assert.equal(await page.locator('.visitor-stats h2').textContent(), 'Thống kê truy cập');
+  assert.equal(await page.locator('.site-footer .login-link').textContent(), 'Đăng nhập');
+
+  // Menu → category, without reloading the document.
+  await markDocument();
+  await page.locator('.menu-items a', { hasText: 'Tin tức - Sự kiện' }).click();
+  await page.waitForURL('**/chuyen-muc/tin-tuc-su-kien');
+  await page.locator('h1.page-title', { hasText: 'Tin tức - Sự kiện' }).waitFor();
+  assert.ok(await isSameDocument(), 'menu links navigate inside the app');
+  assert.deepEqual(await page.locator('.breadcrumb li').allTextContents(), ['Trang chủ', 'Tin tức - Sự kiện']);
+  assert.equal(await page.title(), 'Tin tức - Sự kiện | Văn phòng Ủy ban nhân dân tỉnh Sơn Vân');
+  await page.locator('.content .article-item').first().waitFor();
+  const firstPageTitles = await page.locator('.content .article-item-title').allTextContents();
+  assert.equal(firstPageTitles.length, 10);
+  assert.equal(await page.locator('.pagination [aria-current=page]').textContent(), '1');
+
+  // Page 2.
+  await page.locator('.pagination a', { hasText: /^2$/ }).click();
+  await page.waitForURL('**/chuyen-muc/tin-tuc-su-kien?trang=2');
+  await page.locator('.pagination [aria-current=page]', { hasText: '2' }).waitFor();
+  const secondPageTitles = await page.locator('.content .article-item-title').allTextContents();
+  assert.ok(secondPageTitles.length >= 1);
+  assert.ok(secondPageTitles.every((title) => !firstPageTitles.includes(title)), 'page 2 shows other articles');
+
+  // An article.
+  const chosen = secondPageTitles[0];
+  await page.locator('.content .article-item-title', { hasText: chosen }).click();
+  await page.waitForURL('**/bai-viet/**');
+  await page.locator('h1.article-title', { hasText: chosen }).waitFor();
+  assert.ok(await isSameDocument());
+  assert.match(await page.locator('.article-dates time').first().textContent(), LONG_DATE);
+  assert.ok((await page.locator('.sapo').textContent()).length > 20);
+  assert.ok((await page.locator('.byline').textContent()).length > 2);
+  assert.equal(await page.title(), `${chosen} | Văn phòng Ủy ban nhân dân tỉnh Sơn Vân`);
+  assert.equal(await page.locator('.breadcrumb li').first().textContent(), 'Trang chủ');
+
+  // "Tin khác" → another article.
+  await page.locator('#tin-khac').waitFor();
+  const other = page.locator('.other-articles .article-item-title').first();
+  await other.waitFor();
+  const otherTitle = await other.textContent();
+  assert.notEqual(otherTitle, chosen, '"Tin khác" does not list the article itself');
+  await other.click();
+  await page.locator('h1.article-title', { hasText: otherTitle }).waitFor();
+  assert.ok(await isSameDocument());
+
+  // A deep link survives a reload.
+  const url = page.url();
+  await page.reload();
+  await page.locator('h1.article-title', { hasText: otherTitle }).waitFor();
+  assert.equal(page.url(), url);
+  assert.equal(await isSameDocument(), false, 'a reload is a new document');
+  noConsoleErrors();
+});
+
+test('an article shows its figures, captions, byline and paged "Tin khác"', async () => {
+  await open('/bai-viet/thu-hoach-lua-2026');
+  await page.locator('h1.article-title').waitFor();
+  assert.equal(await page.locator('h1.article-title').textContent(), 'Nông dân vùng cao thu hoạch lúa trong nắng vàng');
+  assert.equal(await page.locator('.article-dates time').first().textContent(), 'Thứ Năm, 01/10/2026 07:00');
+  assert.deepEqual(await page.locator('.article figcaption').allTextContents(), [
+    'Nông dân gặt lúa trên ruộng bậc thang',
+    'Thóc được phơi khô trước khi cất vào kho',
+    'Ruộng bậc thang sau mùa gặt',
+  ]);
+  const broken = await page.locator('.article img').evaluateAll((images) =>
+    images.filter((image) => !(image.complete && image.naturalWidth > 0)).map((image) => image.src));
+  assert.deepEqual(broken, [], 'every image loads');
+  assert.equal(await page.locator('.byline').textContent(), 'Sùng A Páo');
+  assert.deepEqual(await page.locator('.breadcrumb li').allTextContents(), ['Trang chủ', 'Tin tức - Sự kiện', 'Tin địa phương']);
+
+  // "Tin khác" pages stay on the article and keep the reader's place.
+  await page.locator('.other-articles .pagination').waitFor();
+  const before = await page.locator('.other-articles .article-item-title').allTextContents();
+  await page.locator('.other-articles .pagination a', { hasText: /^2$/ }).scrollIntoViewIfNeeded();
+  const scrolled = await page.evaluate(() => window.scrollY);
+  await page.locator('.other-articles .pagination a', { hasText: /^2$/ }).click();
+  await page.waitForURL('**/bai-viet/thu-hoach-lua-2026?trang=2');
+  await page.locator('.other-articles .pagination [aria-current=page]', { hasText: '2' }).waitFor();
+  const afterPaging = await page.locator('.other-articles .article-item-title').allTextContents();
+  assert.ok(afterPaging.every((title) => !before.includes(title)));
+  assert.equal(await page.locator('h1.article-title').textContent(), 'Nông dân vùng cao thu hoạch lúa trong nắng vàng');
+  // The reader stays at "Tin khác" instead of being sent back to the top.
+  const inView = await page.locator('.other-articles .pagination').evaluate((nav) => {
+    const box = nav.getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+  });
+  assert.ok(scrolled > 300 && inView, `paging "Tin khác" keeps its page links in view (was at ${scrolled}px, now ${await page.evaluate(() => window.scrollY)}px)`);
+  noConsoleErrors();
+});
+
+test('unknown paths, slugs and categories show the not-found view', async () => {
+  for (const path of ['/khong-co-trang-nay', '/bai-viet/bai-khong-ton-tai', '/chuyen-muc/khong-co', '/chuyen-muc/thong-bao?trang=99', '/bai-viet/<script>']) {
+    await open(path);
+    await page.locator('h1', { hasText: 'Không tìm thấy trang' }).waitFor();
+    assert.equal(await page.locator('.state-not-found a', { hasText: 'Về trang chủ' }).count(), 1, path);
+  }
+  // Only the JSON of the unknown article and page was asked for and missing.
+  const unexpected = problems.filter((p) => !/404/.test(p));
+  assert.deepEqual(unexpected, []);
+});
+
+test('missing, unreachable or broken article data shows an error view whose retry recovers', async () => {
+  const slug = 'khanh-thanh-duong-lien-xa';
+  const data = `**/data/articles/${slug}.json`;
+
+  // Network failure.
+  await page.route(data, (route) => route.abort('internetdisconnected'));
+  await open(`/bai-viet/${slug}`);
+  await page.locator('.state-error h2', { hasText: 'Không tải được nội dung' }).waitFor();
+  await page.unroute(data);
+  await page.locator('.state-error button', { hasText: 'Thử lại' }).click();
+  await page.locator('h1.article-title', { hasText: 'Khánh thành tuyến đường nối các xã biên giới' }).waitFor();
+
+  // The file is missing (404): not found, with a retry for a file still being published.
+  let missing = true;
+  await page.route(data, (route) => (missing ? route.fulfill({ status: 404, body: 'not found' }) : route.continue()));
+  await open(`/bai-viet/${slug}`);
+  await page.locator('h1', { hasText: 'Không tìm thấy trang' }).waitFor();
+  missing = false;
+  await page.locator('.state-not-found button', { hasText: 'Thử lại' }).click();
+  await page.locator('h1.article-title').waitFor();
+
+  // Malformed JSON.
+  await page.unroute(data);
+  await page.route(data, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"slug": ' }));
+  await open(`/bai-viet/${slug}`);
+  await page.locator('.state-error', { hasText: 'Dữ liệu nhận được không hợp lệ' }).waitFor();
+  // The frame stays: header, menu and footer are still there.
+  assert.equal(await page.locator('.site-footer .login-link').count(), 1);
+});
+
+test('the site data failing shows a retry, not a blank page', async () => {
+  let fail = true;
+  await page.route('**/data/site.json', (route) => (fail ? route.abort('failed') : route.continue()));
+  await page.goto(site.url + '/');
+  await page.locator('.state-error button', { hasText: 'Thử lại' }).waitFor();
+  fail = false;
+  await page.locator('.state-error button').click();
+  await page.locator('.lead .lead-title').waitFor();
+});
+
+test('on a phone the menu folds behind a button', async () => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await open('/');
+  const items = page.locator('#menu-items');
+  assert.equal(await items.isVisible(), false);
+  await page.locator('.menu-toggle').click();
+  assert.equal(await items.isVisible(), true);
+  assert.equal(await page.locator('.menu-toggle').getAttribute('aria-expanded'), 'true');
+  await items.locator('a', { hasText: 'Thông báo' }).click();
+  await page.locator('h1.page-title', { hasText: 'Thông báo' }).waitFor();
+  assert.equal(await items.isVisible(), false, 'following a link closes the menu');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `no sideways scrolling (${overflow}px too wide)`);
+  noConsoleErrors();
+});
+
+test('back returns to the same place in the list', async () => {
+  await open('/tin-moi?trang=2');
+  await page.locator('.content .article-item').nth(9).waitFor();
+  const target = page.locator('.content .article-item-title').nth(8);
+  await target.scrollIntoViewIfNeeded();
+  await page.evaluate(() => window.scrollBy(0, 150));
+  await page.waitForTimeout(100);
+  const y = await page.evaluate(() => window.scrollY);
+  assert.ok(y > 300, 'the list is long enough to scroll');
+  await target.click();
+  await page.locator('h1.article-title').waitFor();
+  assert.ok((await page.evaluate(() => window.scrollY)) < 50, 'a new page starts at the top');
+  await page.goBack();
+  await page.waitForURL('**/tin-moi?trang=2');
+  await page.waitForFunction((expected) => Math.abs(window.scrollY - expected) < 5, y, { timeout: 5000 });
+  noConsoleErrors();
+});
