@@ -75,6 +75,9 @@ pub fn LoadError(error: FetchError, retry: Callback<()>) -> impl IntoView {
 /// "Không tìm thấy trang": unknown routes, and data that does not exist.
 #[component]
 pub fn NotFound(#[prop(optional)] retry: Option<Callback<()>>) -> impl IntoView {
+    if let Some(site) = use_context::<model::SiteData>() {
+        super::set_document_title(Some("Không tìm thấy trang"), &site.site.name);
+    }
     view! {
         <div class="state state-not-found">
             <p class="code" aria-hidden="true">"404"</p>

@@ -32,7 +32,6 @@ pub fn CategoryRoute() -> impl IntoView {
         let site = site.clone();
         let slug = slug.get();
         let Some(category) = site.category(&slug).cloned() else {
-            set_document_title(Some("Không tìm thấy trang"), &site.site.name);
             return view! { <NotFound/> }.into_any();
         };
         set_document_title(Some(&category.name), &site.site.name);

@@ -162,6 +162,7 @@ test('unknown paths, slugs and categories show the not-found view', async () => 
     await open(path);
     await page.locator('h1', { hasText: 'Không tìm thấy trang' }).waitFor();
     assert.equal(await page.locator('.state-not-found a', { hasText: 'Về trang chủ' }).count(), 1, path);
+    assert.equal(await page.title(), 'Không tìm thấy trang | Văn phòng Ủy ban nhân dân tỉnh Sơn Vân', path);
   }
   // Only the JSON of the unknown article and page was asked for and missing.
   const unexpected = problems.filter((p) => !/404/.test(p));

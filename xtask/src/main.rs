@@ -47,8 +47,12 @@ fn project_root() -> PathBuf {
 
 /// Runs a command to completion, failing with its description.
 pub fn run(command: &mut Command) -> Result {
-    let shown = format!("{command:?}");
-    eprintln!("xtask: $ {}", shown.replace('"', ""));
+    let shown = std::iter::once(command.get_program())
+        .chain(command.get_args())
+        .map(|part| part.to_string_lossy())
+        .collect::<Vec<_>>()
+        .join(" ");
+    eprintln!("xtask: $ {shown}");
     let status = command.status().map_err(|e| format!("cannot start {shown}: {e}"))?;
     if status.success() { Ok(()) } else { Err(format!("{shown} failed ({status})")) }
 }
