@@ -6,6 +6,7 @@
 mod format;
 mod pagination;
 pub mod paths;
+pub mod stats;
 
 pub use format::{format_number, LocalDateTime};
 pub use pagination::{page_count, page_items, PageItem};

@@ -1,0 +1,192 @@
+//! The visitor counter's rules over one SQL schema. See README.md.
+
+pub mod reference;
+pub mod schema;
+#[cfg(feature = "sqlite")]
+pub mod sqlite;
+pub mod time;
+
+use model::stats::{Hit, HitStats, Stats};
+use time::{MINUTE_MS, local_day, week_start_day};
+
+/// A visit ends after this long without a hit.
+pub const VISIT_GAP_MS: i64 = 30 * MINUTE_MS;
+/// "Đang online": a hit within this long.
+pub const ONLINE_WINDOW_MS: i64 = 5 * MINUTE_MS;
+/// A visitor's views of one page count at most once in this long.
+pub const VIEW_GAP_MS: i64 = 30 * MINUTE_MS;
+/// The window over which new visitors per address are capped.
+pub const ADDRESS_WINDOW_MS: i64 = 30 * MINUTE_MS;
+/// Hit ids are remembered this long to recognise retries.
+pub const HIT_ID_MEMORY_MS: i64 = 24 * 60 * MINUTE_MS;
+/// How often the bookkeeping tables are pruned.
+const PRUNE_EVERY_MS: i64 = MINUTE_MS;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Visits counted before this counter existed (migrated from the old site).
+    pub offset: u64,
+    /// First day of the week for "Trong tuần": 0 = Monday … 6 = Sunday.
+    pub week_start: u8,
+    /// New visitors one address may bring per 30 minutes.
+    pub max_new_visitors_per_address: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config { offset: 0, week_start: 0, max_new_visitors_per_address: 300 }
+    }
+}
+
+/// A parameter bound to `?` in order.
+#[derive(Clone, Copy, Debug)]
+pub enum Value<'a> {
+    Int(i64),
+    Text(&'a str),
+}
+
+/// What the rules need of a SQL database. The adapter runs each call to
+/// [`record_hit`] inside one transaction.
+pub trait Store {
+    type Error;
+    fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<(), Self::Error>;
+    /// The first column of the first row; `None` for no row or NULL.
+    fn query_int(&mut self, sql: &str, params: &[Value<'_>]) -> Result<Option<i64>, Self::Error>;
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    /// The hit was counted.
+    Counted(HitStats),
+    /// The hit id was seen before (a retry): nothing changed.
+    Duplicate(HitStats),
+    /// The address brought too many new visitors; retry after this many seconds.
+    RateLimited { retry_after_secs: u64 },
+}
+
+/// User-Agent fragments of crawlers and link-preview fetchers, lowercase.
+const BOT_MARKERS: &[&str] = &[
+    "bot", "crawl", "spider", "slurp", "facebookexternalhit", "embedly", "preview", "curl/", "wget/",
+    "python-requests", "python-urllib", "go-http-client", "okhttp", "java/", "libwww", "httpclient", "lighthouse",
+    "pingdom", "uptime", "monitor",
+];
+
+/// Whether a User-Agent belongs to a bot; an empty one does too.
+pub fn is_bot(user_agent: &str) -> bool {
+    let ua = user_agent.to_ascii_lowercase();
+    ua.trim().is_empty() || BOT_MARKERS.iter().any(|marker| ua.contains(marker))
+}
+
+/// Counts one hit at `now_ms` from `address_key` (a salted hash, never the raw address).
+pub fn record_hit<S: Store>(
+    store: &mut S,
+    hit: &Hit,
+    address_key: &str,
+    now_ms: i64,
+    config: &Config,
+) -> Result<Outcome, S::Error> {
+    if store.query_int("SELECT 1 FROM hit_ids WHERE id = ?", &[Value::Text(&hit.hit)])?.is_some() {
+        return hit_stats(store, &hit.path, now_ms, config).map(Outcome::Duplicate);
+    }
+    prune(store, now_ms)?;
+
+    let last_hit = store.query_int("SELECT last_hit FROM visitors WHERE id = ?", &[Value::Text(&hit.visitor)])?;
+    if last_hit.is_none() {
+        let window = now_ms.div_euclid(ADDRESS_WINDOW_MS);
+        let brought = store
+            .query_int(
+                "SELECT new_visitors FROM address_windows WHERE address = ? AND window = ?",
+                &[Value::Text(address_key), Value::Int(window)],
+            )?
+            .unwrap_or(0);
+        if brought >= i64::from(config.max_new_visitors_per_address) {
+            let retry_after_ms = (window + 1) * ADDRESS_WINDOW_MS - now_ms;
+            return Ok(Outcome::RateLimited { retry_after_secs: (retry_after_ms as u64).div_ceil(1000).max(1) });
+        }
+        store.execute(
+            "INSERT INTO address_windows (address, window, new_visitors) VALUES (?, ?, 1) \
+             ON CONFLICT (address, window) DO UPDATE SET new_visitors = new_visitors + 1",
+            &[Value::Text(address_key), Value::Int(window)],
+        )?;
+    }
+
+    if starts_visit(last_hit, now_ms) {
+        store.execute(
+            "INSERT INTO daily_visits (day, visits) VALUES (?, 1) ON CONFLICT (day) DO UPDATE SET visits = visits + 1",
+            &[Value::Int(local_day(now_ms))],
+        )?;
+        store.execute(
+            "INSERT INTO counter_meta (key, value) VALUES ('visits', 1) ON CONFLICT (key) DO UPDATE SET value = value + 1",
+            &[],
+        )?;
+    }
+    store.execute(
+        "INSERT INTO visitors (id, last_hit) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET last_hit = max(last_hit, excluded.last_hit)",
+        &[Value::Text(&hit.visitor), Value::Int(now_ms)],
+    )?;
+
+    let last_view = store.query_int(
+        "SELECT at FROM view_marks WHERE visitor = ? AND path = ?",
+        &[Value::Text(&hit.visitor), Value::Text(&hit.path)],
+    )?;
+    if last_view.is_none_or(|at| now_ms.saturating_sub(at) >= VIEW_GAP_MS) {
+        store.execute(
+            "INSERT INTO view_marks (visitor, path, at) VALUES (?, ?, ?) ON CONFLICT (visitor, path) DO UPDATE SET at = excluded.at",
+            &[Value::Text(&hit.visitor), Value::Text(&hit.path), Value::Int(now_ms)],
+        )?;
+        store.execute(
+            "INSERT INTO page_views (path, views) VALUES (?, 1) ON CONFLICT (path) DO UPDATE SET views = views + 1",
+            &[Value::Text(&hit.path)],
+        )?;
+    }
+    store.execute("INSERT INTO hit_ids (id, at) VALUES (?, ?)", &[Value::Text(&hit.hit), Value::Int(now_ms)])?;
+    hit_stats(store, &hit.path, now_ms, config).map(Outcome::Counted)
+}
+
+/// A hit starts a visit when it is the visitor's first, comes 30 minutes or
+/// more after their last, or falls on another day (Vietnam's time).
+pub fn starts_visit(last_hit: Option<i64>, now_ms: i64) -> bool {
+    match last_hit {
+        None => true,
+        Some(last) => now_ms.saturating_sub(last) >= VISIT_GAP_MS || local_day(now_ms) != local_day(last),
+    }
+}
+
+pub fn stats<S: Store>(store: &mut S, now_ms: i64, config: &Config) -> Result<Stats, S::Error> {
+    let today = local_day(now_ms);
+    let week_start = week_start_day(today, config.week_start);
+    let count = |value: Option<i64>| value.unwrap_or(0).max(0) as u64;
+    let online =
+        store.query_int("SELECT COUNT(*) FROM visitors WHERE last_hit > ?", &[Value::Int(now_ms - ONLINE_WINDOW_MS)])?;
+    let today_visits = store.query_int("SELECT visits FROM daily_visits WHERE day = ?", &[Value::Int(today)])?;
+    let week = store.query_int(
+        "SELECT SUM(visits) FROM daily_visits WHERE day >= ? AND day <= ?",
+        &[Value::Int(week_start), Value::Int(today)],
+    )?;
+    let total = store.query_int("SELECT value FROM counter_meta WHERE key = 'visits'", &[])?;
+    Ok(Stats { online: count(online), today: count(today_visits), week: count(week), total: count(total) + config.offset })
+}
+
+pub fn views<S: Store>(store: &mut S, path: &str) -> Result<u64, S::Error> {
+    Ok(store.query_int("SELECT views FROM page_views WHERE path = ?", &[Value::Text(path)])?.unwrap_or(0).max(0) as u64)
+}
+
+fn hit_stats<S: Store>(store: &mut S, path: &str, now_ms: i64, config: &Config) -> Result<HitStats, S::Error> {
+    let Stats { online, today, week, total } = stats(store, now_ms, config)?;
+    Ok(HitStats { online, today, week, total, views: views(store, path)? })
+}
+
+/// Forgets what no rule can need any more, at most once a minute.
+fn prune<S: Store>(store: &mut S, now_ms: i64) -> Result<(), S::Error> {
+    let last = store.query_int("SELECT value FROM counter_meta WHERE key = 'pruned_at'", &[])?.unwrap_or(0);
+    if now_ms - last < PRUNE_EVERY_MS {
+        return Ok(());
+    }
+    store.execute("DELETE FROM hit_ids WHERE at < ?", &[Value::Int(now_ms - HIT_ID_MEMORY_MS)])?;
+    store.execute("DELETE FROM view_marks WHERE at <= ?", &[Value::Int(now_ms - VIEW_GAP_MS)])?;
+    store.execute("DELETE FROM address_windows WHERE window < ?", &[Value::Int(now_ms.div_euclid(ADDRESS_WINDOW_MS))])?;
+    store.execute(
+        "INSERT INTO counter_meta (key, value) VALUES ('pruned_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        &[Value::Int(now_ms)],
+    )
+}

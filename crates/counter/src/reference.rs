@@ -1,0 +1,103 @@
+//! A deliberately naive model of the rules: it keeps every accepted hit and
+//! recomputes each figure from scratch. Tests check the SQL implementation
+//! and both adapters against it.
+
+use std::collections::{HashMap, HashSet};
+
+use model::stats::{Hit, HitStats, Stats};
+
+use crate::time::{local_day, week_start_day};
+use crate::{ADDRESS_WINDOW_MS, Config, ONLINE_WINDOW_MS, Outcome, VIEW_GAP_MS, VISIT_GAP_MS};
+
+struct Accepted {
+    hit: Hit,
+    address: String,
+    at: i64,
+}
+
+pub struct ReferenceModel {
+    config: Config,
+    accepted: Vec<Accepted>,
+}
+
+impl ReferenceModel {
+    pub fn new(config: Config) -> Self {
+        ReferenceModel { config, accepted: Vec::new() }
+    }
+
+    pub fn record(&mut self, hit: &Hit, address: &str, now: i64) -> Outcome {
+        if self.accepted.iter().any(|a| a.hit.hit == hit.hit) {
+            return Outcome::Duplicate(self.hit_stats(&hit.path, now));
+        }
+        let known = self.accepted.iter().any(|a| a.hit.visitor == hit.visitor);
+        if !known {
+            let window = now.div_euclid(ADDRESS_WINDOW_MS);
+            let mut first_seen = HashSet::new();
+            let brought = self
+                .accepted
+                .iter()
+                .filter(|a| first_seen.insert(a.hit.visitor.clone()))
+                .filter(|a| a.address == address && a.at.div_euclid(ADDRESS_WINDOW_MS) == window)
+                .count();
+            if brought >= self.config.max_new_visitors_per_address as usize {
+                let retry_after_ms = (window + 1) * ADDRESS_WINDOW_MS - now;
+                return Outcome::RateLimited { retry_after_secs: (retry_after_ms as u64).div_ceil(1000).max(1) };
+            }
+        }
+        self.accepted.push(Accepted { hit: hit.clone(), address: address.to_string(), at: now });
+        Outcome::Counted(self.hit_stats(&hit.path, now))
+    }
+
+    /// The days on which each visit started.
+    fn visit_days(&self) -> Vec<i64> {
+        let mut last_seen: HashMap<&str, i64> = HashMap::new();
+        let mut days = Vec::new();
+        for a in &self.accepted {
+            let starts = match last_seen.get(a.hit.visitor.as_str()) {
+                None => true,
+                Some(&last) => a.at - last >= VISIT_GAP_MS || local_day(a.at) != local_day(last),
+            };
+            if starts {
+                days.push(local_day(a.at));
+            }
+            let entry = last_seen.entry(&a.hit.visitor).or_insert(a.at);
+            *entry = (*entry).max(a.at);
+        }
+        days
+    }
+
+    pub fn stats(&self, now: i64) -> Stats {
+        let today = local_day(now);
+        let week_start = week_start_day(today, self.config.week_start);
+        let days = self.visit_days();
+        let online: HashSet<&str> = self
+            .accepted
+            .iter()
+            .filter(|a| a.at > now - ONLINE_WINDOW_MS)
+            .map(|a| a.hit.visitor.as_str())
+            .collect();
+        Stats {
+            online: online.len() as u64,
+            today: days.iter().filter(|&&d| d == today).count() as u64,
+            week: days.iter().filter(|&&d| d >= week_start && d <= today).count() as u64,
+            total: days.len() as u64 + self.config.offset,
+        }
+    }
+
+    pub fn views(&self, path: &str) -> u64 {
+        let mut counted_at: HashMap<&str, i64> = HashMap::new();
+        let mut views = 0;
+        for a in self.accepted.iter().filter(|a| a.hit.path == path) {
+            if counted_at.get(a.hit.visitor.as_str()).is_none_or(|&last| a.at - last >= VIEW_GAP_MS) {
+                counted_at.insert(&a.hit.visitor, a.at);
+                views += 1;
+            }
+        }
+        views
+    }
+
+    pub fn hit_stats(&self, path: &str, now: i64) -> HitStats {
+        let Stats { online, today, week, total } = self.stats(now);
+        HitStats { online, today, week, total, views: self.views(path) }
+    }
+}

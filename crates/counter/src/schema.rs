@@ -1,0 +1,17 @@
+//! The one schema both adapters create. Times are Unix milliseconds; days
+//! are [`crate::time::local_day`] numbers.
+
+/// Idempotent: safe to run at every start.
+pub const SCHEMA: &[&str] = &[
+    "CREATE TABLE IF NOT EXISTS counter_meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS visitors (id TEXT PRIMARY KEY, last_hit INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS visitors_by_last_hit ON visitors (last_hit)",
+    "CREATE TABLE IF NOT EXISTS hit_ids (id TEXT PRIMARY KEY, at INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS hit_ids_by_time ON hit_ids (at)",
+    "CREATE TABLE IF NOT EXISTS daily_visits (day INTEGER PRIMARY KEY, visits INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS page_views (path TEXT PRIMARY KEY, views INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS view_marks (visitor TEXT NOT NULL, path TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (visitor, path))",
+    "CREATE INDEX IF NOT EXISTS view_marks_by_time ON view_marks (at)",
+    "CREATE TABLE IF NOT EXISTS address_windows (address TEXT NOT NULL, window INTEGER NOT NULL, new_visitors INTEGER NOT NULL, PRIMARY KEY (address, window))",
+    "CREATE INDEX IF NOT EXISTS address_windows_by_window ON address_windows (window)",
+];

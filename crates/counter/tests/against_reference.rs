@@ -1,0 +1,71 @@
+//! Property test: any sequence of hits gives the same answers from the SQL
+//! implementation as from the naive reference model.
+
+use counter::reference::ReferenceModel;
+use counter::{Config, record_hit, stats};
+use model::stats::Hit;
+use proptest::prelude::*;
+use rusqlite::Connection;
+
+const MINUTE: i64 = 60_000;
+/// Sunday 2026-11-29 22:00 in Vietnam: sequences cross midnight and Monday.
+const START: i64 = 1_795_964_400_000;
+
+#[derive(Debug, Clone)]
+struct Step {
+    advance_ms: i64,
+    visitor: u8,
+    address: u8,
+    path: u8,
+    retry_previous: bool,
+}
+
+fn step() -> impl Strategy<Value = Step> {
+    let advance = prop_oneof![
+        6 => 0..5 * MINUTE,
+        3 => 5 * MINUTE..45 * MINUTE,
+        1 => 45 * MINUTE..8 * 60 * MINUTE,
+    ];
+    (advance, 0..8u8, 0..3u8, 0..4u8, prop::bool::weighted(0.15)).prop_map(|(advance_ms, visitor, address, path, retry_previous)| Step {
+        advance_ms,
+        visitor,
+        address,
+        path,
+        retry_previous,
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn sql_rules_match_the_reference_model(steps in prop::collection::vec(step(), 1..120), week_start in 0..7u8) {
+        let config = Config { offset: 1000, week_start, max_new_visitors_per_address: 3 };
+        let mut db = Connection::open_in_memory().unwrap();
+        counter::sqlite::create_schema(&db).unwrap();
+        let mut reference = ReferenceModel::new(config.clone());
+        let mut now = START;
+        let mut previous: Option<(Hit, String)> = None;
+        for (i, step) in steps.iter().enumerate() {
+            now += step.advance_ms;
+            let (hit, address) = match (&previous, step.retry_previous) {
+                (Some(previous), true) => previous.clone(),
+                _ => (
+                    Hit {
+                        visitor: format!("visitor-{:08}", step.visitor),
+                        hit: format!("hit-{i:012}"),
+                        path: format!("/bai-viet/bai-{}", step.path),
+                    },
+                    format!("address-{}", step.address),
+                ),
+            };
+            let ours = record_hit(&mut db, &hit, &address, now, &config).unwrap();
+            let theirs = reference.record(&hit, &address, now);
+            prop_assert_eq!(ours, theirs, "step {} at {}", i, now);
+            previous = Some((hit, address));
+        }
+        // And later, when everyone has left.
+        let later = now + 3 * 60 * MINUTE;
+        prop_assert_eq!(stats(&mut db, later, &config).unwrap(), reference.stats(later));
+    }
+}
