@@ -1,7 +1,7 @@
 //! [`Store`] for a rusqlite connection.
 
 use rusqlite::types::ToSqlOutput;
-use rusqlite::{Connection, OptionalExtension, ToSql};
+use rusqlite::{Connection, OptionalExtension, ToSql, Transaction};
 
 use crate::{Store, Value};
 
@@ -14,19 +14,40 @@ impl ToSql for Value<'_> {
     }
 }
 
+fn execute(connection: &Connection, sql: &str, params: &[Value<'_>]) -> rusqlite::Result<()> {
+    connection.prepare_cached(sql)?.execute(rusqlite::params_from_iter(params))?;
+    Ok(())
+}
+
+fn query_int(connection: &Connection, sql: &str, params: &[Value<'_>]) -> rusqlite::Result<Option<i64>> {
+    connection
+        .prepare_cached(sql)?
+        .query_row(rusqlite::params_from_iter(params), |row| row.get::<_, Option<i64>>(0))
+        .optional()
+        .map(Option::flatten)
+}
+
 impl Store for Connection {
     type Error = rusqlite::Error;
 
     fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> rusqlite::Result<()> {
-        self.prepare_cached(sql)?.execute(rusqlite::params_from_iter(params))?;
-        Ok(())
+        execute(self, sql, params)
     }
 
     fn query_int(&mut self, sql: &str, params: &[Value<'_>]) -> rusqlite::Result<Option<i64>> {
-        self.prepare_cached(sql)?
-            .query_row(rusqlite::params_from_iter(params), |row| row.get::<_, Option<i64>>(0))
-            .optional()
-            .map(Option::flatten)
+        query_int(self, sql, params)
+    }
+}
+
+impl Store for Transaction<'_> {
+    type Error = rusqlite::Error;
+
+    fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> rusqlite::Result<()> {
+        execute(self, sql, params)
+    }
+
+    fn query_int(&mut self, sql: &str, params: &[Value<'_>]) -> rusqlite::Result<Option<i64>> {
+        query_int(self, sql, params)
     }
 }
 

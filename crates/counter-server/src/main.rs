@@ -1,0 +1,90 @@
+//! `portal-counter`: the self-hosted visitor counter. See README.md.
+
+mod http;
+mod writer;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+use counter::Config;
+
+/// Counts the portal's visitors and page views (the "Thống kê truy cập" widget).
+#[derive(Parser, Debug)]
+#[command(name = "portal-counter", version)]
+struct Args {
+    /// Address and port to listen on.
+    #[arg(long, default_value = "127.0.0.1:8787")]
+    listen: SocketAddr,
+    /// SQLite database file (created when missing; WAL files sit beside it).
+    #[arg(long, default_value = "counter.sqlite3")]
+    db: PathBuf,
+    /// Origin allowed to call the counter from a browser (CORS); repeat for several.
+    /// With none, browsers on other origins are refused.
+    #[arg(long = "allow-origin", value_name = "ORIGIN")]
+    allow_origins: Vec<String>,
+    /// Visits counted before this counter (the old site's total), added to "Tất cả".
+    #[arg(long, default_value_t = 0)]
+    offset: u64,
+    /// First day of the week for "Trong tuần".
+    #[arg(long, value_enum, default_value_t = WeekStart::Monday)]
+    week_start: WeekStart,
+    /// New visitors one client address may bring in 30 minutes (mobile carriers put
+    /// many people behind one address, so keep it generous).
+    #[arg(long, default_value_t = 300)]
+    max_new_visitors_per_address: u32,
+    /// Take the client address from the last X-Forwarded-For entry (only behind a
+    /// reverse proxy that sets it).
+    #[arg(long)]
+    behind_proxy: bool,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum WeekStart {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    let args = Args::parse();
+    let config = Config {
+        offset: args.offset,
+        week_start: args.week_start as u8,
+        max_new_visitors_per_address: args.max_new_visitors_per_address,
+    };
+    let connection = match writer::open(&args.db) {
+        Ok(connection) => connection,
+        Err(error) => {
+            eprintln!("portal-counter: cannot open the database {}: {error}", args.db.display());
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let writer = writer::Writer::start(connection, config);
+    let app = http::router(writer, &args.allow_origins, args.behind_proxy);
+    let listener = match tokio::net::TcpListener::bind(args.listen).await {
+        Ok(listener) => listener,
+        Err(error) => {
+            eprintln!("portal-counter: cannot listen on {}: {error}", args.listen);
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    println!("portal-counter: listening on http://{} (database {})", listener.local_addr().unwrap(), args.db.display());
+    let served = axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await;
+    match served {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("portal-counter: {error}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,126 @@
+//! The single writer: owns the SQLite connection, applies hits in batches
+//! inside one transaction, and answers each request only after COMMIT.
+
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use counter::{Config, Outcome};
+use model::stats::{Hit, HitStats};
+use rusqlite::{Connection, TransactionBehavior};
+use tokio::sync::oneshot;
+
+const STOPPED: &str = "the counter's database writer has stopped";
+const NOT_SAVED: &str = "the database could not save this request; retry it with the same hit id";
+
+/// Most requests applied in one transaction.
+const MAX_BATCH: usize = 256;
+
+pub enum Job {
+    Hit { hit: Hit, address: String, reply: oneshot::Sender<Result<Outcome, String>> },
+    /// The figures, with the views of `path` (0 without one).
+    Stats { path: Option<String>, reply: oneshot::Sender<Result<HitStats, String>> },
+}
+
+#[derive(Clone)]
+pub struct Writer {
+    jobs: mpsc::Sender<Job>,
+}
+
+fn now_ms() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+}
+
+pub fn open(path: &Path) -> rusqlite::Result<Connection> {
+    let connection = Connection::open(path)?;
+    // WAL with NORMAL sync: a commit survives the process being killed
+    // (it is in the WAL, in the OS's hands); only a power cut can lose the
+    // last commits.
+    connection.pragma_update(None, "journal_mode", "WAL")?;
+    connection.pragma_update(None, "synchronous", "NORMAL")?;
+    connection.pragma_update(None, "busy_timeout", 5000)?;
+    counter::sqlite::create_schema(&connection)?;
+    Ok(connection)
+}
+
+impl Writer {
+    pub fn start(mut connection: Connection, config: Config) -> Writer {
+        let (jobs, queue) = mpsc::channel::<Job>();
+        std::thread::Builder::new()
+            .name("counter-writer".into())
+            .spawn(move || {
+                while let Ok(first) = queue.recv() {
+                    let mut batch = vec![first];
+                    while batch.len() < MAX_BATCH {
+                        match queue.try_recv() {
+                            Ok(job) => batch.push(job),
+                            Err(_) => break,
+                        }
+                    }
+                    apply(&mut connection, &config, batch);
+                }
+            })
+            .expect("spawning the writer thread");
+        Writer { jobs }
+    }
+
+    pub async fn hit(&self, hit: Hit, address: String) -> Result<Outcome, String> {
+        let (reply, answer) = oneshot::channel();
+        self.jobs.send(Job::Hit { hit, address, reply }).map_err(|_| STOPPED.to_string())?;
+        answer.await.map_err(|_| NOT_SAVED.to_string())?
+    }
+
+    pub async fn stats(&self, path: Option<String>) -> Result<HitStats, String> {
+        let (reply, answer) = oneshot::channel();
+        self.jobs.send(Job::Stats { path, reply }).map_err(|_| STOPPED.to_string())?;
+        answer.await.map_err(|_| NOT_SAVED.to_string())?
+    }
+}
+
+enum Answer {
+    Hit(oneshot::Sender<Result<Outcome, String>>, Outcome),
+    Stats(oneshot::Sender<Result<HitStats, String>>, HitStats),
+}
+
+fn apply(connection: &mut Connection, config: &Config, batch: Vec<Job>) {
+    let result = (|| -> rusqlite::Result<Vec<Answer>> {
+        let mut transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut answers = Vec::with_capacity(batch.len());
+        for job in batch {
+            let now = now_ms();
+            match job {
+                Job::Hit { hit, address, reply } => {
+                    let outcome = counter::record_hit(&mut transaction, &hit, &address, now, config)?;
+                    answers.push(Answer::Hit(reply, outcome));
+                }
+                Job::Stats { path, reply } => {
+                    let s = counter::stats(&mut transaction, now, config)?;
+                    let views = match path {
+                        Some(path) => counter::views(&mut transaction, &path)?,
+                        None => 0,
+                    };
+                    let stats = HitStats { online: s.online, today: s.today, week: s.week, total: s.total, views };
+                    answers.push(Answer::Stats(reply, stats));
+                }
+            }
+        }
+        transaction.commit()?;
+        Ok(answers)
+    })();
+    match result {
+        // Only now, with the batch committed, does anyone hear back.
+        Ok(answers) => {
+            for answer in answers {
+                match answer {
+                    Answer::Hit(reply, outcome) => drop(reply.send(Ok(outcome))),
+                    Answer::Stats(reply, stats) => drop(reply.send(Ok(stats))),
+                }
+            }
+        }
+        Err(error) => {
+            // The batch was rolled back; its senders were dropped with it and
+            // their requests fail, so clients retry with the same hit ids.
+            eprintln!("portal-counter: a batch was rolled back: {error}");
+        }
+    }
+}
