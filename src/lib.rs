@@ -5,6 +5,7 @@ pub mod api;
 pub mod components;
 pub mod routes;
 pub mod scroll;
+pub mod visitor_counter;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};

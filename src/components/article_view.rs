@@ -1,5 +1,7 @@
 use leptos::prelude::*;
-use model::{Article, ArticleLink, LocalDateTime, SiteData, paths::route};
+use model::{Article, ArticleLink, LocalDateTime, SiteData, format_number, paths::route};
+
+use crate::visitor_counter::VisitorCounter;
 
 use super::breadcrumb::Breadcrumb;
 
@@ -11,6 +13,11 @@ fn long_date(text: &str) -> String {
 /// tags and the links to its neighbours.
 #[component]
 pub fn ArticleView(article: Article, site: SiteData) -> impl IntoView {
+    let views = {
+        let path = route::article(&article.slug);
+        let counter = use_context::<VisitorCounter>();
+        move || counter.and_then(|c| c.views_of(&path)).map(format_number).unwrap_or_else(|| "—".to_string())
+    };
     let Article { title, sapo, category, published, updated, author, cover, html, tags, older, newer, .. } = article;
     let cover = cover.map(|cover| {
         view! {
@@ -60,6 +67,7 @@ pub fn ArticleView(article: Article, site: SiteData) -> impl IntoView {
             <p class="meta article-dates">
                 <time datetime=published.clone()>{long_date(&published)}</time>
                 {updated}
+                <span class="views">"Lượt xem: " {views}</span>
             </p>
             <p class="sapo">{sapo}</p>
             {cover}

@@ -16,6 +16,7 @@ const SIDEBAR_LATEST: usize = 6;
 #[component]
 pub fn Shell(site: SiteData, children: Children) -> impl IntoView {
     provide_context(site.clone());
+    crate::visitor_counter::provide_visitor_counter(site.site.counter_endpoint.clone());
     view! {
         <a class="skip-link" href="#noi-dung">"Bỏ qua đến nội dung chính"</a>
         <Header site=site.clone()/>

@@ -1,19 +1,30 @@
 use leptos::prelude::*;
+use model::format_number;
+use model::stats::HitStats;
 
-/// "Thống kê truy cập". Until a counter is deployed (`counter_endpoint` in
-/// site.json) every figure shows "—", as it will whenever the counter is
-/// unreachable.
+use crate::visitor_counter::VisitorCounter;
+
+/// "Thống kê truy cập": the figures from the last answered hit, or "—" while
+/// there is none (no counter configured, or it is down or slow).
 #[component]
 pub fn VisitorStats() -> impl IntoView {
-    let rows = ["Đang online", "Hôm nay", "Trong tuần", "Tất cả"];
+    let counter = use_context::<VisitorCounter>();
+    let figure = move |pick: fn(&HitStats) -> u64| {
+        move || {
+            counter
+                .and_then(|c| c.stats.get())
+                .map(|stats| format_number(pick(&stats)))
+                .unwrap_or_else(|| "—".to_string())
+        }
+    };
     view! {
         <section class="box visitor-stats" aria-labelledby="visitor-stats-title">
             <h2 class="box-title" id="visitor-stats-title">"Thống kê truy cập"</h2>
             <dl>
-                {rows
-                    .into_iter()
-                    .map(|label| view! { <div class="stat"><dt>{label}</dt><dd>"—"</dd></div> })
-                    .collect_view()}
+                <div class="stat"><dt>"Đang online"</dt><dd>{figure(|s| s.online)}</dd></div>
+                <div class="stat"><dt>"Hôm nay"</dt><dd>{figure(|s| s.today)}</dd></div>
+                <div class="stat"><dt>"Trong tuần"</dt><dd>{figure(|s| s.week)}</dd></div>
+                <div class="stat"><dt>"Tất cả"</dt><dd>{figure(|s| s.total)}</dd></div>
             </dl>
         </section>
     }

@@ -2,18 +2,38 @@
 // Debian's Chromium the way a reader would use it.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
 import { serveDist } from './server.mjs';
 
 const DIST = process.env.DIST ?? new URL('../../dist', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const COUNTER_BIN = process.env.COUNTER_BIN ?? new URL('../../target/debug/portal-counter', import.meta.url).pathname;
+const OFFSET = 1302148;
 const LONG_DATE = /^(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/;
 
 // Playwright starts Chromium with a fresh temporary profile of its own.
-let site, browser, context, page, problems;
+let site, browser, context, page, problems, counter, counterDir;
+
+/** Starts portal-counter on a free port; resolves to its base URL. */
+async function startCounter() {
+  counterDir = mkdtempSync(join(tmpdir(), 'portal-counter-'));
+  counter = spawn(COUNTER_BIN, ['--listen', '127.0.0.1:0', '--db', join(counterDir, 'c.sqlite3'), '--offset', String(OFFSET)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const [line] = await Promise.race([
+    createInterface({ input: counter.stdout })[Symbol.asyncIterator]().next().then((r) => [r.value]),
+    new Promise((_, reject) => counter.once('exit', (code) => reject(new Error(`portal-counter exited with ${code}`)))),
+  ]);
+  return line.match(/http:\/\/[0-9.:]+/)[0];
+}
 
 before(async () => {
-  site = await serveDist(DIST);
+  site = await serveDist(DIST, { counter: await startCounter() });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -26,6 +46,8 @@ before(async () => {
 after(async () => {
   await browser?.close();
   site?.server.close();
+  counter?.kill('SIGKILL');
+  if (counterDir) rmSync(counterDir, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
@@ -241,4 +263,49 @@ test('back returns to the same place in the list', async () => {
   await page.waitForURL('**/tin-moi?trang=2');
   await page.waitForFunction((expected) => Math.abs(window.scrollY - expected) < 5, y, { timeout: 5000 });
   noConsoleErrors();
+});
+
+const NUMBER = /^\d{1,3}(\.\d{3})*$/;
+const figure = (label) => page.locator('.visitor-stats .stat', { hasText: label }).locator('dd');
+const asNumber = (text) => Number(text.replaceAll('.', ''));
+
+test('"Thống kê truy cập" and "Lượt xem" come from the counter', async () => {
+  await open('/bai-viet/hoan-thanh-cau-treo-dan-sinh');
+  await page.locator('h1.article-title').waitFor();
+  await page.locator('.article-dates .views', { hasText: 'Lượt xem: 1' }).waitFor();
+  for (const label of ['Đang online', 'Hôm nay', 'Trong tuần', 'Tất cả']) {
+    assert.match(await figure(label).textContent(), NUMBER, label);
+  }
+  const total = asNumber(await figure('Tất cả').textContent());
+  assert.ok(total > OFFSET, `"Tất cả" (${total}) includes the migrated ${OFFSET}`);
+  const today = await figure('Hôm nay').textContent();
+
+  // A second article, reached inside the app: its views rise, "Hôm nay" does not.
+  const next = page.locator('.neighbour').first();
+  const nextTitle = await next.locator('.neighbour-title').textContent();
+  await next.click();
+  await page.locator('h1.article-title', { hasText: nextTitle }).waitFor();
+  await page.locator('.article-dates .views', { hasText: 'Lượt xem: 1' }).waitFor();
+  assert.equal(await figure('Hôm nay').textContent(), today, 'the same visit');
+  noConsoleErrors();
+});
+
+test('with the counter slow or stopped the page still renders and the widget shows "—"', async () => {
+  // Slow: the counter never answers.
+  await page.route('**/api/counter/**', () => {});
+  await open('/bai-viet/mua-hoa-tam-giac-mach');
+  await page.locator('h1.article-title').waitFor();
+  assert.deepEqual(await page.locator('.visitor-stats dd').allTextContents(), ['—', '—', '—', '—']);
+  assert.equal(await page.locator('.article-dates .views').textContent(), 'Lượt xem: —');
+  await page.unroute('**/api/counter/**');
+
+  // Stopped.
+  counter.kill('SIGKILL');
+  await new Promise((done) => counter.once('exit', done));
+  await open('/bai-viet/mua-hoa-tam-giac-mach');
+  await page.locator('h1.article-title').waitFor();
+  await page.locator('.article-body p').first().waitFor();
+  await page.waitForTimeout(3000);
+  assert.deepEqual(await page.locator('.visitor-stats dd').allTextContents(), ['—', '—', '—', '—']);
+  assert.equal(await page.locator('.sidebar .article-item').count() > 0, true, 'the rest of the page is there');
 });

@@ -1,6 +1,6 @@
 // Serves dist/ on loopback the way the README tells a CDN to: files as they
 // are, a real 404 for a missing file, and index.html for app routes.
-import { createServer } from 'node:http';
+import { createServer, request as forward } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -17,9 +17,14 @@ const TYPES = {
   '.xml': 'application/xml; charset=utf-8',
 };
 
-export async function serveDist(root, port = 0) {
+/** Serves `root`; with `counter` (a base URL), `/api/counter/…` is proxied to it. */
+export async function serveDist(root, { port = 0, counter } = {}) {
   root = resolve(root);
   const server = createServer(async (request, response) => {
+    if (counter && request.url.startsWith('/api/counter/')) {
+      proxy(request, response, new URL(request.url.slice('/api/counter'.length), counter));
+      return;
+    }
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
     const file = normalize(join(root, path));
     if (!file.startsWith(root)) {
@@ -41,8 +46,20 @@ export async function serveDist(root, port = 0) {
   return { server, url: `http://127.0.0.1:${server.address().port}` };
 }
 
+function proxy(request, response, target) {
+  const upstream = forward(target, { method: request.method, headers: request.headers }, (answer) => {
+    response.writeHead(answer.statusCode, answer.headers);
+    answer.pipe(response);
+  });
+  upstream.on('error', () => {
+    if (!response.headersSent) response.writeHead(502, { 'content-type': 'application/json' });
+    response.end('{"error":"the counter is unreachable"}');
+  });
+  request.pipe(upstream);
+}
+
 // `node server.mjs DIR PORT` serves by hand, for looking at a build.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { url } = await serveDist(process.argv[2] ?? 'dist', Number(process.argv[3] ?? 8090));
+  const { url } = await serveDist(process.argv[2] ?? 'dist', { port: Number(process.argv[3] ?? 8090), counter: process.argv[4] });
   console.log(`serving on ${url}`);
 }

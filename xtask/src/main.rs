@@ -57,10 +57,23 @@ pub fn run(command: &mut Command) -> Result {
     if status.success() { Ok(()) } else { Err(format!("{shown} failed ({status})")) }
 }
 
+/// Where `cargo xtask serve` runs the visitor counter; trunk proxies `/api/counter/` to it.
+const DEV_COUNTER: &str = "127.0.0.1:8787";
+
 fn serve(root: &Path) -> Result {
     let tools = Tools::ensure(root, false)?;
+    run(tools.command("cargo").current_dir(root).args(["build", "--bin", "portal-counter"]))?;
+    let mut counter = Command::new(root.join("target/debug/portal-counter"))
+        .args(["--listen", DEV_COUNTER, "--db"])
+        .arg(root.join("target/counter-dev.sqlite3"))
+        .args(["--allow-origin", "http://127.0.0.1:8080", "--offset", "1302148"])
+        .spawn()
+        .map_err(|e| format!("cannot start portal-counter: {e}"))?;
     println!("xtask: serving the portal at http://127.0.0.1:8080 (Ctrl+C to stop); it rebuilds when content/, src/, style/ or public/ change");
-    run(tools.command("trunk").current_dir(root).args(["serve", "--address", "127.0.0.1", "--port", "8080"]))
+    let served = run(tools.command("trunk").current_dir(root).args(["serve", "--address", "127.0.0.1", "--port", "8080"]));
+    let _ = counter.kill();
+    let _ = counter.wait();
+    served
 }
 
 fn release_build(root: &Path, tools: &Tools) -> Result {
@@ -90,6 +103,8 @@ fn test(root: &Path) -> Result {
         .current_dir(root.join("tests/e2e"))
         .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
         .env("DIST", root.join("dist"))
+        // Built by the workspace tests above.
+        .env("COUNTER_BIN", root.join("target/debug/portal-counter"))
         .env("CHROMIUM", setup::CHROMIUM))
 }
 

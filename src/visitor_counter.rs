@@ -1,0 +1,113 @@
+//! The app's side of the visitor counter: one hit per page view, sent to the
+//! `counter_endpoint` of site.json, whose answer feeds "Thống kê truy cập"
+//! and an article's "Lượt xem". A missing, slow or failing counter only shows
+//! "—": nothing else on the page waits for it.
+
+use gloo_net::http::Request;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use model::stats::{Hit, HitStats};
+
+const VISITOR_KEY: &str = "portal-visitor-id";
+const TIMEOUT_MS: u32 = 3_000;
+/// Attempts per page view; every attempt carries the same hit id.
+const ATTEMPTS: u32 = 3;
+
+/// What the widget and the article show; provided as context by the app.
+#[derive(Clone, Copy)]
+pub struct VisitorCounter {
+    /// `None` until a hit has been answered, and while the counter is unreachable.
+    pub stats: RwSignal<Option<HitStats>>,
+    /// The path the last answered hit was for, so views are shown on the right page.
+    pub path: RwSignal<String>,
+}
+
+impl VisitorCounter {
+    /// Views of `path` as last reported, if the counter answered for that page.
+    pub fn views_of(&self, path: &str) -> Option<u64> {
+        (self.path.get() == path).then(|| self.stats.get().map(|s| s.views)).flatten()
+    }
+}
+
+/// Starts counting page views for this app; call once inside the router.
+pub fn provide_visitor_counter(endpoint: Option<String>) {
+    let counter = VisitorCounter { stats: RwSignal::new(None), path: RwSignal::new(String::new()) };
+    provide_context(counter);
+    let Some(endpoint) = endpoint.filter(|e| !e.trim().is_empty()) else { return };
+    let url = format!("{}/v1/hit", endpoint.trim_end_matches('/'));
+    let location = use_location();
+    let visitor = visitor_id();
+    // One hit per page view: every change of URL, client-side navigations included.
+    Effect::new(move |_| {
+        let path = location.pathname.get();
+        location.search.track();
+        let hit = Hit { visitor: visitor.clone(), hit: random_id(), path: path.clone() };
+        let url = url.clone();
+        leptos::task::spawn_local(async move {
+            let answer = send_hit(&url, &hit).await;
+            // A slower answer for an earlier page must not overwrite this one.
+            if location.pathname.get_untracked() == path {
+                counter.path.set(path);
+                counter.stats.set(answer);
+            }
+        });
+    });
+}
+
+async fn send_hit(url: &str, hit: &Hit) -> Option<HitStats> {
+    let body = serde_json::to_string(hit).ok()?;
+    for attempt in 1..=ATTEMPTS {
+        let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
+        // A string body goes as text/plain: a "simple" request, no CORS preflight.
+        let request = Request::post(url).abort_signal(Some(&signal)).body(body.clone()).ok()?;
+        match request.send().await {
+            Ok(response) if response.ok() => return serde_json::from_str(&response.text().await.ok()?).ok(),
+            // Refused (bad request, rate cap): retrying the same hit will not help.
+            Ok(response) if response.status() < 500 => return None,
+            _ if attempt < ATTEMPTS => sleep(500 * attempt).await,
+            _ => {}
+        }
+    }
+    None
+}
+
+async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// 32 random hex digits from the browser's cryptographic generator.
+fn random_id() -> String {
+    let mut bytes = [0u8; 16];
+    let crypto = window().crypto().ok();
+    if let Some(crypto) = crypto {
+        let _ = crypto.get_random_values_with_u8_array(&mut bytes);
+    }
+    if bytes == [0; 16] {
+        // No crypto: fall back to Math.random, still 16 bytes.
+        for byte in &mut bytes {
+            *byte = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// The visitor's id, kept in localStorage (no cookie); a fresh one per page
+/// load where storage is unavailable.
+fn visitor_id() -> String {
+    let storage = window().local_storage().ok().flatten();
+    if let Some(storage) = &storage {
+        if let Ok(Some(id)) = storage.get_item(VISITOR_KEY) {
+            if model::stats::is_valid_id(&id) {
+                return id;
+            }
+        }
+    }
+    let id = random_id();
+    if let Some(storage) = storage {
+        let _ = storage.set_item(VISITOR_KEY, &id);
+    }
+    id
+}
