@@ -8,9 +8,8 @@ use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Json, Router};
-use counter::Outcome;
-use model::stats::{Hit, MAX_HIT_BODY, check_hit};
+use axum::Router;
+use counter::api::{self, HitRequest, Route};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::writer::Writer;
@@ -34,15 +33,11 @@ pub fn router(writer: Writer, allow_origins: &[String], behind_proxy: bool) -> R
     Router::new()
         .route("/v1/hit", post(hit))
         .route("/v1/stats", get(stats))
-        .route("/healthz", get(|| async { "ok" }))
-        .method_not_allowed_fallback(|| async { error(StatusCode::METHOD_NOT_ALLOWED, "method not allowed on this path") })
-        .fallback(|| async { error(StatusCode::NOT_FOUND, "no such route: use POST /v1/hit or GET /v1/stats") })
+        .route("/healthz", get(|| async { respond(api::health()) }))
+        .method_not_allowed_fallback(|| async { respond(api::not_routed(Route::MethodNotAllowed)) })
+        .fallback(|| async { respond(api::not_routed(Route::NotFound)) })
         .layer(cors)
         .with_state(app)
-}
-
-fn error(status: StatusCode, reason: &str) -> Response {
-    (status, Json(serde_json::json!({ "error": reason }))).into_response()
 }
 
 impl App {
@@ -66,39 +61,34 @@ async fn hit(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if body.len() > MAX_HIT_BODY {
-        return error(StatusCode::PAYLOAD_TOO_LARGE, &format!("the body is over {MAX_HIT_BODY} bytes"));
-    }
-    let hit: Hit = match serde_json::from_slice(&body) {
-        Ok(hit) => hit,
-        Err(e) => return error(StatusCode::BAD_REQUEST, &format!("the body is not a hit: {e}")),
-    };
-    if let Err(reason) = check_hit(&hit) {
-        return error(StatusCode::BAD_REQUEST, &reason);
-    }
     let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
-    if counter::is_bot(user_agent) {
+    let reply = match api::read_hit(&body, user_agent) {
+        Err(reply) => reply,
         // Bots see the figures but are not counted.
-        return match app.writer.stats(Some(hit.path)).await {
-            Ok(stats) => Json(stats).into_response(),
-            Err(reason) => error(StatusCode::SERVICE_UNAVAILABLE, &reason),
-        };
-    }
-    let address = app.address_key(peer, &headers);
-    match app.writer.hit(hit, address).await {
-        Ok(Outcome::Counted(stats) | Outcome::Duplicate(stats)) => Json(stats).into_response(),
-        Ok(Outcome::RateLimited { retry_after_secs }) => {
-            let mut response = error(StatusCode::TOO_MANY_REQUESTS, "too many new visitors from this address; retry later");
-            response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(retry_after_secs));
-            response
-        }
-        Err(reason) => error(StatusCode::SERVICE_UNAVAILABLE, &reason),
-    }
+        Ok(HitRequest::Bot(hit)) => match app.writer.stats(Some(hit.path)).await {
+            Ok(stats) => api::hit_stats(stats),
+            Err(reason) => api::error(503, &reason),
+        },
+        Ok(HitRequest::Count(hit)) => match app.writer.hit(hit, app.address_key(peer, &headers)).await {
+            Ok(outcome) => api::outcome(outcome),
+            Err(reason) => api::error(503, &reason),
+        },
+    };
+    respond(reply)
 }
 
 async fn stats(State(app): State<App>) -> Response {
-    match app.writer.stats(None).await {
-        Ok(stats) => Json(stats.stats()).into_response(),
-        Err(reason) => error(StatusCode::SERVICE_UNAVAILABLE, &reason),
+    respond(match app.writer.stats(None).await {
+        Ok(stats) => api::stats(stats.stats()),
+        Err(reason) => api::error(503, &reason),
+    })
+}
+
+fn respond(reply: api::Reply) -> Response {
+    let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut response = (status, [(header::CONTENT_TYPE, "application/json")], reply.body).into_response();
+    if let Some(seconds) = reply.retry_after {
+        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
     }
+    response
 }

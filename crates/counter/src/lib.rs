@@ -1,5 +1,6 @@
 //! The visitor counter's rules over one SQL schema. See README.md.
 
+pub mod api;
 pub mod reference;
 pub mod schema;
 #[cfg(feature = "sqlite")]

@@ -1,0 +1,116 @@
+//! The HTTP contract as plain data — status, JSON body, Retry-After — so the
+//! self-hosted server and the Worker answer every request alike.
+
+use model::stats::{Hit, HitStats, MAX_HIT_BODY, Stats, check_hit};
+
+use crate::{Outcome, is_bot};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reply {
+    pub status: u16,
+    /// JSON.
+    pub body: String,
+    /// Seconds, for 429.
+    pub retry_after: Option<u64>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    Hit,
+    Stats,
+    Health,
+    MethodNotAllowed,
+    NotFound,
+}
+
+pub fn route(method: &str, path: &str) -> Route {
+    let expected = match path {
+        "/v1/hit" => ("POST", Route::Hit),
+        "/v1/stats" => ("GET", Route::Stats),
+        "/healthz" => ("GET", Route::Health),
+        _ => return Route::NotFound,
+    };
+    if method.eq_ignore_ascii_case(expected.0) || (expected.0 == "GET" && method.eq_ignore_ascii_case("HEAD")) {
+        expected.1
+    } else {
+        Route::MethodNotAllowed
+    }
+}
+
+/// A readable hit, and whether it comes from a bot (answered, not counted).
+pub enum HitRequest {
+    Count(Hit),
+    Bot(Hit),
+}
+
+pub fn read_hit(body: &[u8], user_agent: &str) -> Result<HitRequest, Reply> {
+    if body.len() > MAX_HIT_BODY {
+        return Err(error(413, &format!("the body is over {MAX_HIT_BODY} bytes")));
+    }
+    let hit: Hit = serde_json::from_slice(body).map_err(|e| error(400, &format!("the body is not a hit: {e}")))?;
+    check_hit(&hit).map_err(|reason| error(400, &reason))?;
+    Ok(if is_bot(user_agent) { HitRequest::Bot(hit) } else { HitRequest::Count(hit) })
+}
+
+pub fn outcome(outcome: Outcome) -> Reply {
+    match outcome {
+        Outcome::Counted(stats) | Outcome::Duplicate(stats) => hit_stats(stats),
+        Outcome::RateLimited { retry_after_secs } => Reply {
+            retry_after: Some(retry_after_secs),
+            ..error(429, "too many new visitors from this address; retry later")
+        },
+    }
+}
+
+pub fn hit_stats(stats: HitStats) -> Reply {
+    ok(serde_json::to_string(&stats).expect("plain numbers serialise"))
+}
+
+pub fn stats(stats: Stats) -> Reply {
+    ok(serde_json::to_string(&stats).expect("plain numbers serialise"))
+}
+
+pub fn health() -> Reply {
+    ok(r#"{"ok":true}"#.to_string())
+}
+
+pub fn not_routed(route: Route) -> Reply {
+    match route {
+        Route::MethodNotAllowed => error(405, "method not allowed on this path"),
+        _ => error(404, "no such route: use POST /v1/hit or GET /v1/stats"),
+    }
+}
+
+pub fn error(status: u16, reason: &str) -> Reply {
+    Reply { status, body: serde_json::json!({ "error": reason }).to_string(), retry_after: None }
+}
+
+fn ok(body: String) -> Reply {
+    Reply { status: 200, body, retry_after: None }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes() {
+        assert_eq!(route("POST", "/v1/hit"), Route::Hit);
+        assert_eq!(route("GET", "/v1/hit"), Route::MethodNotAllowed);
+        assert_eq!(route("GET", "/v1/stats"), Route::Stats);
+        assert_eq!(route("DELETE", "/v1/stats"), Route::MethodNotAllowed);
+        assert_eq!(route("GET", "/healthz"), Route::Health);
+        assert_eq!(route("GET", "/v2/hit"), Route::NotFound);
+    }
+
+    #[test]
+    fn bad_hits_are_refused_with_a_reason() {
+        let status = |body: &str| read_hit(body.as_bytes(), "Mozilla/5.0").err().map(|r| r.status);
+        assert_eq!(status(r#"{"visitor":"vvvvvvvvvvvvvvvv","hit":"hhhhhhhhhhhhhhhh","path":"/"}"#), None);
+        assert_eq!(status("{"), Some(400));
+        assert_eq!(status(r#"{"visitor":"vvvvvvvvvvvvvvvv","hit":"hhhhhhhhhhhhhhhh","path":"/","x":1}"#), Some(400));
+        assert_eq!(status(&format!(r#"{{"visitor":"vvvvvvvvvvvvvvvv","hit":"hhhhhhhhhhhhhhhh","path":"/{}"}}"#, "a".repeat(1100))), Some(413));
+        let bot = read_hit(br#"{"visitor":"vvvvvvvvvvvvvvvv","hit":"hhhhhhhhhhhhhhhh","path":"/"}"#, "Googlebot/2.1");
+        assert!(matches!(bot, Ok(HitRequest::Bot(_))));
+    }
+}
