@@ -90,6 +90,13 @@ fn test(root: &Path) -> Result {
     let tools = Tools::ensure(root, true)?;
     // Unit and integration tests of the native crates.
     run(tools.command("cargo").current_dir(root).args(["test", "--workspace", "--exclude", "portal"]))?;
+    // The counter Worker, built offline and run under workerd, must pass the
+    // same contract, load and kill -9 suites as portal-counter.
+    build_worker(root, &tools)?;
+    run(tools
+        .command("cargo")
+        .current_dir(root)
+        .args(["test", "--package", "counter-server", "--test", "worker", "--", "--ignored"]))?;
     // Component tests of the app, in headless Chromium through chromedriver.
     run(tools
         .command("cargo")
@@ -106,6 +113,18 @@ fn test(root: &Path) -> Result {
         // Built by the workspace tests above.
         .env("COUNTER_BIN", root.join("target/debug/portal-counter"))
         .env("CHROMIUM", setup::CHROMIUM))
+}
+
+/// worker-build with the installed wasm-bindgen and esbuild, never a download.
+fn build_worker(root: &Path, tools: &Tools) -> Result {
+    let worker = root.join("crates/counter-worker");
+    let bindgen = tools.which("wasm-bindgen").ok_or("wasm-bindgen is not on PATH")?;
+    run(tools
+        .command("worker-build")
+        .current_dir(&worker)
+        .arg("--release")
+        .env("WASM_BINDGEN_BIN", bindgen)
+        .env("ESBUILD_BIN", worker.join("node_modules/.bin/esbuild")))
 }
 
 fn bench_press(root: &Path, extra: &[String]) -> Result {

@@ -9,6 +9,7 @@ use std::process::Command;
 use crate::{Result, run};
 
 pub const TRUNK_VERSION: &str = "0.21.14";
+pub const WORKER_BUILD_VERSION: &str = "0.8.7";
 pub const BINARYEN_VERSION: &str = "132.0.0";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -60,9 +61,13 @@ impl Tools {
                     .args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
                     .env("DEBIAN_FRONTEND", "noninteractive"))?;
             }
-            let e2e = root.join("tests/e2e");
-            if !e2e.join("node_modules/playwright-core").exists() {
-                run(tools.command("npm").current_dir(&e2e).args(["ci", "--no-audit", "--no-fund"]))?;
+            if !tools.version_of("worker-build").is_some_and(|v| v.contains(WORKER_BUILD_VERSION)) {
+                run(tools.command("cargo").args(["install", "worker-build", "--version", WORKER_BUILD_VERSION, "--locked"]))?;
+            }
+            for (dir, marker) in [("tests/e2e", "playwright-core"), ("crates/counter-worker", "workerd")] {
+                if !root.join(dir).join("node_modules").join(marker).exists() {
+                    run(tools.command("npm").current_dir(root.join(dir)).args(["ci", "--no-audit", "--no-fund"]))?;
+                }
             }
         }
         Ok(tools)
@@ -73,6 +78,11 @@ impl Tools {
         let mut command = Command::new(program);
         command.env("PATH", &self.path);
         command
+    }
+
+    /// Full path of a program as found on this PATH.
+    pub fn which(&self, program: &str) -> Option<PathBuf> {
+        std::env::split_paths(&self.path).map(|dir| dir.join(program)).find(|path| path.is_file())
     }
 
     fn version_of(&self, program: &str) -> Option<String> {

@@ -1,1 +1,182 @@
-pub fn x() {}
+//! The visitor counter as a Cloudflare Worker: every request goes to one
+//! SQLite-backed Durable Object, which applies the `counter` rules. See README.md.
+
+use std::hash::{DefaultHasher, Hasher};
+
+use counter::api::{self, HitRequest, Route};
+use counter::{Config, Store, Value};
+use worker::{
+    Context, Date, DurableObject, Env, Headers, Method, Request, Response, Result, SqlStorage, SqlStorageValue, State,
+    durable_object, event,
+};
+
+/// The single object that holds the counts.
+const OBJECT_NAME: &str = "portal";
+
+#[event(fetch)]
+async fn fetch(request: Request, env: Env, _ctx: Context) -> Result<Response> {
+    let allowed = allowed_origins(&env);
+    let origin = request.headers().get("Origin")?.filter(|o| allowed.iter().any(|a| a == o));
+    if request.method() == Method::Options {
+        let response = Response::empty()?.with_status(204);
+        return with_cors(response, origin.as_deref(), true);
+    }
+    let stub = env.durable_object("COUNTER")?.id_from_name(OBJECT_NAME)?.get_stub()?;
+    let response = stub.fetch_with_request(request).await?;
+    with_cors(response, origin.as_deref(), false)
+}
+
+fn allowed_origins(env: &Env) -> Vec<String> {
+    env.var("ALLOW_ORIGINS")
+        .map(|v| v.to_string().split(',').map(|o| o.trim().to_string()).filter(|o| !o.is_empty()).collect())
+        .unwrap_or_default()
+}
+
+fn with_cors(response: Response, origin: Option<&str>, preflight: bool) -> Result<Response> {
+    let headers = Headers::new();
+    for (name, value) in response.headers().entries() {
+        headers.set(&name, &value)?;
+    }
+    headers.set("Vary", "Origin")?;
+    if let Some(origin) = origin {
+        headers.set("Access-Control-Allow-Origin", origin)?;
+        if preflight {
+            headers.set("Access-Control-Allow-Methods", "GET, POST")?;
+            headers.set("Access-Control-Allow-Headers", "content-type")?;
+            headers.set("Access-Control-Max-Age", "86400")?;
+        }
+    }
+    Ok(response.with_headers(headers))
+}
+
+#[durable_object]
+pub struct Counter {
+    sql: SqlStorage,
+    config: Config,
+    /// Keys the address hash; random per object, kept in its storage.
+    address_salt: i64,
+}
+
+impl DurableObject for Counter {
+    fn new(state: State, env: Env) -> Self {
+        let sql = state.storage().sql();
+        let mut store = DoStore(&sql);
+        for statement in counter::schema::SCHEMA {
+            store.execute(statement, &[]).expect("creating the schema");
+        }
+        let salt = (js_sys_random() * 9.0e15) as i64;
+        store
+            .execute("INSERT INTO counter_meta (key, value) VALUES ('address_salt', ?) ON CONFLICT (key) DO NOTHING", &[Value::Int(salt)])
+            .expect("storing the address salt");
+        let address_salt = store.query_int("SELECT value FROM counter_meta WHERE key = 'address_salt'", &[]).ok().flatten().unwrap_or(salt);
+        let number = |name: &str, default: u64| env.var(name).ok().and_then(|v| v.to_string().trim().parse().ok()).unwrap_or(default);
+        let config = Config {
+            offset: number("OFFSET", 0),
+            week_start: number("WEEK_START", 0).min(6) as u8,
+            max_new_visitors_per_address: number("MAX_NEW_VISITORS_PER_ADDRESS", 300) as u32,
+        };
+        Counter { sql, config, address_salt }
+    }
+
+    async fn fetch(&self, mut request: Request) -> Result<Response> {
+        let path = request.path();
+        let now = Date::now().as_millis() as i64;
+        // Everything below is synchronous: the object's input and output gates
+        // make each request's writes one atomic commit, answered after it.
+        let mut store = DoStore(&self.sql);
+        let reply = match api::route(request.method().as_ref(), &path) {
+            Route::Health => api::health(),
+            Route::Stats => match counter::stats(&mut store, now, &self.config) {
+                Ok(stats) => api::stats(stats),
+                Err(e) => api::error(503, &e.to_string()),
+            },
+            Route::Hit => {
+                let body = request.bytes().await?;
+                let user_agent = request.headers().get("User-Agent")?.unwrap_or_default();
+                match api::read_hit(&body, &user_agent) {
+                    Err(reply) => reply,
+                    Ok(HitRequest::Bot(hit)) => {
+                        let figures = counter::stats(&mut store, now, &self.config)
+                            .and_then(|s| counter::views(&mut store, &hit.path).map(|views| (s, views)));
+                        match figures {
+                            Ok((s, views)) => api::hit_stats(model::stats::HitStats {
+                                online: s.online,
+                                today: s.today,
+                                week: s.week,
+                                total: s.total,
+                                views,
+                            }),
+                            Err(e) => api::error(503, &e.to_string()),
+                        }
+                    }
+                    Ok(HitRequest::Count(hit)) => {
+                        let address = self.address_key(&request)?;
+                        match counter::record_hit(&mut store, &hit, &address, now, &self.config) {
+                            Ok(outcome) => api::outcome(outcome),
+                            Err(e) => api::error(503, &e.to_string()),
+                        }
+                    }
+                }
+            }
+            other => api::not_routed(other),
+        };
+        respond(reply)
+    }
+}
+
+impl Counter {
+    /// A salted hash of the client address; the address itself is never stored.
+    fn address_key(&self, request: &Request) -> Result<String> {
+        let address = request.headers().get("CF-Connecting-IP")?.unwrap_or_else(|| "unknown".into());
+        let mut hasher = DefaultHasher::new();
+        hasher.write_i64(self.address_salt);
+        hasher.write(address.as_bytes());
+        Ok(format!("{:016x}", hasher.finish()))
+    }
+}
+
+fn respond(reply: api::Reply) -> Result<Response> {
+    let headers = Headers::new();
+    headers.set("Content-Type", "application/json")?;
+    if let Some(seconds) = reply.retry_after {
+        headers.set("Retry-After", &seconds.to_string())?;
+    }
+    Ok(Response::ok(reply.body)?.with_status(reply.status).with_headers(headers))
+}
+
+fn js_sys_random() -> f64 {
+    js_sys::Math::random()
+}
+
+/// The `counter` rules' view of the object's SQLite storage.
+struct DoStore<'a>(&'a SqlStorage);
+
+fn bindings(params: &[Value<'_>]) -> Vec<SqlStorageValue> {
+    params
+        .iter()
+        .map(|p| match p {
+            Value::Int(i) => SqlStorageValue::Integer(*i),
+            Value::Text(t) => SqlStorageValue::String(t.to_string()),
+        })
+        .collect()
+}
+
+impl Store for DoStore<'_> {
+    type Error = worker::Error;
+
+    fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<()> {
+        // The cursor must be drained for the statement to run to its end.
+        self.0.exec(sql, bindings(params))?.raw().for_each(drop);
+        Ok(())
+    }
+
+    fn query_int(&mut self, sql: &str, params: &[Value<'_>]) -> Result<Option<i64>> {
+        let cursor = self.0.exec(sql, bindings(params))?;
+        let first = cursor.raw().next().transpose()?;
+        Ok(first.and_then(|row| match row.into_iter().next() {
+            Some(SqlStorageValue::Integer(i)) => Some(i),
+            Some(SqlStorageValue::Float(f)) => Some(f as i64),
+            _ => None,
+        }))
+    }
+}

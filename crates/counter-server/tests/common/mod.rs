@@ -1,5 +1,8 @@
-//! A real counter process on loopback, and a small HTTP client for it.
+//! A real counter process on loopback (portal-counter or the Worker under
+//! workerd), a small HTTP client for it, and the test bodies both must pass.
 #![allow(dead_code)]
+
+pub mod suites;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
@@ -32,6 +35,48 @@ impl Server {
             .unwrap_or_else(|| panic!("no address in {line:?}"))
             .to_string();
         Server { child, url, db: db.to_path_buf() }
+    }
+
+    /// Starts the Worker (built by worker-build in crates/counter-worker) under
+    /// workerd, with the same flags translated to its bindings; `storage` is
+    /// the folder that holds its Durable Object's SQLite files.
+    pub fn start_worker(storage: &Path, flags: &[&str]) -> Server {
+        let worker = Path::new(env!("CARGO_MANIFEST_DIR")).join("../counter-worker");
+        let build = std::env::var_os("COUNTER_WORKER_BUILD").map(PathBuf::from).unwrap_or(worker.join("build"));
+        let workerd = std::env::var_os("WORKERD_BIN").map(PathBuf::from).unwrap_or(worker.join("node_modules/.bin/workerd"));
+        let setting = |flag: &str, default: &str| {
+            flags.windows(2).find(|pair| pair[0] == flag).map_or(default.to_string(), |pair| pair[1].to_string())
+        };
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let dir = storage.with_extension("workerd");
+        std::fs::create_dir_all(storage).unwrap();
+        std::fs::create_dir_all(&dir).unwrap();
+        for file in ["index.js", "index_bg.wasm"] {
+            std::fs::copy(build.join(file), dir.join(file))
+                .unwrap_or_else(|e| panic!("{}: {e} (build the worker first: cargo xtask test does)", build.join(file).display()));
+        }
+        let config = std::fs::read_to_string(worker.join("workerd.capnp.in"))
+            .unwrap()
+            .replace("@STORAGE@", &storage.display().to_string())
+            .replace("@LISTEN@", &format!("127.0.0.1:{port}"))
+            .replace("@ALLOW_ORIGINS@", &setting("--allow-origin", ""))
+            .replace("@OFFSET@", &setting("--offset", "0"))
+            .replace("@WEEK_START@", "0")
+            .replace("@MAX_NEW_VISITORS_PER_ADDRESS@", &setting("--max-new-visitors-per-address", "300"));
+        std::fs::write(dir.join("config.capnp"), config).unwrap();
+        let child = Command::new(&workerd)
+            .arg("serve")
+            .arg(dir.join("config.capnp"))
+            .stdout(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("{}: {e}", workerd.display()));
+        let server = Server { child, url: format!("http://127.0.0.1:{port}"), db: storage.to_path_buf() };
+        let started = std::time::Instant::now();
+        while send(&agent(), "GET", &format!("{}/healthz", server.url), None, &[]).map(|r| r.status) != Ok(200) {
+            assert!(started.elapsed() < Duration::from_secs(20), "workerd did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        server
     }
 
     /// SIGKILL: no chance to flush or clean up.

@@ -1,0 +1,45 @@
+//! The same contract and the same 64-client load against the Cloudflare
+//! Worker, run by workerd on loopback. They need the Worker built by
+//! worker-build and workerd from npm, so plain `cargo test` skips them;
+//! `cargo xtask test` builds both and runs them with `--ignored`.
+
+mod common;
+
+use common::{Server, suites};
+
+
+#[test]
+#[ignore = "needs the built Worker and workerd: cargo xtask test runs it"]
+fn worker_counts_a_hit_once() {
+    suites::a_hit_is_counted_once_and_answers_with_the_figures(Server::start_worker);
+}
+
+#[test]
+#[ignore = "needs the built Worker and workerd: cargo xtask test runs it"]
+fn worker_refuses_bad_requests_without_counting() {
+    suites::bad_requests_get_a_json_error_and_change_no_count(Server::start_worker);
+}
+
+#[test]
+#[ignore = "needs the built Worker and workerd: cargo xtask test runs it"]
+fn worker_answers_bots_without_counting() {
+    suites::bots_see_the_figures_but_are_not_counted(Server::start_worker);
+}
+
+#[test]
+#[ignore = "needs the built Worker and workerd: cargo xtask test runs it"]
+fn worker_cors_allows_the_configured_origin_only() {
+    suites::cors_allows_the_configured_origin_only(Server::start_worker);
+}
+
+#[test]
+#[ignore = "needs the built Worker and workerd: cargo xtask test runs it"]
+fn worker_sixty_four_clients_get_exactly_the_reference_counts() {
+    suites::sixty_four_clients_get_exactly_the_reference_counts(Server::start_worker);
+}
+
+#[test]
+#[ignore = "needs the built Worker and workerd: cargo xtask test runs it"]
+fn worker_killed_keeps_every_acknowledged_hit_and_replay_lands_exactly() {
+    suites::a_killed_server_keeps_every_acknowledged_hit_and_replay_lands_exactly(Server::start_worker);
+}
