@@ -14,7 +14,8 @@ commands:
   serve         install what is missing, build, serve the portal on http://127.0.0.1:8080 and rebuild on change
   build         write the deployable site to dist/ (release, wasm-opt) and print file sizes
   test          install what is missing and run every test (unit, component in Chromium, end to end)
-  bench press   measure the press on 1k, 10k and 100k generated articles";
+  bench press   measure the press on 1k, 10k and 100k generated articles
+  bench counter measure portal-counter's hits/s and latency under wrk";
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -25,8 +26,8 @@ fn main() -> ExitCode {
         ["serve"] => serve(&root),
         ["build"] => build(&root),
         ["test"] => test(&root),
-        ["bench", "press"] => bench_press(&root, &args[2..]),
         ["bench", "press", ..] => bench_press(&root, &args[2..]),
+        ["bench", "counter", ..] => bench_counter(&root, &args[2..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -134,4 +135,17 @@ fn bench_press(root: &Path, extra: &[String]) -> Result {
         .current_dir(root)
         .args(["run", "--quiet", "--profile", "tooling", "--package", "press", "--bin", "press-bench", "--"])
         .args(extra))
+}
+
+fn bench_counter(root: &Path, extra: &[String]) -> Result {
+    let tools = Tools::ensure(root, false)?;
+    if tools.which("wrk").is_none() {
+        run(Command::new("apt-get").arg("update"))?;
+        run(Command::new("apt-get").args(["install", "-y", "wrk"]).env("DEBIAN_FRONTEND", "noninteractive"))?;
+    }
+    run(tools
+        .command("cargo")
+        .current_dir(root)
+        .args(["build", "--release", "--bin", "portal-counter", "--bin", "counter-bench"]))?;
+    run(tools.command(&root.join("target/release/counter-bench").to_string_lossy()).args(extra))
 }
