@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use counter::{Config, Outcome};
+use counter::{Config, Outcome, Recorded};
 use model::stats::{Hit, HitStats};
 use rusqlite::{Connection, TransactionBehavior};
 use tokio::sync::oneshot;
@@ -77,32 +77,38 @@ impl Writer {
     }
 }
 
-enum Answer {
-    Hit(oneshot::Sender<Result<Outcome, String>>, Outcome),
-    Stats(oneshot::Sender<Result<HitStats, String>>, HitStats),
+enum Pending {
+    Hit(oneshot::Sender<Result<Outcome, String>>, Recorded, String),
+    Stats(oneshot::Sender<Result<HitStats, String>>, Option<String>),
 }
 
 fn apply(connection: &mut Connection, config: &Config, batch: Vec<Job>) {
-    let result = (|| -> rusqlite::Result<Vec<Answer>> {
+    let result = (|| -> rusqlite::Result<Vec<(Pending, HitStats)>> {
         let mut transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut answers = Vec::with_capacity(batch.len());
+        let mut pending = Vec::with_capacity(batch.len());
         for job in batch {
-            let now = now_ms();
             match job {
                 Job::Hit { hit, address, reply } => {
-                    let outcome = counter::record_hit(&mut transaction, &hit, &address, now, config)?;
-                    answers.push(Answer::Hit(reply, outcome));
+                    let recorded = counter::record_hit_only(&mut transaction, &hit, &address, now_ms(), config)?;
+                    pending.push(Pending::Hit(reply, recorded, hit.path));
                 }
-                Job::Stats { path, reply } => {
-                    let s = counter::stats(&mut transaction, now, config)?;
-                    let views = match path {
-                        Some(path) => counter::views(&mut transaction, &path)?,
-                        None => 0,
-                    };
-                    let stats = HitStats { online: s.online, today: s.today, week: s.week, total: s.total, views };
-                    answers.push(Answer::Stats(reply, stats));
-                }
+                Job::Stats { path, reply } => pending.push(Pending::Stats(reply, path)),
             }
+        }
+        // The figures are read once for the whole batch, after all its hits:
+        // counting who is online costs the same for one hit as for hundreds.
+        let stats = counter::stats(&mut transaction, now_ms(), config)?;
+        let mut answers = Vec::with_capacity(pending.len());
+        for item in pending {
+            let path = match &item {
+                Pending::Hit(_, _, path) => Some(path.as_str()),
+                Pending::Stats(_, path) => path.as_deref(),
+            };
+            let views = match path {
+                Some(path) => counter::views(&mut transaction, path)?,
+                None => 0,
+            };
+            answers.push((item, counter::with_views(stats, views)));
         }
         transaction.commit()?;
         Ok(answers)
@@ -110,10 +116,10 @@ fn apply(connection: &mut Connection, config: &Config, batch: Vec<Job>) {
     match result {
         // Only now, with the batch committed, does anyone hear back.
         Ok(answers) => {
-            for answer in answers {
-                match answer {
-                    Answer::Hit(reply, outcome) => drop(reply.send(Ok(outcome))),
-                    Answer::Stats(reply, stats) => drop(reply.send(Ok(stats))),
+            for (item, stats) in answers {
+                match item {
+                    Pending::Hit(reply, recorded, _) => drop(reply.send(Ok(recorded.with_stats(stats)))),
+                    Pending::Stats(reply, _) => drop(reply.send(Ok(stats))),
                 }
             }
         }

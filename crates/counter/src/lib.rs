@@ -55,6 +55,25 @@ pub trait Store {
     fn query_int(&mut self, sql: &str, params: &[Value<'_>]) -> Result<Option<i64>, Self::Error>;
 }
 
+/// What recording a hit did, before the figures are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Recorded {
+    Counted,
+    Duplicate,
+    RateLimited { retry_after_secs: u64 },
+}
+
+impl Recorded {
+    /// The answer to the hit, given the figures read after it (for its path).
+    pub fn with_stats(self, stats: HitStats) -> Outcome {
+        match self {
+            Recorded::Counted => Outcome::Counted(stats),
+            Recorded::Duplicate => Outcome::Duplicate(stats),
+            Recorded::RateLimited { retry_after_secs } => Outcome::RateLimited { retry_after_secs },
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
     /// The hit was counted.
@@ -78,7 +97,8 @@ pub fn is_bot(user_agent: &str) -> bool {
     ua.trim().is_empty() || BOT_MARKERS.iter().any(|marker| ua.contains(marker))
 }
 
-/// Counts one hit at `now_ms` from `address_key` (a salted hash, never the raw address).
+/// Counts one hit at `now_ms` from `address_key` (a salted hash, never the
+/// raw address) and answers with the figures right after it.
 pub fn record_hit<S: Store>(
     store: &mut S,
     hit: &Hit,
@@ -86,8 +106,24 @@ pub fn record_hit<S: Store>(
     now_ms: i64,
     config: &Config,
 ) -> Result<Outcome, S::Error> {
+    let recorded = record_hit_only(store, hit, address_key, now_ms, config)?;
+    if let Recorded::RateLimited { retry_after_secs } = recorded {
+        return Ok(Outcome::RateLimited { retry_after_secs });
+    }
+    Ok(recorded.with_stats(hit_stats(store, &hit.path, now_ms, config)?))
+}
+
+/// Counts one hit without reading the figures, for adapters that apply many
+/// hits in one transaction and read the figures once for all of them.
+pub fn record_hit_only<S: Store>(
+    store: &mut S,
+    hit: &Hit,
+    address_key: &str,
+    now_ms: i64,
+    config: &Config,
+) -> Result<Recorded, S::Error> {
     if store.query_int("SELECT 1 FROM hit_ids WHERE id = ?", &[Value::Text(&hit.hit)])?.is_some() {
-        return hit_stats(store, &hit.path, now_ms, config).map(Outcome::Duplicate);
+        return Ok(Recorded::Duplicate);
     }
     prune(store, now_ms)?;
 
@@ -102,7 +138,7 @@ pub fn record_hit<S: Store>(
             .unwrap_or(0);
         if brought >= i64::from(config.max_new_visitors_per_address) {
             let retry_after_ms = (window + 1) * ADDRESS_WINDOW_MS - now_ms;
-            return Ok(Outcome::RateLimited { retry_after_secs: (retry_after_ms as u64).div_ceil(1000).max(1) });
+            return Ok(Recorded::RateLimited { retry_after_secs: (retry_after_ms as u64).div_ceil(1000).max(1) });
         }
         store.execute(
             "INSERT INTO address_windows (address, window, new_visitors) VALUES (?, ?, 1) \
@@ -141,7 +177,7 @@ pub fn record_hit<S: Store>(
         )?;
     }
     store.execute("INSERT INTO hit_ids (id, at) VALUES (?, ?)", &[Value::Text(&hit.hit), Value::Int(now_ms)])?;
-    hit_stats(store, &hit.path, now_ms, config).map(Outcome::Counted)
+    Ok(Recorded::Counted)
 }
 
 /// A hit starts a visit when it is the visitor's first, comes 30 minutes or
@@ -172,9 +208,13 @@ pub fn views<S: Store>(store: &mut S, path: &str) -> Result<u64, S::Error> {
     Ok(store.query_int("SELECT views FROM page_views WHERE path = ?", &[Value::Text(path)])?.unwrap_or(0).max(0) as u64)
 }
 
-fn hit_stats<S: Store>(store: &mut S, path: &str, now_ms: i64, config: &Config) -> Result<HitStats, S::Error> {
-    let Stats { online, today, week, total } = stats(store, now_ms, config)?;
-    Ok(HitStats { online, today, week, total, views: views(store, path)? })
+pub fn hit_stats<S: Store>(store: &mut S, path: &str, now_ms: i64, config: &Config) -> Result<HitStats, S::Error> {
+    Ok(with_views(stats(store, now_ms, config)?, views(store, path)?))
+}
+
+pub fn with_views(stats: Stats, views: u64) -> HitStats {
+    let Stats { online, today, week, total } = stats;
+    HitStats { online, today, week, total, views }
 }
 
 /// Forgets what no rule can need any more, at most once a minute.
