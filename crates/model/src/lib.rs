@@ -6,7 +6,9 @@
 mod format;
 mod pagination;
 pub mod paths;
+pub mod search;
 pub mod stats;
+pub mod text;
 
 pub use format::{format_number, LocalDateTime};
 pub use pagination::{page_count, page_items, PageItem};
