@@ -21,6 +21,19 @@ pub enum FetchError {
 pub type Fetched<T> = Result<T, FetchError>;
 
 pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Fetched<T> {
+    let response = fetch(path).await?;
+    let text = response.text().await.map_err(|e| FetchError::Network(e.to_string()))?;
+    serde_json::from_str(&text).map_err(|e| FetchError::Malformed(e.to_string()))
+}
+
+/// A postcard file of the search index.
+pub async fn fetch_postcard<T: DeserializeOwned>(path: &str) -> Fetched<T> {
+    let response = fetch(path).await?;
+    let bytes = response.binary().await.map_err(|e| FetchError::Network(e.to_string()))?;
+    postcard::from_bytes(&bytes).map_err(|e| FetchError::Malformed(e.to_string()))
+}
+
+async fn fetch(path: &str) -> Fetched<gloo_net::http::Response> {
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
     // The request is abandoned when its reactive owner (the page) is dropped.
@@ -40,8 +53,7 @@ pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Fetched<T> {
         404 | 410 => return Err(FetchError::NotFound),
         status => return Err(FetchError::Network(format!("HTTP {status}"))),
     }
-    let text = response.text().await.map_err(|e| FetchError::Network(e.to_string()))?;
-    serde_json::from_str(&text).map_err(|e| FetchError::Malformed(e.to_string()))
+    Ok(response)
 }
 
 pub async fn site() -> Fetched<SiteData> {

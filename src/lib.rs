@@ -5,6 +5,7 @@ pub mod api;
 pub mod components;
 pub mod routes;
 pub mod scroll;
+pub mod search;
 pub mod visitor_counter;
 
 use leptos::prelude::*;
@@ -13,7 +14,7 @@ use leptos_router::path;
 
 use components::layout::Shell;
 use components::loaded::loaded;
-use routes::{article::ArticleRoute, home::HomeRoute, listing::{CategoryRoute, LatestRoute}, not_found::NotFoundPage};
+use routes::{article::ArticleRoute, home::HomeRoute, listing::{CategoryRoute, LatestRoute}, not_found::NotFoundPage, search::SearchRoute};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -28,6 +29,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/chuyen-muc/:slug") view=CategoryRoute/>
                         <Route path=path!("/tin-moi") view=LatestRoute/>
                         <Route path=path!("/bai-viet/:slug") view=ArticleRoute/>
+                        <Route path=path!("/tim-kiem") view=SearchRoute/>
                     </Routes>
                 </Shell>
             })}

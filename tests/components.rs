@@ -156,3 +156,15 @@ async fn a_failed_fetch_shows_an_error_with_retry_that_recovers() {
     assert_eq!(texts(&host, ".ready"), ["Nội dung đã tải"]);
     assert!(host.query_selector(".state-error").unwrap().is_none());
 }
+
+#[wasm_bindgen_test]
+fn the_browser_folds_vietnamese_exactly_as_the_indexer_does() {
+    // The same cases the native unit tests check: decomposition here is the
+    // browser's, natively it is unicode-normalization's.
+    for (text, folded) in model::text::AGREED_FOLDS {
+        assert_eq!(model::text::fold(text), *folded, "{text}");
+    }
+    assert_eq!(model::text::exact("ĐƯỜNG"), model::text::exact("đường"));
+    assert_eq!(model::text::exact("Đa\u{300}"), model::text::exact("đà"));
+    assert_ne!(model::text::exact("đường"), model::text::exact("dương"));
+}

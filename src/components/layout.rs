@@ -7,6 +7,7 @@ use model::SiteData;
 
 use super::article_list::ArticleList;
 use super::loaded::loaded;
+use super::search_box::SearchBox;
 use super::visitor_stats::VisitorStats;
 use crate::api;
 
@@ -62,6 +63,7 @@ pub fn Header(site: SiteData) -> impl IntoView {
                         <span class="brand-name">{site.site.name.clone()}</span>
                     </span>
                 </a>
+                <SearchBox/>
             </div>
             <nav class="menu" aria-label="Danh mục">
                 <div class="container">

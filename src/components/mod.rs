@@ -4,6 +4,7 @@ pub mod breadcrumb;
 pub mod layout;
 pub mod loaded;
 pub mod pagination;
+pub mod search_box;
 pub mod visitor_stats;
 
 /// "Tiêu đề trang | Tên cơ quan" in the browser tab.

@@ -2,6 +2,7 @@ pub mod article;
 pub mod home;
 pub mod listing;
 pub mod not_found;
+pub mod search;
 
 use leptos_router::hooks::use_query_map;
 use leptos::prelude::*;

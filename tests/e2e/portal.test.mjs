@@ -309,3 +309,83 @@ test('with the counter slow or stopped the page still renders and the widget sho
   assert.deepEqual(await page.locator('.visitor-stats dd').allTextContents(), ['—', '—', '—', '—']);
   assert.equal(await page.locator('.sidebar .article-item').count() > 0, true, 'the rest of the page is there');
 });
+
+const resultTitles = () => page.locator('.search-result-title').allTextContents();
+
+async function searchFor(query) {
+  const box = page.locator('.site-header input[type=search]');
+  await box.fill(query);
+  await box.press('Enter');
+  await page.locator('.search-count, .search-empty').first().waitFor();
+}
+
+test('search finds words typed with or without marks, in any case', async () => {
+  await open('/');
+  await markDocument();
+  await searchFor('dieu hanh');
+  assert.match(decodeURIComponent(page.url()), /\/tim-kiem\?q=dieu hanh$/);
+  assert.ok(await isSameDocument(), 'searching navigates inside the app');
+  const plain = await resultTitles();
+  assert.ok(plain.length > 0);
+  const marks = await page.locator('.search-results mark').allTextContents();
+  assert.ok(marks.some((m) => m.toLowerCase() === 'điều') && marks.some((m) => m.toLowerCase() === 'hành'), marks.join(','));
+  const count = await page.locator('.search-count').textContent();
+  for (const query of ['DIEU HANH', 'điều hành']) {
+    await searchFor(query);
+    assert.equal(await page.locator('.search-count').textContent(), count.replace('dieu hanh', query), query);
+  }
+  assert.equal(await page.title(), 'Tìm kiếm: điều hành | Văn phòng Ủy ban nhân dân tỉnh Sơn Vân');
+
+  // đ folds to d.
+  for (const query of ['dang uy', 'da nang']) {
+    await searchFor(query);
+    assert.equal((await resultTitles())[0], 'Đảng ủy các xã vùng cao học tập kinh nghiệm chuyển đổi số tại Đà Nẵng', query);
+  }
+  noConsoleErrors();
+});
+
+test('typed marks rank exact spellings first, and results page', async () => {
+  // The "Dương" article is newer than every "đường" article: only the marks put it behind.
+  await open('/tim-kiem?q=' + encodeURIComponent('đường'));
+  await page.locator('.search-result').first().waitFor();
+  const first = await resultTitles();
+  assert.equal(first[0], 'Khánh thành tuyến đường nối các xã biên giới');
+  assert.ok(!first.includes('Người cao tuổi giữ nghề dệt thổ cẩm'));
+  await open('/tim-kiem?q=' + encodeURIComponent('Dương'));
+  await page.locator('.search-result').first().waitFor();
+  assert.equal((await resultTitles())[0], 'Người cao tuổi giữ nghề dệt thổ cẩm');
+
+  await open('/tim-kiem?q=duong');
+  await page.locator('.search-result').first().waitFor();
+  const all = Number((await page.locator('.search-count').textContent()).match(/\d+/)[0]);
+  assert.ok(all > 10, `${all} results for "duong" need a second page`);
+  await page.locator('.pagination a', { hasText: /^2$/ }).click();
+  await page.waitForURL('**/tim-kiem?q=duong&trang=2');
+  await page.locator('.pagination [aria-current=page]', { hasText: '2' }).waitFor();
+  assert.equal(await page.locator('.search-result').count(), Math.min(10, all - 10));
+  noConsoleErrors();
+});
+
+test('queries of any shape never break the page', async () => {
+  let dialogs = 0;
+  page.on('dialog', (dialog) => { dialogs += 1; dialog.dismiss(); });
+  await open('/tim-kiem');
+  await page.locator('.search-empty').waitFor();
+  for (const query of ['!!! ... ???', '🙂🙂🙂']) {
+    await open('/tim-kiem?q=' + encodeURIComponent(query));
+    await page.locator('.search-empty').waitFor();
+  }
+  const html = '<img src=x onerror=alert(1)><script>alert(2)</script>';
+  await open('/tim-kiem?q=' + encodeURIComponent(html));
+  await page.locator('.search-none').waitFor();
+  assert.ok((await page.locator('.search-count').textContent()).includes('<img src=x onerror=alert(1)>'), 'shown back as text');
+  assert.equal(await page.locator('.content img[src=x]').count(), 0);
+  await open('/tim-kiem?q=' + encodeURIComponent('xyzkhongco'));
+  await page.locator('.search-none', { hasText: 'Không tìm thấy kết quả' }).waitFor();
+  const long = 'chuyển đổi số '.repeat(150);
+  await open('/tim-kiem?q=' + encodeURIComponent(long));
+  await page.locator('.search-result').first().waitFor();
+  assert.ok((await page.locator('.search-count').textContent()).includes('…'), 'a long query is cut when shown');
+  assert.equal(dialogs, 0, 'nothing in a query ran');
+  noConsoleErrors();
+});

@@ -23,6 +23,18 @@ pub fn category_page(category: &str, page: u32) -> String {
     format!("/{DATA_DIR}/categories/{category}/{page}.json")
 }
 
+pub fn search_meta() -> String {
+    format!("/{DATA_DIR}/search/meta.json")
+}
+
+pub fn search_shard(shard: u32) -> String {
+    format!("/{DATA_DIR}/search/shards/{shard}.bin")
+}
+
+pub fn search_docs(chunk: u32) -> String {
+    format!("/{DATA_DIR}/search/docs/{chunk}.bin")
+}
+
 /// Routes of the reader app (Vietnamese paths).
 pub mod route {
     /// Query parameter that carries a listing's page number.
@@ -34,6 +46,13 @@ pub mod route {
 
     pub fn category(slug: &str) -> String {
         format!("/chuyen-muc/{slug}")
+    }
+
+    /// Query parameter of the search page.
+    pub const QUERY_PARAM: &str = "q";
+
+    pub fn search() -> String {
+        "/tim-kiem".to_string()
     }
 
     pub fn latest() -> String {

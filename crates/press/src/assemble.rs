@@ -18,6 +18,7 @@ pub const HOME_SECTION_SIZE: usize = 5;
 
 pub struct Published {
     pub site: SiteData,
+    pub search: model::search::BuiltIndex,
     pub home: HomePage,
     pub latest: Vec<ListingPage>,
     /// Every category, including those with no article yet (one empty page).
@@ -84,6 +85,7 @@ pub fn assemble(content: Content) -> Published {
             .collect(),
     };
 
+    let search = crate::index::build(&articles);
     let published_articles = articles
         .into_iter()
         .zip(older.into_iter().zip(newer))
@@ -106,6 +108,7 @@ pub fn assemble(content: Content) -> Published {
 
     Published {
         site: SiteData { site, categories },
+        search,
         home,
         latest,
         categories: category_pages,

@@ -2,6 +2,7 @@
 
 pub mod assemble;
 pub mod error;
+pub mod index;
 pub mod publish;
 pub mod render;
 pub mod source;

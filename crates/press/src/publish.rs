@@ -65,6 +65,14 @@ fn write_all(published: &Published, root: &Path) -> Result<usize, Error> {
     for article in &published.articles {
         writer.json(&format!("articles/{}.json", article.slug), article)?;
     }
+    let search = &published.search;
+    writer.json("search/meta.json", &search.meta)?;
+    for (n, shard) in search.shards.iter().enumerate() {
+        writer.binary(&format!("search/shards/{n}.bin"), shard)?;
+    }
+    for (n, chunk) in search.chunks.iter().enumerate() {
+        writer.binary(&format!("search/docs/{n}.bin"), chunk)?;
+    }
     Ok(writer.files)
 }
 
@@ -74,17 +82,29 @@ struct Writer {
 }
 
 impl Writer {
-    fn json(&mut self, relative: &str, value: &impl Serialize) -> Result<(), Error> {
+    fn create(&mut self, relative: &str) -> Result<(PathBuf, fs::File), Error> {
         let path = self.root.join(relative);
         let dir = path.parent().expect("relative path inside root");
         if !dir.exists() {
             fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
         }
         let file = fs::File::create(&path).map_err(|e| Error::io(&path, e))?;
+        self.files += 1;
+        Ok((path, file))
+    }
+
+    /// postcard: compact and read by the app with the same types.
+    fn binary(&mut self, relative: &str, value: &impl Serialize) -> Result<(), Error> {
+        let bytes = postcard::to_allocvec(value).map_err(|e| Error::io(&self.root.join(relative), std::io::Error::other(e)))?;
+        let (path, mut file) = self.create(relative)?;
+        file.write_all(&bytes).map_err(|e| Error::io(&path, e))
+    }
+
+    fn json(&mut self, relative: &str, value: &impl Serialize) -> Result<(), Error> {
+        let (path, file) = self.create(relative)?;
         let mut out = BufWriter::new(file);
         serde_json::to_writer(&mut out, value).map_err(|e| Error::io(&path, e.into()))?;
         out.flush().map_err(|e| Error::io(&path, e))?;
-        self.files += 1;
         Ok(())
     }
 }

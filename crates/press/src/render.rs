@@ -17,6 +17,8 @@ pub struct BodyImage {
 pub struct Rendered {
     pub html: String,
     pub images: Vec<BodyImage>,
+    /// The words of the body without markup, for the search index.
+    pub text: String,
 }
 
 pub fn markdown(source: &str) -> Rendered {
@@ -24,7 +26,13 @@ pub fn markdown(source: &str) -> Rendered {
     let mut events = Parser::new_ext(source, options).peekable();
     let mut out: Vec<Event> = Vec::new();
     let mut images = Vec::new();
+    let mut text = String::with_capacity(source.len());
     while let Some(event) = events.next() {
+        match &event {
+            Event::Text(t) | Event::Code(t) => text.push_str(t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push('\n'),
+            _ => {}
+        }
         match event {
             Event::Start(Tag::Image { dest_url, title, .. }) => {
                 let alt = collect_alt(&mut events);
@@ -45,7 +53,7 @@ pub fn markdown(source: &str) -> Rendered {
     }
     let mut raw = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, out.into_iter());
-    Rendered { html: sanitize(&raw), images }
+    Rendered { html: sanitize(&raw), images, text }
 }
 
 /// The alt text is the image's inline content, flattened to text.

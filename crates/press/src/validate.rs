@@ -29,6 +29,8 @@ pub struct Article {
     pub author: String,
     pub cover: Option<Image>,
     pub html: String,
+    /// Body words without markup (for the search index).
+    pub text: String,
     pub tags: Vec<String>,
     pub featured: bool,
 }
@@ -191,6 +193,7 @@ fn check_article(file: PathBuf, source: SourceArticle, categories: &[Category], 
         author: source.author.trim().to_string(),
         cover: source.cover,
         html: rendered.html,
+        text: rendered.text,
         tags: source.tags,
         featured: source.featured,
     })

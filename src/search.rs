@@ -1,0 +1,89 @@
+//! The search page's data: fetches only the index shards a query's terms
+//! hash to, and the few document chunks its results page shows, keeping
+//! what it fetched for the next query.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use model::paths;
+use model::search::{DocChunk, DocInfo, Query, RESULTS_PER_PAGE, SearchMeta, Shard, chunk_of, rank, shard_of};
+
+use crate::api::{Fetched, fetch_json, fetch_postcard};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchPage {
+    pub total: usize,
+    pub page: u32,
+    pub total_pages: u32,
+    pub results: Vec<DocInfo>,
+}
+
+#[derive(Default)]
+struct Cache {
+    meta: Option<Rc<SearchMeta>>,
+    shards: HashMap<u32, Rc<Shard>>,
+    chunks: HashMap<u32, Rc<DocChunk>>,
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = RefCell::default();
+}
+
+async fn meta() -> Fetched<Rc<SearchMeta>> {
+    if let Some(meta) = CACHE.with_borrow(|c| c.meta.clone()) {
+        return Ok(meta);
+    }
+    let meta = Rc::new(fetch_json::<SearchMeta>(&paths::search_meta()).await?);
+    CACHE.with_borrow_mut(|c| c.meta = Some(meta.clone()));
+    Ok(meta)
+}
+
+async fn shard(n: u32) -> Fetched<Rc<Shard>> {
+    if let Some(shard) = CACHE.with_borrow(|c| c.shards.get(&n).cloned()) {
+        return Ok(shard);
+    }
+    let shard = Rc::new(fetch_postcard::<Shard>(&paths::search_shard(n)).await?);
+    CACHE.with_borrow_mut(|c| c.shards.insert(n, shard.clone()));
+    Ok(shard)
+}
+
+async fn chunk(n: u32) -> Fetched<Rc<DocChunk>> {
+    if let Some(chunk) = CACHE.with_borrow(|c| c.chunks.get(&n).cloned()) {
+        return Ok(chunk);
+    }
+    let chunk = Rc::new(fetch_postcard::<DocChunk>(&paths::search_docs(n)).await?);
+    CACHE.with_borrow_mut(|c| c.chunks.insert(n, chunk.clone()));
+    Ok(chunk)
+}
+
+pub async fn search(query: Query, page: u32) -> Fetched<SearchPage> {
+    let meta = meta().await?;
+    let wanted = query.shards(&meta);
+    let fetched = futures::future::join_all(wanted.iter().map(|&n| shard(n))).await;
+    let mut shards = HashMap::new();
+    for (n, result) in wanted.into_iter().zip(fetched) {
+        shards.insert(n, result?);
+    }
+    let ranked = rank(&query, |term| shards.get(&shard_of(term, meta.shards)).and_then(|s| s.term(term)));
+    let total = ranked.len();
+    let total_pages = model::page_count(total, RESULTS_PER_PAGE);
+    let start = (page.saturating_sub(1) as usize) * RESULTS_PER_PAGE;
+    let shown: Vec<u32> = ranked.iter().skip(start).take(RESULTS_PER_PAGE).map(|r| r.doc).collect();
+    let mut needed: Vec<u32> = shown.iter().map(|&doc| chunk_of(doc)).collect();
+    needed.sort_unstable();
+    needed.dedup();
+    let fetched = futures::future::join_all(needed.iter().map(|&n| chunk(n))).await;
+    let mut chunks = HashMap::new();
+    for (n, result) in needed.into_iter().zip(fetched) {
+        chunks.insert(n, result?);
+    }
+    let results = shown
+        .iter()
+        .filter_map(|&doc| {
+            let chunk = chunks.get(&chunk_of(doc))?;
+            chunk.docs.get((doc % model::search::DOCS_PER_CHUNK) as usize).cloned()
+        })
+        .collect();
+    Ok(SearchPage { total, page, total_pages, results })
+}
