@@ -17,12 +17,12 @@ const OFFSET = 1302148;
 const LONG_DATE = /^(Thứ (Hai|Ba|Tư|Năm|Sáu|Bảy)|Chủ Nhật), \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/;
 
 // Playwright starts Chromium with a fresh temporary profile of its own.
-let site, browser, context, page, problems, counter, counterDir;
+let site, browser, context, page, problems, counter, counterDir, counterUrl;
 
 /** Starts portal-counter on a free port; resolves to its base URL. */
-async function startCounter() {
-  counterDir = mkdtempSync(join(tmpdir(), 'portal-counter-'));
-  counter = spawn(COUNTER_BIN, ['--listen', '127.0.0.1:0', '--db', join(counterDir, 'c.sqlite3'), '--offset', String(OFFSET)], {
+async function startCounter(listen = '127.0.0.1:0') {
+  counterDir ??= mkdtempSync(join(tmpdir(), 'portal-counter-'));
+  counter = spawn(COUNTER_BIN, ['--listen', listen, '--db', join(counterDir, 'c.sqlite3'), '--offset', String(OFFSET)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const [line] = await Promise.race([
@@ -33,7 +33,8 @@ async function startCounter() {
 }
 
 before(async () => {
-  site = await serveDist(DIST, { counter: await startCounter() });
+  counterUrl = await startCounter();
+  site = await serveDist(DIST, { counter: counterUrl });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -302,12 +303,17 @@ test('with the counter slow or stopped the page still renders and the widget sho
   // Stopped.
   counter.kill('SIGKILL');
   await new Promise((done) => counter.once('exit', done));
-  await open('/bai-viet/mua-hoa-tam-giac-mach');
-  await page.locator('h1.article-title').waitFor();
-  await page.locator('.article-body p').first().waitFor();
-  await page.waitForTimeout(3000);
-  assert.deepEqual(await page.locator('.visitor-stats dd').allTextContents(), ['—', '—', '—', '—']);
-  assert.equal(await page.locator('.sidebar .article-item').count() > 0, true, 'the rest of the page is there');
+  try {
+    await open('/bai-viet/mua-hoa-tam-giac-mach');
+    await page.locator('h1.article-title').waitFor();
+    await page.locator('.article-body p').first().waitFor();
+    await page.waitForTimeout(3000);
+    assert.deepEqual(await page.locator('.visitor-stats dd').allTextContents(), ['—', '—', '—', '—']);
+    assert.equal(await page.locator('.sidebar .article-item').count() > 0, true, 'the rest of the page is there');
+  } finally {
+    // Back on the same address, with the same database, for the tests after this one.
+    await startCounter(new URL(counterUrl).host);
+  }
 });
 
 const resultTitles = () => page.locator('.search-result-title').allTextContents();

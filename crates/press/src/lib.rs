@@ -1,6 +1,7 @@
 //! The content build: `content/` in, published JSON out. See README.md.
 
 pub mod assemble;
+pub mod corpus;
 pub mod error;
 pub mod index;
 pub mod publish;
