@@ -17,17 +17,22 @@ const TYPES = {
   '.xml': 'application/xml; charset=utf-8',
 };
 
-/** Serves `root`; with `counter` (a base URL), `/api/counter/…` is proxied to it. */
-export async function serveDist(root, { port = 0, counter } = {}) {
+/**
+ * Serves `root`; with `counter` (a base URL), `/api/counter/…` is proxied to
+ * it; with `data` (a folder), `/data/…` comes from there instead of root.
+ */
+export async function serveDist(root, { port = 0, counter, data } = {}) {
   root = resolve(root);
+  const dataRoot = data ? resolve(data) : join(root, 'data');
   const server = createServer(async (request, response) => {
     if (counter && request.url.startsWith('/api/counter/')) {
       proxy(request, response, new URL(request.url.slice('/api/counter'.length), counter));
       return;
     }
     const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-    const file = normalize(join(root, path));
-    if (!file.startsWith(root)) {
+    const inData = path.startsWith('/data/');
+    const file = inData ? normalize(join(dataRoot, path.slice('/data'.length))) : normalize(join(root, path));
+    if (!file.startsWith(inData ? dataRoot : root)) {
       response.writeHead(403).end();
       return;
     }

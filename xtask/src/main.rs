@@ -15,7 +15,8 @@ commands:
   build         write the deployable site to dist/ (release, wasm-opt) and print file sizes
   test          install what is missing and run every test (unit, component in Chromium, end to end)
   bench press   measure the press on 1k, 10k and 100k generated articles
-  bench counter measure portal-counter's hits/s and latency under wrk";
+  bench counter measure portal-counter's hits/s and latency under wrk
+  bench search  our search index against Pagefind on 10k and 100k generated articles, in Chromium";
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
         ["test"] => test(&root),
         ["bench", "press", ..] => bench_press(&root, &args[2..]),
         ["bench", "counter", ..] => bench_counter(&root, &args[2..]),
+        ["bench", "search", ..] => bench_search(&root, &args[2..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -149,4 +151,29 @@ fn bench_counter(root: &Path, extra: &[String]) -> Result {
         .current_dir(root)
         .args(["build", "--release", "--bin", "portal-counter", "--bin", "counter-bench"]))?;
     run(tools.command(&root.join("target/release/counter-bench").to_string_lossy()).args(extra))
+}
+
+fn bench_search(root: &Path, extra: &[String]) -> Result {
+    let tools = Tools::ensure(root, true)?;
+    let bench = root.join("tests/bench");
+    if !bench.join("node_modules/pagefind").exists() {
+        run(tools.command("npm").current_dir(&bench).args(["ci", "--no-audit", "--no-fund"]))?;
+    }
+    release_build(root, &tools)?;
+    let counts: Vec<String> = if extra.is_empty() { vec!["10000".into(), "100000".into()] } else { extra.to_vec() };
+    let corpora = root.join("target/bench-search");
+    run(tools
+        .command("cargo")
+        .current_dir(root)
+        .args(["run", "--quiet", "--profile", "tooling", "--package", "press", "--bin", "search-bench", "--"])
+        .arg(&corpora)
+        .args(&counts))?;
+    run(tools
+        .command("node")
+        .current_dir(&bench)
+        .arg("search.mjs")
+        .arg(root.join("dist"))
+        .arg(&corpora)
+        .args(&counts)
+        .env("CHROMIUM", setup::CHROMIUM))
 }

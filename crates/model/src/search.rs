@@ -13,9 +13,9 @@ use serde::{Deserialize, Serialize};
 use crate::text::{Token, tokenize};
 
 /// Documents per `docs/{n}` file (title, date, excerpt of each result).
-pub const DOCS_PER_CHUNK: u32 = 32;
+pub const DOCS_PER_CHUNK: u32 = 16;
 /// Longest posting list kept per term: titles first, then the newest.
-pub const MAX_POSTINGS: usize = 1500;
+pub const MAX_POSTINGS: usize = 400;
 /// Variants (exact spellings) remembered per term; the flags byte has 7 bits for them.
 pub const MAX_VARIANTS: usize = 7;
 /// A query is cut to this many characters and this many words.
@@ -23,7 +23,7 @@ pub const MAX_QUERY_CHARS: usize = 200;
 pub const MAX_QUERY_WORDS: usize = 8;
 pub const RESULTS_PER_PAGE: usize = 10;
 /// Target size of one shard file, in bytes.
-pub const SHARD_TARGET_BYTES: usize = 12 * 1024;
+pub const SHARD_TARGET_BYTES: usize = 8 * 1024;
 
 const TITLE: u8 = 1;
 

@@ -7,7 +7,7 @@ use model::search::{BuiltIndex, DocInfo, IndexBuilder};
 use crate::validate::Article;
 
 /// Characters of the sapo shown under a search result.
-const EXCERPT_CHARS: usize = 220;
+const EXCERPT_CHARS: usize = 160;
 
 /// `articles` must be sorted newest first: document ids follow that order.
 pub fn build(articles: &[Article]) -> BuiltIndex {
