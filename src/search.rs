@@ -39,22 +39,26 @@ async fn meta() -> Fetched<Rc<SearchMeta>> {
     Ok(meta)
 }
 
-async fn shard(n: u32) -> Fetched<Rc<Shard>> {
-    if let Some(shard) = CACHE.with_borrow(|c| c.shards.get(&n).cloned()) {
-        return Ok(shard);
+/// A postcard file of the index, fetched once per page load.
+async fn cached<T: serde::de::DeserializeOwned>(
+    n: u32,
+    path: fn(u32) -> String,
+    slot: fn(&mut Cache) -> &mut HashMap<u32, Rc<T>>,
+) -> Fetched<Rc<T>> {
+    if let Some(value) = CACHE.with_borrow_mut(|c| slot(c).get(&n).cloned()) {
+        return Ok(value);
     }
-    let shard = Rc::new(fetch_postcard::<Shard>(&paths::search_shard(n)).await?);
-    CACHE.with_borrow_mut(|c| c.shards.insert(n, shard.clone()));
-    Ok(shard)
+    let value = Rc::new(fetch_postcard::<T>(&path(n)).await?);
+    CACHE.with_borrow_mut(|c| slot(c).insert(n, value.clone()));
+    Ok(value)
+}
+
+async fn shard(n: u32) -> Fetched<Rc<Shard>> {
+    cached(n, paths::search_shard, |c| &mut c.shards).await
 }
 
 async fn chunk(n: u32) -> Fetched<Rc<DocChunk>> {
-    if let Some(chunk) = CACHE.with_borrow(|c| c.chunks.get(&n).cloned()) {
-        return Ok(chunk);
-    }
-    let chunk = Rc::new(fetch_postcard::<DocChunk>(&paths::search_docs(n)).await?);
-    CACHE.with_borrow_mut(|c| c.chunks.insert(n, chunk.clone()));
-    Ok(chunk)
+    cached(n, paths::search_docs, |c| &mut c.chunks).await
 }
 
 pub async fn search(query: Query, page: u32) -> Fetched<SearchPage> {

@@ -18,7 +18,7 @@ use crate::writer::Writer;
 struct App {
     writer: Writer,
     /// Keys the address hash; random per process, never stored.
-    address_key: std::collections::hash_map::RandomState,
+    address_hasher: std::collections::hash_map::RandomState,
     behind_proxy: bool,
 }
 
@@ -29,7 +29,7 @@ pub fn router(writer: Writer, allow_origins: &[String], behind_proxy: bool) -> R
         .allow_methods([Method::GET, Method::POST])
         .allow_headers([header::CONTENT_TYPE])
         .max_age(std::time::Duration::from_secs(86_400));
-    let app = App { writer, address_key: Default::default(), behind_proxy };
+    let app = App { writer, address_hasher: Default::default(), behind_proxy };
     Router::new()
         .route("/v1/hit", post(hit))
         .route("/v1/stats", get(stats))
@@ -49,7 +49,7 @@ impl App {
             .then(|| headers.get("x-forwarded-for")?.to_str().ok()?.rsplit(',').next().map(|s| s.trim().to_string()))
             .flatten();
         let address = forwarded.unwrap_or_else(|| peer.ip().to_string());
-        let mut hasher = self.address_key.build_hasher();
+        let mut hasher = self.address_hasher.build_hasher();
         hasher.write(address.as_bytes());
         format!("{:016x}", hasher.finish())
     }

@@ -64,7 +64,7 @@ impl DurableObject for Counter {
         for statement in counter::schema::SCHEMA {
             store.execute(statement, &[]).expect("creating the schema");
         }
-        let salt = (js_sys_random() * 9.0e15) as i64;
+        let salt = (js_sys::Math::random() * 9.0e15) as i64;
         store
             .execute("INSERT INTO counter_meta (key, value) VALUES ('address_salt', ?) ON CONFLICT (key) DO NOTHING", &[Value::Int(salt)])
             .expect("storing the address salt");
@@ -142,10 +142,6 @@ fn respond(reply: api::Reply) -> Result<Response> {
         headers.set("Retry-After", &seconds.to_string())?;
     }
     Ok(Response::ok(reply.body)?.with_status(reply.status).with_headers(headers))
-}
-
-fn js_sys_random() -> f64 {
-    js_sys::Math::random()
 }
 
 /// The `counter` rules' view of the object's SQLite storage.
