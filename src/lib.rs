@@ -14,7 +14,13 @@ use leptos_router::path;
 
 use components::layout::Shell;
 use components::loaded::loaded;
-use routes::{article::ArticleRoute, home::HomeRoute, listing::{CategoryRoute, LatestRoute}, not_found::NotFoundPage, search::SearchRoute};
+use routes::{
+    article::ArticleRoute,
+    home::HomeRoute,
+    listing::{CategoryRoute, LatestRoute},
+    not_found::NotFoundPage,
+    search::SearchRoute,
+};
 
 #[component]
 pub fn App() -> impl IntoView {

@@ -98,12 +98,11 @@ fn random_id() -> String {
 /// load where storage is unavailable.
 fn visitor_id() -> String {
     let storage = window().local_storage().ok().flatten();
-    if let Some(storage) = &storage {
-        if let Ok(Some(id)) = storage.get_item(VISITOR_KEY) {
-            if model::stats::is_valid_id(&id) {
-                return id;
-            }
-        }
+    if let Some(storage) = &storage
+        && let Ok(Some(id)) = storage.get_item(VISITOR_KEY)
+        && model::stats::is_valid_id(&id)
+    {
+        return id;
     }
     let id = random_id();
     if let Some(storage) = storage {

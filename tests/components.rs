@@ -30,9 +30,7 @@ fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + 'static) -> web_sys::
 
 fn texts(host: &web_sys::HtmlElement, selector: &str) -> Vec<String> {
     let nodes = host.query_selector_all(selector).unwrap();
-    (0..nodes.length())
-        .map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default().trim().to_string())
-        .collect()
+    (0..nodes.length()).map(|i| nodes.item(i).unwrap().text_content().unwrap_or_default().trim().to_string()).collect()
 }
 
 fn site() -> SiteData {
@@ -49,7 +47,12 @@ fn site() -> SiteData {
         },
         categories: vec![
             Category { slug: "tin-tuc".into(), name: "Tin tức - Sự kiện".into(), order: 1, parent: None },
-            Category { slug: "dia-phuong".into(), name: "Tin địa phương".into(), order: 2, parent: Some("tin-tuc".into()) },
+            Category {
+                slug: "dia-phuong".into(),
+                name: "Tin địa phương".into(),
+                order: 2,
+                parent: Some("tin-tuc".into()),
+            },
         ],
     }
 }
@@ -136,8 +139,11 @@ async fn a_failed_fetch_shows_an_error_with_retry_that_recovers() {
             let attempt = attempts.get_untracked() + 1;
             attempts.set(attempt);
             async move {
-                let result: Fetched<String> =
-                    if attempt == 1 { Err(FetchError::Network("offline".into())) } else { Ok("Nội dung đã tải".into()) };
+                let result: Fetched<String> = if attempt == 1 {
+                    Err(FetchError::Network("offline".into()))
+                } else {
+                    Ok("Nội dung đã tải".into())
+                };
                 result
             }
         });

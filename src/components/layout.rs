@@ -47,7 +47,8 @@ pub fn Header(site: SiteData) -> impl IntoView {
             let target = href.clone();
             let current = move || {
                 let path = location.pathname.get();
-                let active = if target == "/" { path == "/" } else { path == target || path.starts_with(&format!("{target}/")) };
+                let active =
+                    if target == "/" { path == "/" } else { path == target || path.starts_with(&format!("{target}/")) };
                 active.then_some("page")
             };
             view! { <li><a href=href aria-current=current>{item.label.clone()}</a></li> }

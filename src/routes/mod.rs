@@ -4,8 +4,8 @@ pub mod listing;
 pub mod not_found;
 pub mod search;
 
-use leptos_router::hooks::use_query_map;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 use model::paths::route::PAGE_PARAM;
 
 /// The listing page asked for by `?trang=N`: `Some(1)` when absent,

@@ -72,8 +72,11 @@ fn serve(root: &Path) -> Result {
         .args(["--allow-origin", "http://127.0.0.1:8080", "--offset", "1302148"])
         .spawn()
         .map_err(|e| format!("cannot start portal-counter: {e}"))?;
-    println!("xtask: serving the portal at http://127.0.0.1:8080 (Ctrl+C to stop); it rebuilds when content/, src/, style/ or public/ change");
-    let served = run(tools.command("trunk").current_dir(root).args(["serve", "--address", "127.0.0.1", "--port", "8080"]));
+    println!(
+        "xtask: serving the portal at http://127.0.0.1:8080 (Ctrl+C to stop); it rebuilds when content/, src/, style/ or public/ change"
+    );
+    let served =
+        run(tools.command("trunk").current_dir(root).args(["serve", "--address", "127.0.0.1", "--port", "8080"]));
     let _ = counter.kill();
     let _ = counter.wait();
     served
@@ -146,10 +149,14 @@ fn bench_counter(root: &Path, extra: &[String]) -> Result {
         run(Command::new("apt-get").arg("update"))?;
         run(Command::new("apt-get").args(["install", "-y", "wrk"]).env("DEBIAN_FRONTEND", "noninteractive"))?;
     }
-    run(tools
-        .command("cargo")
-        .current_dir(root)
-        .args(["build", "--release", "--bin", "portal-counter", "--bin", "counter-bench"]))?;
+    run(tools.command("cargo").current_dir(root).args([
+        "build",
+        "--release",
+        "--bin",
+        "portal-counter",
+        "--bin",
+        "counter-bench",
+    ]))?;
     run(tools.command(&root.join("target/release/counter-bench").to_string_lossy()).args(extra))
 }
 

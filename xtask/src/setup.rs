@@ -62,7 +62,13 @@ impl Tools {
                     .env("DEBIAN_FRONTEND", "noninteractive"))?;
             }
             if !tools.version_of("worker-build").is_some_and(|v| v.contains(WORKER_BUILD_VERSION)) {
-                run(tools.command("cargo").args(["install", "worker-build", "--version", WORKER_BUILD_VERSION, "--locked"]))?;
+                run(tools.command("cargo").args([
+                    "install",
+                    "worker-build",
+                    "--version",
+                    WORKER_BUILD_VERSION,
+                    "--locked",
+                ]))?;
             }
             for (dir, marker) in [("tests/e2e", "playwright-core"), ("crates/counter-worker", "workerd")] {
                 if !root.join(dir).join("node_modules").join(marker).exists() {
@@ -87,10 +93,7 @@ impl Tools {
 
     fn version_of(&self, program: &str) -> Option<String> {
         let output = self.command(program).arg("--version").output().ok()?;
-        output
-            .status
-            .success()
-            .then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
+        output.status.success().then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
     }
 
     fn ensure_wasm_target(&self) -> Result {
@@ -111,10 +114,10 @@ fn wasm_bindgen_version(root: &Path) -> Result<String> {
     let lock = std::fs::read_to_string(root.join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
-        if line == "name = \"wasm-bindgen\"" {
-            if let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \"")) {
-                return Ok(version.trim_end_matches('"').to_string());
-            }
+        if line == "name = \"wasm-bindgen\""
+            && let Some(version) = lines.next().and_then(|l| l.strip_prefix("version = \""))
+        {
+            return Ok(version.trim_end_matches('"').to_string());
         }
     }
     Err("Cargo.lock names no wasm-bindgen package".into())

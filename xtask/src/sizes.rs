@@ -28,7 +28,12 @@ pub fn report(dist: &Path) -> Result {
         }
         if path.extension().is_some_and(|ext| ext == "wasm") {
             let ratio = sizes[2] as f64 / WASM_BROTLI_BUDGET as f64;
-            println!("  wasm brotli: {:.1} KB = {:.2}× the {} KB budget", sizes[2] as f64 / 1024.0, ratio, WASM_BROTLI_BUDGET / 1024);
+            println!(
+                "  wasm brotli: {:.1} KB = {:.2}× the {} KB budget",
+                sizes[2] as f64 / 1024.0,
+                ratio,
+                WASM_BROTLI_BUDGET / 1024
+            );
         }
     }
     println!("{:<44} {:>10} {:>10} {:>10}", "total", total[0], total[1], total[2]);

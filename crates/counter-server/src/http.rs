@@ -3,12 +3,12 @@
 use std::hash::{BuildHasher, Hasher};
 use std::net::SocketAddr;
 
+use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use counter::api::{self, HitRequest, Route};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 

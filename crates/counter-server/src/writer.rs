@@ -17,9 +17,16 @@ const NOT_SAVED: &str = "the database could not save this request; retry it with
 const MAX_BATCH: usize = 256;
 
 pub enum Job {
-    Hit { hit: Hit, address: String, reply: oneshot::Sender<Result<Outcome, String>> },
+    Hit {
+        hit: Hit,
+        address: String,
+        reply: oneshot::Sender<Result<Outcome, String>>,
+    },
     /// The figures, with the views of `path` (0 without one).
-    Stats { path: Option<String>, reply: oneshot::Sender<Result<HitStats, String>> },
+    Stats {
+        path: Option<String>,
+        reply: oneshot::Sender<Result<HitStats, String>>,
+    },
 }
 
 #[derive(Clone)]

@@ -7,7 +7,6 @@ mod common;
 
 use common::{Server, suites};
 
-
 #[test]
 #[ignore = "needs the built Worker and workerd: cargo xtask test runs it"]
 fn worker_counts_a_hit_once() {

@@ -66,10 +66,19 @@ impl DurableObject for Counter {
         }
         let salt = (js_sys::Math::random() * 9.0e15) as i64;
         store
-            .execute("INSERT INTO counter_meta (key, value) VALUES ('address_salt', ?) ON CONFLICT (key) DO NOTHING", &[Value::Int(salt)])
+            .execute(
+                "INSERT INTO counter_meta (key, value) VALUES ('address_salt', ?) ON CONFLICT (key) DO NOTHING",
+                &[Value::Int(salt)],
+            )
             .expect("storing the address salt");
-        let address_salt = store.query_int("SELECT value FROM counter_meta WHERE key = 'address_salt'", &[]).ok().flatten().unwrap_or(salt);
-        let number = |name: &str, default: u64| env.var(name).ok().and_then(|v| v.to_string().trim().parse().ok()).unwrap_or(default);
+        let address_salt = store
+            .query_int("SELECT value FROM counter_meta WHERE key = 'address_salt'", &[])
+            .ok()
+            .flatten()
+            .unwrap_or(salt);
+        let number = |name: &str, default: u64| {
+            env.var(name).ok().and_then(|v| v.to_string().trim().parse().ok()).unwrap_or(default)
+        };
         let config = Config {
             offset: number("OFFSET", 0),
             week_start: number("WEEK_START", 0).min(6) as u8,

@@ -109,7 +109,13 @@ mod tests {
         assert_eq!(status(r#"{"visitor":"vvvvvvvvvvvvvvvv","hit":"hhhhhhhhhhhhhhhh","path":"/"}"#), None);
         assert_eq!(status("{"), Some(400));
         assert_eq!(status(r#"{"visitor":"vvvvvvvvvvvvvvvv","hit":"hhhhhhhhhhhhhhhh","path":"/","x":1}"#), Some(400));
-        assert_eq!(status(&format!(r#"{{"visitor":"vvvvvvvvvvvvvvvv","hit":"hhhhhhhhhhhhhhhh","path":"/{}"}}"#, "a".repeat(1100))), Some(413));
+        assert_eq!(
+            status(&format!(
+                r#"{{"visitor":"vvvvvvvvvvvvvvvv","hit":"hhhhhhhhhhhhhhhh","path":"/{}"}}"#,
+                "a".repeat(1100)
+            )),
+            Some(413)
+        );
         let bot = read_hit(br#"{"visitor":"vvvvvvvvvvvvvvvv","hit":"hhhhhhhhhhhhhhhh","path":"/"}"#, "Googlebot/2.1");
         assert!(matches!(bot, Ok(HitRequest::Bot(_))));
     }

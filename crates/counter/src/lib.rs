@@ -86,9 +86,26 @@ pub enum Outcome {
 
 /// User-Agent fragments of crawlers and link-preview fetchers, lowercase.
 const BOT_MARKERS: &[&str] = &[
-    "bot", "crawl", "spider", "slurp", "facebookexternalhit", "embedly", "preview", "curl/", "wget/",
-    "python-requests", "python-urllib", "go-http-client", "okhttp", "java/", "libwww", "httpclient", "lighthouse",
-    "pingdom", "uptime", "monitor",
+    "bot",
+    "crawl",
+    "spider",
+    "slurp",
+    "facebookexternalhit",
+    "embedly",
+    "preview",
+    "curl/",
+    "wget/",
+    "python-requests",
+    "python-urllib",
+    "go-http-client",
+    "okhttp",
+    "java/",
+    "libwww",
+    "httpclient",
+    "lighthouse",
+    "pingdom",
+    "uptime",
+    "monitor",
 ];
 
 /// Whether a User-Agent belongs to a bot; an empty one does too.
@@ -193,15 +210,20 @@ pub fn stats<S: Store>(store: &mut S, now_ms: i64, config: &Config) -> Result<St
     let today = local_day(now_ms);
     let week_start = week_start_day(today, config.week_start);
     let count = |value: Option<i64>| value.unwrap_or(0).max(0) as u64;
-    let online =
-        store.query_int("SELECT COUNT(*) FROM visitors WHERE last_hit > ?", &[Value::Int(now_ms - ONLINE_WINDOW_MS)])?;
+    let online = store
+        .query_int("SELECT COUNT(*) FROM visitors WHERE last_hit > ?", &[Value::Int(now_ms - ONLINE_WINDOW_MS)])?;
     let today_visits = store.query_int("SELECT visits FROM daily_visits WHERE day = ?", &[Value::Int(today)])?;
     let week = store.query_int(
         "SELECT SUM(visits) FROM daily_visits WHERE day >= ? AND day <= ?",
         &[Value::Int(week_start), Value::Int(today)],
     )?;
     let total = store.query_int("SELECT value FROM counter_meta WHERE key = 'visits'", &[])?;
-    Ok(Stats { online: count(online), today: count(today_visits), week: count(week), total: count(total) + config.offset })
+    Ok(Stats {
+        online: count(online),
+        today: count(today_visits),
+        week: count(week),
+        total: count(total) + config.offset,
+    })
 }
 
 pub fn views<S: Store>(store: &mut S, path: &str) -> Result<u64, S::Error> {
@@ -225,7 +247,8 @@ fn prune<S: Store>(store: &mut S, now_ms: i64) -> Result<(), S::Error> {
     }
     store.execute("DELETE FROM hit_ids WHERE at < ?", &[Value::Int(now_ms - HIT_ID_MEMORY_MS)])?;
     store.execute("DELETE FROM view_marks WHERE at <= ?", &[Value::Int(now_ms - VIEW_GAP_MS)])?;
-    store.execute("DELETE FROM address_windows WHERE window < ?", &[Value::Int(now_ms.div_euclid(ADDRESS_WINDOW_MS))])?;
+    store
+        .execute("DELETE FROM address_windows WHERE window < ?", &[Value::Int(now_ms.div_euclid(ADDRESS_WINDOW_MS))])?;
     store.execute(
         "INSERT INTO counter_meta (key, value) VALUES ('pruned_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         &[Value::Int(now_ms)],

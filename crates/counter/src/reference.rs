@@ -70,12 +70,8 @@ impl ReferenceModel {
         let today = local_day(now);
         let week_start = week_start_day(today, self.config.week_start);
         let days = self.visit_days();
-        let online: HashSet<&str> = self
-            .accepted
-            .iter()
-            .filter(|a| a.at > now - ONLINE_WINDOW_MS)
-            .map(|a| a.hit.visitor.as_str())
-            .collect();
+        let online: HashSet<&str> =
+            self.accepted.iter().filter(|a| a.at > now - ONLINE_WINDOW_MS).map(|a| a.hit.visitor.as_str()).collect();
         Stats {
             online: online.len() as u64,
             today: days.iter().filter(|&&d| d == today).count() as u64,

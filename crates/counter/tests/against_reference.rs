@@ -26,13 +26,15 @@ fn step() -> impl Strategy<Value = Step> {
         3 => 5 * MINUTE..45 * MINUTE,
         1 => 45 * MINUTE..8 * 60 * MINUTE,
     ];
-    (advance, 0..8u8, 0..3u8, 0..4u8, prop::bool::weighted(0.15)).prop_map(|(advance_ms, visitor, address, path, retry_previous)| Step {
-        advance_ms,
-        visitor,
-        address,
-        path,
-        retry_previous,
-    })
+    (advance, 0..8u8, 0..3u8, 0..4u8, prop::bool::weighted(0.15)).prop_map(
+        |(advance_ms, visitor, address, path, retry_previous)| Step {
+            advance_ms,
+            visitor,
+            address,
+            path,
+            retry_previous,
+        },
+    )
 }
 
 proptest! {

@@ -97,8 +97,14 @@ fn one_address_cannot_invent_visitors_without_limit() {
     let third = record_hit(&mut db, &hit("c", "3", "/"), "address-a", start, &config).unwrap();
     assert_eq!(third, Outcome::RateLimited { retry_after_secs: 20 * 60 });
     // Known visitors from the same address still count, and other addresses are not affected.
-    assert!(matches!(record_hit(&mut db, &hit("a", "4", "/x"), "address-a", start, &config).unwrap(), Outcome::Counted(_)));
-    assert!(matches!(record_hit(&mut db, &hit("c", "5", "/"), "address-b", start, &config).unwrap(), Outcome::Counted(_)));
+    assert!(matches!(
+        record_hit(&mut db, &hit("a", "4", "/x"), "address-a", start, &config).unwrap(),
+        Outcome::Counted(_)
+    ));
+    assert!(matches!(
+        record_hit(&mut db, &hit("c", "5", "/"), "address-b", start, &config).unwrap(),
+        Outcome::Counted(_)
+    ));
     // In the next window the address may bring new visitors again.
     assert!(matches!(
         record_hit(&mut db, &hit("d", "6", "/"), "address-a", start + 20 * MINUTE, &config).unwrap(),
@@ -116,7 +122,14 @@ fn total_includes_the_migrated_offset() {
 
 #[test]
 fn bots_are_recognised_by_user_agent() {
-    for bot in ["Googlebot/2.1 (+http://www.google.com/bot.html)", "facebookexternalhit/1.1", "curl/8.5.0", "", "Zalo-Preview", "Mozilla/5.0 (compatible; bingbot/2.0)"] {
+    for bot in [
+        "Googlebot/2.1 (+http://www.google.com/bot.html)",
+        "facebookexternalhit/1.1",
+        "curl/8.5.0",
+        "",
+        "Zalo-Preview",
+        "Mozilla/5.0 (compatible; bingbot/2.0)",
+    ] {
         assert!(counter::is_bot(bot), "{bot:?}");
     }
     for person in [

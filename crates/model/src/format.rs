@@ -17,9 +17,7 @@ pub struct LocalDateTime {
     pub minute: u8,
 }
 
-const WEEKDAYS: [&str; 7] = [
-    "Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật",
-];
+const WEEKDAYS: [&str; 7] = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"];
 
 impl LocalDateTime {
     /// Reads `YYYY-MM-DDTHH:MM…`; the rest (seconds, offset) is not shown.
@@ -109,7 +107,7 @@ pub fn format_number(value: u64) -> String {
     let digits = value.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, digit) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(digit);
@@ -131,7 +129,15 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_date() {
-        for bad in ["", "2021-08-20", "2021-13-01T00:00", "2023-02-29T10:00", "2021-08-20 08:30", "2021-08-2xT08:30", "2021-08-20T24:00"] {
+        for bad in [
+            "",
+            "2021-08-20",
+            "2021-13-01T00:00",
+            "2023-02-29T10:00",
+            "2021-08-20 08:30",
+            "2021-08-2xT08:30",
+            "2021-08-20T24:00",
+        ] {
             assert_eq!(LocalDateTime::parse(bad), None, "{bad}");
         }
     }

@@ -10,8 +10,8 @@ pub mod search;
 pub mod stats;
 pub mod text;
 
-pub use format::{format_number, LocalDateTime};
-pub use pagination::{page_count, page_items, PageItem};
+pub use format::{LocalDateTime, format_number};
+pub use pagination::{PageItem, page_count, page_items};
 
 use serde::{Deserialize, Serialize};
 
@@ -189,9 +189,7 @@ pub fn is_valid_slug(slug: &str) -> bool {
         && !slug.starts_with('-')
         && !slug.ends_with('-')
         && !slug.contains("--")
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 #[cfg(test)]

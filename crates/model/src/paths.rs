@@ -61,10 +61,6 @@ pub mod route {
 
     /// Appends `?trang=N` except for page 1, whose URL is the listing's own.
     pub fn paged(base: &str, page: u32) -> String {
-        if page <= 1 {
-            base.to_string()
-        } else {
-            format!("{base}?{PAGE_PARAM}={page}")
-        }
+        if page <= 1 { base.to_string() } else { format!("{base}?{PAGE_PARAM}={page}") }
     }
 }

@@ -219,12 +219,8 @@ pub fn rank<'a>(query: &Query, lookup: impl Fn(&str) -> Option<&'a TermPostings>
         }
     }
     let all = (1u32 << words.len()) - 1;
-    let marked: u32 = words
-        .iter()
-        .enumerate()
-        .filter(|(_, w)| crate::text::has_marks(&w.exact))
-        .map(|(i, _)| 1 << i)
-        .sum();
+    let marked: u32 =
+        words.iter().enumerate().filter(|(_, w)| crate::text::has_marks(&w.exact)).map(|(i, _)| 1 << i).sum();
     let mut ranked: Vec<Ranked> = seen
         .into_iter()
         .filter(|(_, s)| s.words == all)
@@ -357,7 +353,13 @@ mod tests {
     use super::*;
 
     fn info(n: u32) -> DocInfo {
-        DocInfo { slug: format!("bai-{n}"), title: String::new(), category: "c".into(), published: String::new(), excerpt: String::new() }
+        DocInfo {
+            slug: format!("bai-{n}"),
+            title: String::new(),
+            category: "c".into(),
+            published: String::new(),
+            excerpt: String::new(),
+        }
     }
 
     /// Builds an index of (title, body) documents, newest first, and ranks a query.
@@ -382,7 +384,8 @@ mod tests {
 
     #[test]
     fn d_stroke_folds_to_d() {
-        let docs = [("Đảng ủy xã họp", "Nội dung."), ("Tin", "Đoàn công tác tới Đà Nẵng học tập."), ("Tin", "Khác hẳn.")];
+        let docs =
+            [("Đảng ủy xã họp", "Nội dung."), ("Tin", "Đoàn công tác tới Đà Nẵng học tập."), ("Tin", "Khác hẳn.")];
         assert_eq!(search(&docs, "dang uy"), [0]);
         assert_eq!(search(&docs, "da nang"), [1]);
     }
@@ -409,7 +412,8 @@ mod tests {
 
     #[test]
     fn title_matches_rank_above_body_matches_and_newer_wins_ties() {
-        let docs = [("Tin ngắn", "Bàn về giao thông."), ("Giao thông nông thôn", "Nội dung."), ("Tin cũ", "Giao thông.")];
+        let docs =
+            [("Tin ngắn", "Bàn về giao thông."), ("Giao thông nông thôn", "Nội dung."), ("Tin cũ", "Giao thông.")];
         assert_eq!(search(&docs, "giao thông"), [1, 0, 2]);
     }
 

@@ -57,10 +57,8 @@ pub fn assemble(content: Content) -> Published {
 
     let all: Vec<usize> = (0..articles.len()).collect();
     let latest = paginate(&all, &summaries);
-    let category_pages = categories
-        .iter()
-        .map(|c| (c.slug.clone(), paginate(&members[c.slug.as_str()], &summaries)))
-        .collect();
+    let category_pages =
+        categories.iter().map(|c| (c.slug.clone(), paginate(&members[c.slug.as_str()], &summaries))).collect();
 
     let home = HomePage {
         featured: articles

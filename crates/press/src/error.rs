@@ -15,12 +15,7 @@ pub struct ContentError {
 
 impl ContentError {
     pub fn new(file: &Path, field: Option<&str>, reason: impl Into<String>) -> Self {
-        Self {
-            file: file.to_path_buf(),
-            field: field.map(str::to_string),
-            position: None,
-            reason: reason.into(),
-        }
+        Self { file: file.to_path_buf(), field: field.map(str::to_string), position: None, reason: reason.into() }
     }
 }
 

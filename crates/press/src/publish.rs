@@ -95,7 +95,8 @@ impl Writer {
 
     /// postcard: compact and read by the app with the same types.
     fn binary(&mut self, relative: &str, value: &impl Serialize) -> Result<(), Error> {
-        let bytes = postcard::to_allocvec(value).map_err(|e| Error::io(&self.root.join(relative), std::io::Error::other(e)))?;
+        let bytes =
+            postcard::to_allocvec(value).map_err(|e| Error::io(&self.root.join(relative), std::io::Error::other(e)))?;
         let (path, mut file) = self.create(relative)?;
         file.write_all(&bytes).map_err(|e| Error::io(&path, e))
     }

@@ -121,7 +121,8 @@ mod tests {
 
     #[test]
     fn lone_image_with_title_becomes_a_captioned_figure() {
-        let r = markdown("Đoạn đầu.\n\n![Ruộng bậc thang](/media/ruong.svg \"Ruộng bậc thang mùa lúa chín\")\n\nĐoạn sau.");
+        let r =
+            markdown("Đoạn đầu.\n\n![Ruộng bậc thang](/media/ruong.svg \"Ruộng bậc thang mùa lúa chín\")\n\nĐoạn sau.");
         assert!(
             r.html.contains(
                 "<figure><img src=\"/media/ruong.svg\" alt=\"Ruộng bậc thang\" loading=\"lazy\" decoding=\"async\"><figcaption>Ruộng bậc thang mùa lúa chín</figcaption></figure>"
@@ -176,7 +177,22 @@ mod tests {
         ];
         for vector in vectors {
             let html = markdown(vector).html.to_ascii_lowercase();
-            for banned in ["<script", "onerror", "onload", "onclick", "javascript:", "<iframe", "style=", "data:text", "<object", "<embed", "<form", "<input", "<svg", "<math"] {
+            for banned in [
+                "<script",
+                "onerror",
+                "onload",
+                "onclick",
+                "javascript:",
+                "<iframe",
+                "style=",
+                "data:text",
+                "<object",
+                "<embed",
+                "<form",
+                "<input",
+                "<svg",
+                "<math",
+            ] {
                 assert!(!html.contains(banned), "{vector:?} left {banned:?} in {html:?}");
             }
         }
@@ -185,7 +201,16 @@ mod tests {
     #[test]
     fn ordinary_markup_survives() {
         let html = markdown("## Mục tiêu\n\n**Đậm**, *nghiêng*, [liên kết](https://example.org/a).\n\n- một\n- hai\n\n| A | B |\n|---|---|\n| 1 | 2 |").html;
-        for kept in ["<h2>Mục tiêu</h2>", "<strong>Đậm</strong>", "<em>nghiêng</em>", "href=\"https://example.org/a\"", "rel=\"noopener noreferrer\"", "<li>hai</li>", "<table>", "<td>2</td>"] {
+        for kept in [
+            "<h2>Mục tiêu</h2>",
+            "<strong>Đậm</strong>",
+            "<em>nghiêng</em>",
+            "href=\"https://example.org/a\"",
+            "rel=\"noopener noreferrer\"",
+            "<li>hai</li>",
+            "<table>",
+            "<td>2</td>",
+        ] {
             assert!(html.contains(kept), "{kept} missing from {html}");
         }
     }

@@ -55,10 +55,7 @@ pub fn read(content: &Path) -> Result<Sources, Error> {
         }
     }
     files.sort();
-    let articles = files
-        .into_iter()
-        .filter_map(|path| read_file::<SourceArticle>(&path, &mut errors))
-        .collect();
+    let articles = files.into_iter().filter_map(|path| read_file::<SourceArticle>(&path, &mut errors)).collect();
 
     match (site, categories) {
         (Some(site), Some(categories)) => Ok(Sources { site, categories, articles, errors }),
@@ -103,19 +100,11 @@ pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, ContentE
             serde_json::error::Category::Syntax | serde_json::error::Category::Eof => return syntax_error(path, inner),
             _ => match message.strip_prefix("missing field `").and_then(|rest| rest.split('`').next()) {
                 // "missing field `title`" belongs to `title`, not to its parent.
-                Some(name) => (
-                    Some(parent.map_or(name.to_string(), |p| format!("{p}.{name}"))),
-                    message.clone(),
-                ),
+                Some(name) => (Some(parent.map_or(name.to_string(), |p| format!("{p}.{name}"))), message.clone()),
                 None => (parent, message.clone()),
             },
         };
-        ContentError {
-            file: path.to_path_buf(),
-            field,
-            position: Some((inner.line(), inner.column())),
-            reason,
-        }
+        ContentError { file: path.to_path_buf(), field, position: Some((inner.line(), inner.column())), reason }
     })
 }
 

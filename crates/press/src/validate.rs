@@ -67,11 +67,7 @@ pub fn check(sources: Sources) -> Result<Content, Error> {
         }
     }
 
-    if errors.is_empty() {
-        Ok(Content { site, categories, articles })
-    } else {
-        Err(Error::Content(errors))
-    }
+    if errors.is_empty() { Ok(Content { site, categories, articles }) } else { Err(Error::Content(errors)) }
 }
 
 fn require_text(file: &Path, field: &str, value: &str, errors: &mut Vec<ContentError>) {
@@ -102,7 +98,11 @@ fn check_categories(file: &Path, categories: &[Category], errors: &mut Vec<Conte
                 step = step.and_then(|s| known.get(s)).and_then(|c| c.parent.as_deref());
             }
             if step.is_some() {
-                errors.push(ContentError::new(file, Some(&field("parent")), format!("`{}` is its own ancestor", category.slug)));
+                errors.push(ContentError::new(
+                    file,
+                    Some(&field("parent")),
+                    format!("`{}` is its own ancestor", category.slug),
+                ));
             }
         }
     }
@@ -119,19 +119,32 @@ fn check_site(file: &Path, site: &Site, categories: &[Category], errors: &mut Ve
     ] {
         require_text(file, field, value, errors);
     }
-    if let Some(endpoint) = &site.counter_endpoint {
-        if !(endpoint.starts_with("https://") || endpoint.starts_with("http://") || endpoint.starts_with('/')) {
-            errors.push(ContentError::new(file, Some("counter_endpoint"), "must be an http(s) URL or a path starting with `/`"));
-        }
+    if let Some(endpoint) = &site.counter_endpoint
+        && !(endpoint.starts_with("https://") || endpoint.starts_with("http://") || endpoint.starts_with('/'))
+    {
+        errors.push(ContentError::new(
+            file,
+            Some("counter_endpoint"),
+            "must be an http(s) URL or a path starting with `/`",
+        ));
     }
     for (i, item) in site.menu.iter().enumerate() {
         require_text(file, &format!("menu[{i}].label"), &item.label, errors);
         if let Some(slug) = item.href.strip_prefix("/chuyen-muc/") {
             if !categories.iter().any(|c| c.slug == slug) {
-                errors.push(ContentError::new(file, Some(&format!("menu[{i}].href")), format!("unknown category `{slug}`")));
+                errors.push(ContentError::new(
+                    file,
+                    Some(&format!("menu[{i}].href")),
+                    format!("unknown category `{slug}`"),
+                ));
             }
-        } else if !(item.href.starts_with('/') || item.href.starts_with("https://") || item.href.starts_with("http://")) {
-            errors.push(ContentError::new(file, Some(&format!("menu[{i}].href")), "must be a path starting with `/` or an http(s) URL"));
+        } else if !(item.href.starts_with('/') || item.href.starts_with("https://") || item.href.starts_with("http://"))
+        {
+            errors.push(ContentError::new(
+                file,
+                Some(&format!("menu[{i}].href")),
+                "must be a path starting with `/` or an http(s) URL",
+            ));
         }
     }
 }
@@ -140,7 +153,12 @@ fn slug_reason(slug: &str) -> String {
     format!("`{slug}` is not a slug: use lowercase letters a-z, digits and single hyphens")
 }
 
-fn check_article(file: PathBuf, source: SourceArticle, categories: &[Category], errors: &mut Vec<ContentError>) -> Option<Article> {
+fn check_article(
+    file: PathBuf,
+    source: SourceArticle,
+    categories: &[Category],
+    errors: &mut Vec<ContentError>,
+) -> Option<Article> {
     let before = errors.len();
     let file_ref = file.as_path();
     if !is_valid_slug(&source.slug) {
@@ -153,14 +171,11 @@ fn check_article(file: PathBuf, source: SourceArticle, categories: &[Category], 
         errors.push(ContentError::new(file_ref, Some("category"), format!("unknown category `{}`", source.category)));
     }
     let published = parse_date(file_ref, "published", &source.published, errors);
-    let updated = source
-        .updated
-        .as_deref()
-        .and_then(|text| parse_date(file_ref, "updated", text, errors));
-    if let (Some((published_at, _)), Some((updated_at, _))) = (&published, &updated) {
-        if updated_at < published_at {
-            errors.push(ContentError::new(file_ref, Some("updated"), "is earlier than `published`"));
-        }
+    let updated = source.updated.as_deref().and_then(|text| parse_date(file_ref, "updated", text, errors));
+    if let (Some((published_at, _)), Some((updated_at, _))) = (&published, &updated)
+        && updated_at < published_at
+    {
+        errors.push(ContentError::new(file_ref, Some("updated"), "is earlier than `published`"));
     }
     if let Some(cover) = &source.cover {
         require_text(file_ref, "cover.src", &cover.src, errors);

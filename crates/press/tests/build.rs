@@ -177,10 +177,7 @@ fn unknown_category_is_named() {
 #[test]
 fn duplicate_slug_names_both_files() {
     let f = published();
-    f.write(
-        "articles/zz-ban-sao.json",
-        &article("bai-dau", "tin-tuc", "2024-01-05T08:00:00+07:00").to_string(),
-    );
+    f.write("articles/zz-ban-sao.json", &article("bai-dau", "tin-tuc", "2024-01-05T08:00:00+07:00").to_string());
     let e = f.single_error();
     assert!(e.file.ends_with("zz-ban-sao.json"));
     assert_eq!(e.field.as_deref(), Some("slug"));

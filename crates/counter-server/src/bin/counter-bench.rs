@@ -41,7 +41,8 @@ fn wrk(url: &str, script: Option<&Path>, seconds: u32, connections: u32) -> Figu
     let output = command.arg(url).output().expect("running wrk (Debian package wrk)");
     let text = String::from_utf8_lossy(&output.stdout).to_string();
     assert!(output.status.success(), "wrk failed: {text}{}", String::from_utf8_lossy(&output.stderr));
-    let line_after = |label: &str| text.lines().find_map(|l| l.trim().strip_prefix(label).map(|r| r.trim().to_string()));
+    let line_after =
+        |label: &str| text.lines().find_map(|l| l.trim().strip_prefix(label).map(|r| r.trim().to_string()));
     let ms = |value: String| -> f64 {
         let (number, unit) = value.split_at(value.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(value.len()));
         let number: f64 = number.parse().unwrap_or(f64::NAN);
@@ -110,7 +111,11 @@ fn main() {
             f.per_second / baseline.per_second
         );
     }
-    println!("hits answered: {}, hits stored: {stored}{}", hits.requests, if hits.errors.is_empty() { String::new() } else { format!(" ({})", hits.errors) });
+    println!(
+        "hits answered: {}, hits stored: {stored}{}",
+        hits.requests,
+        if hits.errors.is_empty() { String::new() } else { format!(" ({})", hits.errors) }
+    );
     let _ = std::fs::remove_dir_all(&dir);
     if stored < hits.requests as i64 {
         eprintln!("LOST: {} answered hits are not in the database", hits.requests as i64 - stored);

@@ -9,7 +9,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-pub const BROWSER: &str = "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36";
+pub const BROWSER: &str =
+    "Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile Safari/537.36";
 
 pub struct Server {
     child: Child,
@@ -43,7 +44,8 @@ impl Server {
     pub fn start_worker(storage: &Path, flags: &[&str]) -> Server {
         let worker = Path::new(env!("CARGO_MANIFEST_DIR")).join("../counter-worker");
         let build = std::env::var_os("COUNTER_WORKER_BUILD").map(PathBuf::from).unwrap_or(worker.join("build"));
-        let workerd = std::env::var_os("WORKERD_BIN").map(PathBuf::from).unwrap_or(worker.join("node_modules/.bin/workerd"));
+        let workerd =
+            std::env::var_os("WORKERD_BIN").map(PathBuf::from).unwrap_or(worker.join("node_modules/.bin/workerd"));
         let setting = |flag: &str, default: &str| {
             flags.windows(2).find(|pair| pair[0] == flag).map_or(default.to_string(), |pair| pair[1].to_string())
         };
@@ -52,8 +54,9 @@ impl Server {
         std::fs::create_dir_all(storage).unwrap();
         std::fs::create_dir_all(&dir).unwrap();
         for file in ["index.js", "index_bg.wasm"] {
-            std::fs::copy(build.join(file), dir.join(file))
-                .unwrap_or_else(|e| panic!("{}: {e} (build the worker first: cargo xtask test does)", build.join(file).display()));
+            std::fs::copy(build.join(file), dir.join(file)).unwrap_or_else(|e| {
+                panic!("{}: {e} (build the worker first: cargo xtask test does)", build.join(file).display())
+            });
         }
         let config = std::fs::read_to_string(worker.join("workerd.capnp.in"))
             .unwrap()
@@ -109,7 +112,13 @@ pub fn agent() -> ureq::Agent {
     ureq::AgentBuilder::new().timeout(Duration::from_secs(10)).build()
 }
 
-pub fn send(agent: &ureq::Agent, method: &str, url: &str, body: Option<&str>, headers: &[(&str, &str)]) -> Result<Reply, String> {
+pub fn send(
+    agent: &ureq::Agent,
+    method: &str,
+    url: &str,
+    body: Option<&str>,
+    headers: &[(&str, &str)],
+) -> Result<Reply, String> {
     let mut request = agent.request(method, url).set("User-Agent", BROWSER);
     for (name, value) in headers {
         request = request.set(name, value);

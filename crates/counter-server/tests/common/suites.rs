@@ -46,7 +46,12 @@ pub fn bad_requests_get_a_json_error_and_change_no_count(start: Launch) {
     let cases: Vec<(&str, String, Option<String>, u16)> = vec![
         ("body over 1 KB", url.clone(), Some(hit_body(&id("v", 2), &id("h", 2), &long_path)), 413),
         ("malformed JSON", url.clone(), Some("{\"visitor\": ".into()), 400),
-        ("unknown field", url.clone(), Some(r#"{"visitor":"vvvvvvvvvvvvvvvv","hit":"hhhhhhhhhhhhhhhh","path":"/","ip":"1.2.3.4"}"#.into()), 400),
+        (
+            "unknown field",
+            url.clone(),
+            Some(r#"{"visitor":"vvvvvvvvvvvvvvvv","hit":"hhhhhhhhhhhhhhhh","path":"/","ip":"1.2.3.4"}"#.into()),
+            400,
+        ),
         ("missing field", url.clone(), Some(r#"{"visitor":"vvvvvvvvvvvvvvvv","path":"/"}"#.into()), 400),
         ("short visitor id", url.clone(), Some(hit_body("short", &id("h", 3), "/")), 400),
         ("bad characters in hit id", url.clone(), Some(hit_body(&id("v", 4), "hit id with spaces!!", "/")), 400),
@@ -59,7 +64,11 @@ pub fn bad_requests_get_a_json_error_and_change_no_count(start: Launch) {
         let method = if body.is_some() { "POST" } else { "GET" };
         let reply = send(&agent, method, &target, body.as_deref(), &[]).unwrap();
         assert_eq!(reply.status, status, "{case}: {:?}", reply.body);
-        assert!(reply.body["error"].as_str().is_some_and(|e| !e.is_empty()), "{case}: no JSON error in {:?}", reply.body);
+        assert!(
+            reply.body["error"].as_str().is_some_and(|e| !e.is_empty()),
+            "{case}: no JSON error in {:?}",
+            reply.body
+        );
         if status == 429 {
             let retry_after: u64 = reply.header("retry-after").expect("Retry-After").parse().unwrap();
             assert!((1..=1800).contains(&retry_after), "{retry_after}");
@@ -77,7 +86,8 @@ pub fn bots_see_the_figures_but_are_not_counted(start: Launch) {
     let agent = agent();
     let url = format!("{}/v1/hit", server.url);
     for bot in ["Googlebot/2.1 (+http://www.google.com/bot.html)", "facebookexternalhit/1.1", "curl/8.5.0"] {
-        let reply = send(&agent, "POST", &url, Some(&hit_body(&id("v", 1), &id("h", 1), "/")), &[("User-Agent", bot)]).unwrap();
+        let reply =
+            send(&agent, "POST", &url, Some(&hit_body(&id("v", 1), &id("h", 1), "/")), &[("User-Agent", bot)]).unwrap();
         assert_eq!(reply.status, 200);
         assert_eq!(reply.body["total"], 0, "{bot}");
     }
@@ -126,7 +136,14 @@ fn post(agent: &ureq::Agent, url: &str, hit: &Hit) -> Result<Reply, String> {
 /// Views of `path` without counting anything: bots are answered, not counted.
 fn views(url: &str, path: &str) -> u64 {
     let probe = hit(0, 0, path);
-    let reply = send(&agent(), "POST", &format!("{url}/v1/hit"), Some(&hit_body(&probe.visitor, &probe.hit, path)), &[("User-Agent", "probe-bot/1.0")]).unwrap();
+    let reply = send(
+        &agent(),
+        "POST",
+        &format!("{url}/v1/hit"),
+        Some(&hit_body(&probe.visitor, &probe.hit, path)),
+        &[("User-Agent", "probe-bot/1.0")],
+    )
+    .unwrap();
     reply.body["views"].as_u64().unwrap()
 }
 
@@ -172,7 +189,8 @@ pub fn sixty_four_clients_get_exactly_the_reference_counts(start: Launch) {
         thread.join().unwrap();
     }
 
-    let mut reference = ReferenceModel::new(Config { offset: 500, week_start: 0, max_new_visitors_per_address: 100_000 });
+    let mut reference =
+        ReferenceModel::new(Config { offset: 500, week_start: 0, max_new_visitors_per_address: 100_000 });
     let now = now_ms();
     for h in &unique {
         reference.record(h, "127.0.0.1", now);
@@ -227,7 +245,11 @@ pub fn a_killed_server_keeps_every_acknowledged_hit_and_replay_lands_exactly(sta
         thread.join().unwrap();
     }
     let acknowledged = acknowledged.lock().unwrap().clone();
-    assert!(acknowledged.len() >= 800 && acknowledged.len() < all.len(), "killed mid-load: {} acknowledged", acknowledged.len());
+    assert!(
+        acknowledged.len() >= 800 && acknowledged.len() < all.len(),
+        "killed mid-load: {} acknowledged",
+        acknowledged.len()
+    );
 
     let server = start(&db, &flags);
     let total = stats(&server.url)["total"].as_u64().unwrap();

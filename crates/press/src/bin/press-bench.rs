@@ -13,14 +13,18 @@ fn main() {
     };
     let work = std::env::temp_dir().join(format!("press-bench-{}", std::process::id()));
     println!("press benchmark: generated Vietnamese articles (6 paragraphs of 4 sentences, one figure, a cover each)");
-    println!("{:>9} {:>10} {:>10} {:>12} {:>14} {:>16}", "articles", "files", "build s", "articles/s", "µs/article", "vs smallest");
+    println!(
+        "{:>9} {:>10} {:>10} {:>12} {:>14} {:>16}",
+        "articles", "files", "build s", "articles/s", "µs/article", "vs smallest"
+    );
     let mut baseline = None;
     for count in counts {
         let content = work.join(format!("content-{count}"));
         let out = work.join(format!("out-{count}/data"));
         generate(&content, count).expect("writing the generated corpus");
         let started = Instant::now();
-        let report = press::build(&content, &out).unwrap_or_else(|e| panic!("press failed on the generated corpus: {e}"));
+        let report =
+            press::build(&content, &out).unwrap_or_else(|e| panic!("press failed on the generated corpus: {e}"));
         let seconds = started.elapsed().as_secs_f64();
         let per_article = seconds * 1e6 / count as f64;
         let base = *baseline.get_or_insert(per_article);

@@ -40,7 +40,8 @@ fn main() {
         // The same articles as static pages, for Pagefind to index.
         let html = corpus.join("html");
         let _ = std::fs::remove_dir_all(&html);
-        let mut files: Vec<_> = std::fs::read_dir(content.join("articles")).unwrap().flatten().map(|e| e.path()).collect();
+        let mut files: Vec<_> =
+            std::fs::read_dir(content.join("articles")).unwrap().flatten().map(|e| e.path()).collect();
         files.sort();
         for file in files {
             let article: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
