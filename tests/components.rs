@@ -42,6 +42,7 @@ fn site() -> SiteData {
             phone: "0214 3 826 118".into(),
             email: "vanphong@example.org".into(),
             login_url: "https://example.org/dang-nhap".into(),
+            base_url: None,
             counter_endpoint: None,
             menu: vec![MenuItem { label: "Trang chủ".into(), href: "/".into() }],
         },

@@ -32,6 +32,9 @@ pub struct Site {
     pub email: String,
     /// Where the staff "Đăng nhập" link leads.
     pub login_url: String,
+    /// Public address of the portal ("https://sonvan.gov.vn"), for sitemaps and feeds.
+    #[serde(default)]
+    pub base_url: Option<String>,
     /// Base URL of the visitor counter; `None` while no counter is deployed.
     #[serde(default)]
     pub counter_endpoint: Option<String>,
@@ -220,6 +223,7 @@ mod tests {
                 phone: String::new(),
                 email: String::new(),
                 login_url: String::new(),
+                base_url: None,
                 counter_endpoint: None,
                 menu: vec![],
             },

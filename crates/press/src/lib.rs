@@ -3,6 +3,7 @@
 pub mod assemble;
 pub mod corpus;
 pub mod error;
+pub mod feeds;
 pub mod index;
 pub mod publish;
 pub mod render;
@@ -14,10 +15,22 @@ use std::path::Path;
 pub use error::{ContentError, Error};
 pub use publish::Report;
 
-/// Runs every stage. On any error nothing under `out` changes.
+/// Runs every stage, writing the JSON the app fetches into `out`. On any
+/// error nothing under `out` changes.
 pub fn build(content: &Path, out: &Path) -> Result<Report, Error> {
+    build_site(content, out, None, jiff::Timestamp::now())
+}
+
+/// [`build`], and with `site_root` also the sitemaps, feeds, robots.txt and
+/// manifest at that folder's root; `now` decides what the news sitemap lists.
+pub fn build_site(content: &Path, out: &Path, site_root: Option<&Path>, now: jiff::Timestamp) -> Result<Report, Error> {
     let sources = source::read(content)?;
     let checked = validate::check(sources)?;
     let published = assemble::assemble(checked);
-    publish::publish(&published, out)
+    let site_files = site_root.map(|_| feeds::site_files(&published, now)).unwrap_or_default();
+    let mut report = publish::publish(&published, out)?;
+    if let Some(root) = site_root {
+        report.files += publish::write_site_files(root, &site_files)?;
+    }
+    Ok(report)
 }

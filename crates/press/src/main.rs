@@ -14,12 +14,16 @@ struct Args {
     /// Folder to publish into (replaced whole, only when the build succeeds).
     #[arg(long)]
     out: PathBuf,
+    /// Site root that receives sitemap.xml, news-sitemap.xml, rss.xml, rss/*.xml,
+    /// robots.txt and manifest.webmanifest.
+    #[arg(long)]
+    site_files: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
     let started = Instant::now();
-    match press::build(&args.content, &args.out) {
+    match press::build_site(&args.content, &args.out, args.site_files.as_deref(), jiff::Timestamp::now()) {
         Ok(report) => {
             eprintln!(
                 "press: {} articles, {} files → {} in {:.2?}",

@@ -50,6 +50,20 @@ pub fn publish(published: &Published, out: &Path) -> Result<Report, Error> {
     Ok(Report { articles: published.articles.len(), files })
 }
 
+/// Each file is written beside its target and renamed over it, so a reader
+/// never sees half a file.
+pub fn write_site_files(root: &Path, files: &[crate::feeds::SiteFile]) -> Result<usize, Error> {
+    for file in files {
+        let target = root.join(&file.path);
+        let dir = target.parent().expect("inside root");
+        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        let staging = target.with_extension(format!("staging-{}", std::process::id()));
+        fs::write(&staging, &file.contents).map_err(|e| Error::io(&staging, e))?;
+        fs::rename(&staging, &target).map_err(|e| Error::io(&target, e))?;
+    }
+    Ok(files.len())
+}
+
 fn write_all(published: &Published, root: &Path) -> Result<usize, Error> {
     let mut writer = Writer { root: root.to_path_buf(), files: 0 };
     writer.json("site.json", &published.site)?;

@@ -119,6 +119,11 @@ fn check_site(file: &Path, site: &Site, categories: &[Category], errors: &mut Ve
     ] {
         require_text(file, field, value, errors);
     }
+    if let Some(base) = &site.base_url
+        && (!(base.starts_with("https://") || base.starts_with("http://")) || base.ends_with('/'))
+    {
+        errors.push(ContentError::new(file, Some("base_url"), "must be an http(s) URL without a trailing `/`"));
+    }
     if let Some(endpoint) = &site.counter_endpoint
         && !(endpoint.starts_with("https://") || endpoint.starts_with("http://") || endpoint.starts_with('/'))
     {

@@ -214,6 +214,12 @@ fn bad_slug_and_bad_menu_are_rejected() {
     let e = f.single_error();
     assert!(e.file.ends_with("site.json"));
     assert_eq!(e.field.as_deref(), Some("menu[1].href"));
+
+    let f = published();
+    let mut s = site();
+    s["base_url"] = json!("https://sonvan.gov.example/");
+    f.write("site.json", &s.to_string());
+    assert_eq!(f.single_error().field.as_deref(), Some("base_url"));
 }
 
 #[test]
