@@ -53,6 +53,11 @@ after(async () => {
 
 beforeEach(async () => {
   context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // Every page runs under the site's Content-Security-Policy (from dist/_headers).
+  await context.addInitScript(() => {
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
   page = await context.newPage();
   problems = [];
   page.on('console', (message) => {
@@ -393,5 +398,21 @@ test('queries of any shape never break the page', async () => {
   await page.locator('.search-result').first().waitFor();
   assert.ok((await page.locator('.search-count').textContent()).includes('…'), 'a long query is cut when shown');
   assert.equal(dialogs, 0, 'nothing in a query ran');
+  noConsoleErrors();
+});
+
+test('the site runs under its Content-Security-Policy without a violation', async () => {
+  const response = await page.goto(site.url + '/bai-viet/thu-hoach-lua-2026');
+  const csp = response.headers()['content-security-policy'];
+  assert.ok(csp, 'dist/_headers gives a Content-Security-Policy');
+  assert.ok(!csp.includes('unsafe-inline'), csp);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  assert.equal(response.headers()['x-content-type-options'], 'nosniff');
+  await page.locator('h1.article-title').waitFor();
+  await page.locator('.article-dates .views', { hasText: /Lượt xem: \d/ }).waitFor();
+  await page.locator('.menu-items a', { hasText: 'Kinh tế' }).click();
+  await page.locator('h1.page-title', { hasText: 'Kinh tế' }).waitFor();
+  await searchFor('điều hành');
+  assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
   noConsoleErrors();
 });

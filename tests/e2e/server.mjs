@@ -1,6 +1,7 @@
 // Serves dist/ on loopback the way the README tells a CDN to: files as they
 // are, a real 404 for a missing file, and index.html for app routes.
 import { createServer, request as forward } from 'node:http';
+import { readFileSync, existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -24,6 +25,7 @@ const TYPES = {
 export async function serveDist(root, { port = 0, counter, data } = {}) {
   root = resolve(root);
   const dataRoot = data ? resolve(data) : join(root, 'data');
+  const rules = headerRules(join(root, '_headers'));
   const server = createServer(async (request, response) => {
     if (counter && request.url.startsWith('/api/counter/')) {
       proxy(request, response, new URL(request.url.slice('/api/counter'.length), counter));
@@ -41,7 +43,7 @@ export async function serveDist(root, { port = 0, counter, data } = {}) {
       const target = isAppRoute ? join(root, 'index.html') : file;
       if (!(await stat(target)).isFile()) throw new Error('not a file');
       const body = await readFile(target);
-      response.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' });
+      response.writeHead(200, { ...headersFor(rules, path), 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' });
       response.end(body);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
@@ -49,6 +51,31 @@ export async function serveDist(root, { port = 0, counter, data } = {}) {
   });
   await new Promise((ready) => server.listen(port, '127.0.0.1', ready));
   return { server, url: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** The `_headers` file (Cloudflare Pages / Netlify format), as the host would apply it. */
+function headerRules(file) {
+  if (!existsSync(file)) return [];
+  const rules = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ pattern: line.trim(), headers: {} });
+    } else if (rules.length) {
+      const at = line.indexOf(':');
+      rules.at(-1).headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+    }
+  }
+  return rules;
+}
+
+function headersFor(rules, path) {
+  const headers = {};
+  for (const { pattern, headers: add } of rules) {
+    const matches = pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern;
+    if (matches) Object.assign(headers, add);
+  }
+  return headers;
 }
 
 function proxy(request, response, target) {

@@ -4,6 +4,7 @@ pub mod assemble;
 pub mod corpus;
 pub mod error;
 pub mod feeds;
+pub mod headers;
 pub mod index;
 pub mod publish;
 pub mod render;
