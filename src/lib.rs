@@ -6,6 +6,7 @@ pub mod components;
 pub mod routes;
 pub mod scroll;
 pub mod search;
+pub mod takeover;
 pub mod visitor_counter;
 
 use leptos::prelude::*;

@@ -1,7 +1,18 @@
+use leptos::prelude::document;
+use wasm_bindgen::JsCast;
+
 fn main() {
-    // index.html shows a plain "loading" frame until the app takes over.
-    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
-        boot.remove();
+    let document = document();
+    // The page's static content (or the plain loading frame) stays on screen
+    // while the app draws, hidden, beside it; `takeover` swaps them once the
+    // app has its content, so the reader never sees a blank or a jump.
+    let boot = document.get_element_by_id("boot");
+    let root: web_sys::HtmlElement = document.create_element("div").expect("a div").unchecked_into();
+    root.set_id("app");
+    root.set_hidden(boot.is_some());
+    document.body().expect("a body").append_child(&root).expect("appending the app root");
+    leptos::mount::mount_to(root.clone(), portal::App).forget();
+    if let Some(boot) = boot {
+        portal::takeover::when_ready(boot, root);
     }
-    leptos::mount::mount_to_body(portal::App);
 }

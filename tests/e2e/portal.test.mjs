@@ -76,8 +76,8 @@ function noConsoleErrors() {
 
 async function open(path) {
   await page.goto(site.url + path);
-  // The app is running once its frame (header from site.json) is drawn.
-  await page.locator('.site-header nav.menu').waitFor();
+  // The app has taken over from the static page once its root is shown.
+  await page.locator('#app:not([hidden]) .site-header nav.menu').waitFor();
 }
 
 /** Marks the document: the mark survives client-side navigation only. */
@@ -414,5 +414,69 @@ test('the site runs under its Content-Security-Policy without a violation', asyn
   await page.locator('h1.page-title', { hasText: 'Kinh tế' }).waitFor();
   await searchFor('điều hành');
   assert.deepEqual(await page.evaluate(() => window.__cspViolations), []);
+  noConsoleErrors();
+});
+
+test('without JavaScript an article, a category and the home page are readable, with their metadata', async () => {
+  const bare = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await bare.newPage();
+  const response = await plain.goto(site.url + '/bai-viet/thu-hoach-lua-2026');
+  assert.equal(response.status(), 200);
+  assert.equal(await plain.locator('h1.article-title').textContent(), 'Nông dân vùng cao thu hoạch lúa trong nắng vàng');
+  assert.equal(await plain.locator('.article-dates time').first().textContent(), 'Thứ Năm, 01/10/2026 07:00');
+  assert.ok((await plain.locator('.article-body p').first().textContent()).length > 20);
+  assert.deepEqual(await plain.locator('.article figcaption').allTextContents(), [
+    'Nông dân gặt lúa trên ruộng bậc thang',
+    'Thóc được phơi khô trước khi cất vào kho',
+    'Ruộng bậc thang sau mùa gặt',
+  ]);
+  assert.equal(await plain.locator('.byline').textContent(), 'Sùng A Páo');
+  assert.equal(await plain.title(), 'Nông dân vùng cao thu hoạch lúa trong nắng vàng | Văn phòng Ủy ban nhân dân tỉnh Sơn Vân');
+  const meta = (selector) => plain.locator(selector).getAttribute('content');
+  assert.equal(await meta('meta[property="og:title"]'), 'Nông dân vùng cao thu hoạch lúa trong nắng vàng | Văn phòng Ủy ban nhân dân tỉnh Sơn Vân');
+  assert.equal(await meta('meta[property="og:image"]'), 'https://sonvan.gov.example/media/mua-thu-hoach.svg');
+  assert.equal(await meta('meta[name="twitter:card"]'), 'summary_large_image');
+  assert.equal(await plain.locator('link[rel=canonical]').getAttribute('href'), 'https://sonvan.gov.example/bai-viet/thu-hoach-lua-2026');
+  const ld = (await plain.locator('script[type="application/ld+json"]').allTextContents()).map((t) => JSON.parse(t));
+  const article = ld.find((d) => d['@type'] === 'NewsArticle');
+  assert.equal(article.headline, 'Nông dân vùng cao thu hoạch lúa trong nắng vàng');
+  assert.deepEqual(article.image, ['https://sonvan.gov.example/media/mua-thu-hoach.svg']);
+  assert.equal(article.datePublished, '2026-10-01T07:00:00+07:00');
+  assert.equal(article.dateModified, '2026-10-01T07:00:00+07:00');
+  assert.equal(article.author[0].name, 'Sùng A Páo');
+  assert.equal(article.publisher.name, 'Văn phòng Ủy ban nhân dân tỉnh Sơn Vân');
+  const crumbs = ld.find((d) => d['@type'] === 'BreadcrumbList');
+  assert.deepEqual(crumbs.itemListElement.map((i) => i.name), ['Trang chủ', 'Tin tức - Sự kiện', 'Tin địa phương', 'Nông dân vùng cao thu hoạch lúa trong nắng vàng']);
+
+  await plain.goto(site.url + '/chuyen-muc/kinh-te');
+  assert.equal(await plain.locator('h1.page-title').textContent(), 'Kinh tế');
+  assert.ok((await plain.locator('.content .article-item').count()) > 3);
+  await plain.goto(site.url + '/');
+  assert.ok((await plain.locator('.lead-title').textContent()).length > 10);
+  const missing = await plain.goto(site.url + '/khong-co-trang-nay');
+  assert.equal(missing.status(), 404);
+  assert.equal(await plain.locator('h1').textContent(), 'Không tìm thấy trang');
+  await bare.close();
+});
+
+test('the app takes over a static page in place, without a layout shift', async () => {
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(site.url + '/bai-viet/thu-hoach-lua-2026');
+  assert.equal(await page.locator('#boot h1.article-title').count(), 1, 'the static article is there at once');
+  await page.locator('#app:not([hidden]) h1.article-title').waitFor();
+  assert.equal(await page.locator('#boot').count(), 0, 'the static copy is gone');
+  await page.waitForTimeout(300);
+  const shift = await page.evaluate(() => window.__shift);
+  assert.ok(shift < 0.05, `cumulative layout shift ${shift}`);
+  // And links are now the app's: no new document.
+  await markDocument();
+  await page.locator('.neighbour').first().click();
+  await page.waitForURL((url) => !url.pathname.endsWith('thu-hoach-lua-2026'));
+  assert.ok(await isSameDocument());
   noConsoleErrors();
 });

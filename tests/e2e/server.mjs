@@ -38,13 +38,25 @@ export async function serveDist(root, { port = 0, counter, data } = {}) {
       response.writeHead(403).end();
       return;
     }
-    const isAppRoute = extname(path) === '' && !path.startsWith('/data/');
+    // A page's own static file first (bai-viet/x/index.html), then the app
+    // shell for app routes, then a real 404 with the not-found page.
+    const isAppRoute = extname(path) === '' && !inData;
+    const appPrefix = /^\/(bai-viet|chuyen-muc|tin-moi|tim-kiem)(\/|$)|^\/$/.test(path);
+    const candidates = isAppRoute ? [join(file, 'index.html'), ...(appPrefix ? [join(root, 'index.html')] : [])] : [file];
+    for (const target of candidates) {
+      try {
+        if (!(await stat(target)).isFile()) continue;
+        const body = await readFile(target);
+        response.writeHead(200, { ...headersFor(rules, path), 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' });
+        response.end(body);
+        return;
+      } catch {
+        // try the next candidate
+      }
+    }
     try {
-      const target = isAppRoute ? join(root, 'index.html') : file;
-      if (!(await stat(target)).isFile()) throw new Error('not a file');
-      const body = await readFile(target);
-      response.writeHead(200, { ...headersFor(rules, path), 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' });
-      response.end(body);
+      const notFound = await readFile(join(root, '404.html'));
+      response.writeHead(404, { ...headersFor(rules, path), 'content-type': TYPES['.html'] }).end(notFound);
     } catch {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found');
     }

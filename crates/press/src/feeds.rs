@@ -65,7 +65,10 @@ pub fn site_files(published: &Published, now: Timestamp) -> Vec<SiteFile> {
         let path = format!("/rss/{}.xml", category.slug);
         let title = format!("{} — {}", category.name, site.name);
         let link = format!("{base}{}", route::category(&category.slug));
-        files.push(SiteFile { path: path[1..].to_string(), contents: feed(published, base, &title, &path, &link, &items) });
+        files.push(SiteFile {
+            path: path[1..].to_string(),
+            contents: feed(published, base, &title, &path, &link, &items),
+        });
     }
     files
 }

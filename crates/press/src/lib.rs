@@ -6,6 +6,7 @@ pub mod error;
 pub mod feeds;
 pub mod headers;
 pub mod index;
+pub mod pages;
 pub mod publish;
 pub mod render;
 pub mod source;

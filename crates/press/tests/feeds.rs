@@ -48,7 +48,10 @@ fn feeds_are_rss_2_with_vietnamese_intact() {
     assert_eq!(channel.title(), "Văn phòng Ủy ban nhân dân tỉnh Sơn Vân");
     assert_eq!(channel.language(), Some("vi"));
     let titles: Vec<_> = channel.items().iter().map(|i| i.title().unwrap()).collect();
-    assert_eq!(titles, ["Đường mới & cầu treo <hom-nay>", "Đường mới & cầu treo <hom-qua>", "Đường mới & cầu treo <cu>"]);
+    assert_eq!(
+        titles,
+        ["Đường mới & cầu treo <hom-nay>", "Đường mới & cầu treo <hom-qua>", "Đường mới & cầu treo <cu>"]
+    );
     let first = &channel.items()[0];
     assert_eq!(first.link(), Some("https://sonvan.gov.example/bai-viet/hom-nay"));
     assert_eq!(first.pub_date(), Some("Sat, 28 Nov 2026 07:15:00 +0700"));
@@ -75,7 +78,8 @@ fn sitemap_lists_every_article_and_listing_with_lastmod() {
         .children()
         .filter(|n| n.has_tag_name("url"))
         .map(|url| {
-            let child = |name: &str| url.children().find(|c| c.has_tag_name(name)).and_then(|c| c.text()).map(str::to_string);
+            let child =
+                |name: &str| url.children().find(|c| c.has_tag_name(name)).and_then(|c| c.text()).map(str::to_string);
             (child("loc").unwrap(), child("lastmod"))
         })
         .collect();

@@ -1,0 +1,81 @@
+//! Run by trunk after each build, on its staging folder: writes the static
+//! pages (see `press::pages`) from the published data and trunk's index.html,
+//! then `_headers` and `nginx-headers.conf` with a CSP hashing trunk's loader.
+//!
+//! usage: post-build --dist DIR --content DIR
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use model::{Article, HomePage, ListingPage, SiteData};
+
+fn read<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn run(dist: &Path, content: &Path) -> Result<usize, String> {
+    let template = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+    let site_source: model::Site = read(&content.join("site.json"))?;
+    let csp = press::headers::content_security_policy(&template, site_source.counter_endpoint.as_deref());
+
+    let data = dist.join("data");
+    let site: SiteData = read(&data.join("site.json"))?;
+    let home: HomePage = read(&data.join("home.json"))?;
+    let latest: ListingPage = read(&data.join("latest/1.json"))?;
+    let mut categories = Vec::new();
+    for category in &site.categories {
+        categories.push((
+            category.slug.clone(),
+            read::<ListingPage>(&data.join(format!("categories/{}/1.json", category.slug)))?,
+        ));
+    }
+    let mut articles = Vec::new();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(data.join("articles"))
+        .map_err(|e| format!("data/articles: {e}"))?
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    for file in files {
+        articles.push(read::<Article>(&file)?);
+    }
+    let view = press::pages::Data {
+        site: &site,
+        home: &home,
+        latest: &latest,
+        categories: categories.iter().map(|(slug, page)| (slug.as_str(), page)).collect(),
+        articles: articles.iter().collect(),
+    };
+    let pages = press::pages::pages(&template, &view)?;
+    for page in &pages {
+        let path = dist.join(&page.path);
+        std::fs::create_dir_all(path.parent().expect("inside dist")).map_err(|e| e.to_string())?;
+        std::fs::write(&path, &page.html).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    for (name, text) in
+        [("_headers", press::headers::headers_file(&csp)), ("nginx-headers.conf", press::headers::nginx_snippet(&csp))]
+    {
+        std::fs::write(dist.join(name), text).map_err(|e| format!("{name}: {e}"))?;
+    }
+    Ok(pages.len())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().collect();
+    let value = |flag: &str| args.windows(2).find(|w| w[0] == flag).map(|w| PathBuf::from(&w[1]));
+    let (Some(dist), Some(content)) = (value("--dist"), value("--content")) else {
+        eprintln!("usage: post-build --dist DIR --content DIR");
+        return ExitCode::from(2);
+    };
+    match run(&dist, &content) {
+        Ok(pages) => {
+            eprintln!("post-build: {pages} static pages, _headers and nginx-headers.conf");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("post-build: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
