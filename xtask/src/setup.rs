@@ -61,6 +61,15 @@ impl Tools {
                     .args(["install", "-y", "--no-install-recommends", "chromium", "chromium-driver"])
                     .env("DEBIAN_FRONTEND", "noninteractive"))?;
             }
+            // The Nu Html Checker runs on Java; the sitemaps are checked with xmllint.
+            for (program, package) in [("java", "default-jre-headless"), ("xmllint", "libxml2-utils")] {
+                if tools.which(program).is_none() {
+                    run(Command::new("apt-get").arg("update"))?;
+                    run(Command::new("apt-get")
+                        .args(["install", "-y", "--no-install-recommends", package])
+                        .env("DEBIAN_FRONTEND", "noninteractive"))?;
+                }
+            }
             if !tools.version_of("worker-build").is_some_and(|v| v.contains(WORKER_BUILD_VERSION)) {
                 run(tools.command("cargo").args([
                     "install",
@@ -70,7 +79,7 @@ impl Tools {
                     "--locked",
                 ]))?;
             }
-            for (dir, marker) in [("tests/e2e", "playwright-core"), ("crates/counter-worker", "workerd")] {
+            for (dir, marker) in [("tests/e2e", "vnu-jar"), ("crates/counter-worker", "workerd")] {
                 if !root.join(dir).join("node_modules").join(marker).exists() {
                     run(tools.command("npm").current_dir(root.join(dir)).args(["ci", "--no-audit", "--no-fund"]))?;
                 }

@@ -1,0 +1,47 @@
+// The files the build writes for crawlers and readers without JavaScript:
+// every HTML page passes the Nu Html Checker, the sitemaps their schemas.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const DIST = process.env.DIST ?? new URL('../../dist', import.meta.url).pathname;
+const here = (path) => new URL(path, import.meta.url).pathname;
+
+function files(dir, suffix) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === 'data' ? [] : files(path, suffix);
+    return path.endsWith(suffix) ? [path] : [];
+  });
+}
+
+/** Runs a checker; its complaints, or '' when it has none. */
+function complaints(command, args) {
+  try {
+    execFileSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    return '';
+  } catch (error) {
+    return `${error.stdout ?? ''}${error.stderr ?? ''}` || String(error);
+  }
+}
+
+test('every generated HTML page passes the Nu Html Checker', () => {
+  const pages = files(DIST, '.html');
+  assert.ok(pages.length > 60, `${pages.length} pages`);
+  const vnu = here('node_modules/vnu-jar/build/dist/vnu.jar');
+  assert.equal(complaints('java', ['-jar', vnu, '--errors-only', '--format', 'gnu', ...pages]), '');
+});
+
+test('the checker does reject broken HTML', () => {
+  // Guards the test above against a checker that accepts everything.
+  const vnu = here('node_modules/vnu-jar/build/dist/vnu.jar');
+  const bad = here('schemas/broken-page.html.txt');
+  assert.match(complaints('java', ['-jar', vnu, '--errors-only', '--format', 'gnu', '--html', bad]), /error: No “p” element in scope/);
+});
+
+test('the sitemaps validate against their schemas', () => {
+  assert.equal(complaints('xmllint', ['--noout', '--schema', here('schemas/sitemap.xsd'), join(DIST, 'sitemap.xml')]), '');
+  assert.equal(complaints('xmllint', ['--noout', '--schema', here('schemas/news-urlset.xsd'), join(DIST, 'news-sitemap.xml')]), '');
+});
