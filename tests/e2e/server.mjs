@@ -1,6 +1,7 @@
 // Serves dist/ on loopback the way the README tells a CDN to: files as they
 // are, a real 404 for a missing file, and index.html for app routes.
 import { createServer, request as forward } from 'node:http';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { readFileSync, existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -22,7 +23,7 @@ const TYPES = {
  * Serves `root`; with `counter` (a base URL), `/api/counter/…` is proxied to
  * it; with `data` (a folder), `/data/…` comes from there instead of root.
  */
-export async function serveDist(root, { port = 0, counter, data } = {}) {
+export async function serveDist(root, { port = 0, counter, data, compress = false } = {}) {
   root = resolve(root);
   const dataRoot = data ? resolve(data) : join(root, 'data');
   const rules = headerRules(join(root, '_headers'));
@@ -46,8 +47,14 @@ export async function serveDist(root, { port = 0, counter, data } = {}) {
     for (const target of candidates) {
       try {
         if (!(await stat(target)).isFile()) continue;
-        const body = await readFile(target);
-        response.writeHead(200, { ...headersFor(rules, path), 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' });
+        let body = await readFile(target);
+        const headers = { ...headersFor(rules, path), 'content-type': TYPES[extname(target)] ?? 'application/octet-stream' };
+        // As a CDN would: brotli for text and wasm when the browser takes it.
+        if (compress && /br/.test(request.headers['accept-encoding'] ?? '') && COMPRESSIBLE.test(target)) {
+          body = brotli(target, body);
+          headers['content-encoding'] = 'br';
+        }
+        response.writeHead(200, headers);
         response.end(body);
         return;
       } catch {
@@ -63,6 +70,15 @@ export async function serveDist(root, { port = 0, counter, data } = {}) {
   });
   await new Promise((ready) => server.listen(port, '127.0.0.1', ready));
   return { server, url: `http://127.0.0.1:${server.address().port}` };
+}
+
+const COMPRESSIBLE = /\.(html|js|css|json|wasm|svg|xml|txt)$/;
+const compressed = new Map();
+function brotli(path, body) {
+  if (!compressed.has(path)) {
+    compressed.set(path, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
+  return compressed.get(path);
 }
 
 /** The `_headers` file (Cloudflare Pages / Netlify format), as the host would apply it. */

@@ -16,6 +16,7 @@ commands:
   test          install what is missing and run every test (unit, component in Chromium, end to end)
   bench press   measure the press on 1k, 10k and 100k generated articles
   bench counter measure portal-counter's hits/s and latency under wrk
+  bench pages   Lighthouse (mobile) on an article, the home and a category page vs a plain HTML copy
   bench search  our search index against Pagefind on 10k and 100k generated articles, in Chromium";
 
 type Result<T = ()> = std::result::Result<T, String>;
@@ -30,6 +31,7 @@ fn main() -> ExitCode {
         ["bench", "press", ..] => bench_press(&root, &args[2..]),
         ["bench", "counter", ..] => bench_counter(&root, &args[2..]),
         ["bench", "search", ..] => bench_search(&root, &args[2..]),
+        ["bench", "pages"] => bench_pages(&root),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -163,7 +165,7 @@ fn bench_counter(root: &Path, extra: &[String]) -> Result {
 fn bench_search(root: &Path, extra: &[String]) -> Result {
     let tools = Tools::ensure(root, true)?;
     let bench = root.join("tests/bench");
-    if !bench.join("node_modules/pagefind").exists() {
+    if !bench.join("node_modules/pagefind").exists() || !bench.join("node_modules/lighthouse").exists() {
         run(tools.command("npm").current_dir(&bench).args(["ci", "--no-audit", "--no-fund"]))?;
     }
     release_build(root, &tools)?;
@@ -182,5 +184,20 @@ fn bench_search(root: &Path, extra: &[String]) -> Result {
         .arg(root.join("dist"))
         .arg(&corpora)
         .args(&counts)
+        .env("CHROMIUM", setup::CHROMIUM))
+}
+
+fn bench_pages(root: &Path) -> Result {
+    let tools = Tools::ensure(root, true)?;
+    let bench = root.join("tests/bench");
+    if !bench.join("node_modules/lighthouse").exists() {
+        run(tools.command("npm").current_dir(&bench).args(["ci", "--no-audit", "--no-fund"]))?;
+    }
+    release_build(root, &tools)?;
+    run(tools
+        .command("node")
+        .current_dir(&bench)
+        .arg("pages.mjs")
+        .arg(root.join("dist"))
         .env("CHROMIUM", setup::CHROMIUM))
 }

@@ -53,10 +53,25 @@ struct Parts {
     main: String,
 }
 
+/// trunk preloads the wasm and its JS at the highest priority; on a slow
+/// link that takes the bandwidth the page's own pictures need for their first
+/// paint. The loader script still fetches both, just after them.
+fn without_preloads(template: &str) -> String {
+    let mut html = template.to_string();
+    for marker in ["<link rel=\"modulepreload\"", "<link rel=\"preload\""] {
+        while let Some(start) = html.find(marker) {
+            let Some(len) = html[start..].find('>') else { break };
+            html.replace_range(start..=start + len, "");
+        }
+    }
+    html
+}
+
 pub fn pages(template: &str, data: &Data) -> Result<Vec<Page>, String> {
     if !(template.contains(BOOT_START) && template.contains(BOOT_END)) {
         return Err(format!("index.html has no {BOOT_START} … {BOOT_END} block to fill"));
     }
+    let template = &without_preloads(template);
     let site = data.site;
     let name = &site.site.name;
     let mut pages = Vec::new();

@@ -1,0 +1,78 @@
+// `cargo xtask bench pages`: Lighthouse (mobile, simulated slow 4G) on an
+// article, the home page and a category page of dist/, served on loopback
+// with its _headers and brotli as a CDN would, and in the same run on a plain static HTML copy of the
+// same article (same text, same stylesheet, no script) as the baseline.
+//
+// usage: node pages.mjs DIST
+import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tmpdir } from 'node:os';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { serveDist } from '../e2e/server.mjs';
+
+const dist = process.argv[2];
+const SLUG = 'thu-hoach-lua-2026';
+const RUNS = 3;
+
+// The baseline: the same article as a hand-made plain page beside the site.
+const article = JSON.parse(readFileSync(join(dist, 'data/articles', `${SLUG}.json`), 'utf8'));
+const css = readdirSync(dist).find((f) => /^main-.*\.css$/.test(f));
+const plainDir = join(dist, 'plain');
+mkdirSync(plainDir, { recursive: true });
+copyFileSync(join(dist, css), join(plainDir, 'style.css'));
+const esc = (t) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+writeFileSync(join(plainDir, 'index.html'), `<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(article.title)}</title><link rel="stylesheet" href="/plain/style.css"></head>
+<body><div class="page container"><main class="content"><article class="article">
+<h1 class="article-title">${esc(article.title)}</h1><p class="sapo">${esc(article.sapo)}</p>
+<figure class="cover"><img src="${article.cover.src}" alt="${esc(article.cover.alt)}"><figcaption>${esc(article.cover.caption ?? '')}</figcaption></figure>
+<div class="article-body">${article.html}</div><p class="byline">${esc(article.author)}</p></article></main></div></body></html>`);
+
+const pages = [
+  ['plain article (baseline)', '/plain/'],
+  ['article', `/bai-viet/${SLUG}`],
+  ['home', '/'],
+  ['category', '/chuyen-muc/kinh-te'],
+];
+const site = await serveDist(dist, { compress: true });
+const profile = join(tmpdir(), `lighthouse-${process.pid}`);
+mkdirSync(profile, { recursive: true });
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  userDataDir: profile,
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const rows = [];
+for (const [name, path] of pages) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const result = await lighthouse(site.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    const audit = (id) => result.lhr.audits[id].numericValue;
+    runs.push({
+      fcp: audit('first-contentful-paint'),
+      lcp: audit('largest-contentful-paint'),
+      tbt: audit('total-blocking-time'),
+      cls: audit('cumulative-layout-shift'),
+      bytes: audit('total-byte-weight'),
+      score: result.lhr.categories.performance.score * 100,
+    });
+  }
+  const pick = (key) => median(runs.map((r) => r[key]));
+  rows.push({ name, fcp: pick('fcp'), lcp: pick('lcp'), tbt: pick('tbt'), cls: pick('cls'), bytes: pick('bytes'), score: pick('score') });
+}
+await chrome.kill();
+site.server.close();
+rmSync(plainDir, { recursive: true, force: true });
+rmSync(profile, { recursive: true, force: true });
+
+const base = rows[0];
+console.log(`Lighthouse 12.2.3, mobile (simulated slow 4G, 4× CPU slowdown), median of ${RUNS} runs per page`);
+console.log('| page | FCP ms | LCP ms | TBT ms | CLS | KB transferred | score | FCP vs plain | LCP vs plain |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  console.log(`| ${r.name} | ${r.fcp.toFixed(0)} | ${r.lcp.toFixed(0)} | ${r.tbt.toFixed(0)} | ${r.cls.toFixed(3)} | ${(r.bytes / 1024).toFixed(0)} | ${r.score.toFixed(0)} | ${(r.fcp / base.fcp).toFixed(2)}× | ${(r.lcp / base.lcp).toFixed(2)}× |`);
+}
