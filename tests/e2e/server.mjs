@@ -39,11 +39,10 @@ export async function serveDist(root, { port = 0, counter, data, compress = fals
       response.writeHead(403).end();
       return;
     }
-    // A page's own static file first (bai-viet/x/index.html), then the app
-    // shell for app routes, then a real 404 with the not-found page.
-    const isAppRoute = extname(path) === '' && !inData;
-    const appPrefix = /^\/(bai-viet|chuyen-muc|tin-moi|tim-kiem)(\/|$)|^\/$/.test(path);
-    const candidates = isAppRoute ? [join(file, 'index.html'), ...(appPrefix ? [join(root, 'index.html')] : [])] : [file];
+    // A page's own static file (bai-viet/x/index.html), else a real 404 with
+    // the not-found page (where the app starts too), as the README tells hosts.
+    const isPage = extname(path) === '' && !inData;
+    const candidates = isPage ? [join(file, 'index.html')] : [file];
     for (const target of candidates) {
       try {
         if (!(await stat(target)).isFile()) continue;

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const DIST = process.env.DIST ?? new URL('../../dist', import.meta.url).pathname;
@@ -44,4 +44,19 @@ test('the checker does reject broken HTML', () => {
 test('the sitemaps validate against their schemas', () => {
   assert.equal(complaints('xmllint', ['--noout', '--schema', here('schemas/sitemap.xsd'), join(DIST, 'sitemap.xml')]), '');
   assert.equal(complaints('xmllint', ['--noout', '--schema', here('schemas/news-urlset.xsd'), join(DIST, 'news-sitemap.xml')]), '');
+});
+
+test('every feed of the build is well-formed RSS 2.0 with its Vietnamese intact', () => {
+  const feeds = [join(DIST, 'rss.xml'), ...files(join(DIST, 'rss'), '.xml')];
+  assert.ok(feeds.length >= 8, `${feeds.length} feeds`);
+  assert.equal(complaints('xmllint', ['--noout', ...feeds]), '');
+  for (const feed of feeds) {
+    const text = readFileSync(feed, 'utf8');
+    assert.match(text, /^<\?xml version="1.0" encoding="UTF-8"\?>\n<rss version="2.0"/, feed);
+    assert.match(text, /<title>[^<]*Văn phòng Ủy ban nhân dân tỉnh Sơn Vân<\/title>/, feed);
+    assert.match(text, /<language>vi<\/language>/, feed);
+  }
+  const site = readFileSync(join(DIST, 'rss.xml'), 'utf8');
+  assert.match(site, /<item><title>Mùa hoa tam giác mạch nhuộm hồng các triền đồi<\/title>/);
+  assert.match(site, /<pubDate>Fri, 27 Nov 2026 16:00:00 \+0700<\/pubDate>/);
 });

@@ -84,9 +84,9 @@ pub fn nginx_snippet(csp: &str) -> String {
     };
     out.push_str("location ~ ^/(portal|main)-[0-9a-f]+.*\\.(js|wasm|css)$ {\n");
     headers(&mut out, IMMUTABLE);
-    out.push_str("}\nlocation ~ ^/(chuyen-muc|bai-viet|tin-moi|tim-kiem)(/|$) {\n");
-    headers(&mut out, REVALIDATE);
-    out.push_str("    try_files $uri/index.html /index.html;\n}\nlocation / {\n");
+    // Every page of the app has its own static file (bai-viet/x/index.html …);
+    // anything else is a real 404 with the not-found page, where the app starts too.
+    out.push_str("}\nlocation / {\n");
     headers(&mut out, REVALIDATE);
     out.push_str("    try_files $uri $uri/index.html =404;\n}\nerror_page 404 /404.html;\n");
     out

@@ -109,6 +109,25 @@ pub fn pages(template: &str, data: &Data) -> Result<Vec<Page>, String> {
             ),
         },
     );
+    add(
+        "tim-kiem/index.html".into(),
+        "/tim-kiem",
+        Parts {
+            title: format!("Tìm kiếm | {name}"),
+            description: format!("Tìm kiếm bài viết trên cổng thông tin {name}."),
+            path: route::search(),
+            image: None,
+            og_type: "website",
+            json_ld: vec![],
+            main: format!(
+                "{}<h1 class=\"page-title\">Tìm kiếm</h1><form class=\"search-box large\" role=\"search\" action=\"/tim-kiem\" \
+                 method=\"get\"><input type=\"search\" name=\"q\" placeholder=\"Tìm kiếm bài viết…\" aria-label=\"Từ khóa tìm kiếm\" \
+                 maxlength=\"200\"><button type=\"submit\" class=\"button\">Tìm</button></form>\
+                 <p class=\"search-empty\">Nhập từ khóa để tìm kiếm, ví dụ: điều hành, chuyển đổi số.</p>",
+                breadcrumb(&[("/", "Trang chủ"), ("/tim-kiem", "Tìm kiếm")])
+            ),
+        },
+    );
     for (slug, first) in &data.categories {
         let Some(category) = site.category(slug) else { continue };
         let trail = trail(site, slug);
