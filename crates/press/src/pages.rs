@@ -153,14 +153,9 @@ pub fn pages(template: &str, data: &Data) -> Result<Vec<Page>, String> {
     }
     for article in &data.articles {
         let others = data.categories.iter().find(|(slug, _)| *slug == article.category).map(|(_, page)| *page);
-        let mut trail = trail(site, &article.category);
-        let ld_article = news_article_ld(site, article);
-        let crumbs_ld = {
-            let mut with_self = trail.clone();
-            with_self.push((route::article(&article.slug), article.title.clone()));
-            breadcrumb_ld(site, &with_self)
-        };
-        trail.truncate(trail.len());
+        let mut crumbs = trail(site, &article.category);
+        crumbs.push((route::article(&article.slug), article.title.clone()));
+        let json_ld = vec![news_article_ld(site, article), breadcrumb_ld(site, &crumbs)];
         add(
             format!("bai-viet/{}/index.html", article.slug),
             &route::category(&article.category),
@@ -170,7 +165,7 @@ pub fn pages(template: &str, data: &Data) -> Result<Vec<Page>, String> {
                 path: route::article(&article.slug),
                 image: article.cover.as_ref().map(|c| c.src.clone()),
                 og_type: "article",
-                json_ld: vec![ld_article, crumbs_ld],
+                json_ld,
                 main: article_main(site, article, others),
             },
         );
@@ -230,13 +225,13 @@ fn render(template: &str, data: &Data, current: &str, parts: Parts) -> String {
     let (before_title, rest) = template.split_once("<title>").unwrap_or((template, ""));
     let after_title = rest.split_once("</title>").map(|(_, after)| after).unwrap_or(rest);
     let mut html = format!("{before_title}<title>{}</title>{after_title}", esc(&parts.title));
-    if let Some(start) = html.find("<meta name=\"description\"") {
-        if let Some(len) = html[start..].find('>') {
-            html.replace_range(
-                start..=start + len,
-                &format!("<meta name=\"description\" content=\"{}\">", esc(&parts.description)),
-            );
-        }
+    if let Some(start) = html.find("<meta name=\"description\"")
+        && let Some(len) = html[start..].find('>')
+    {
+        html.replace_range(
+            start..=start + len,
+            &format!("<meta name=\"description\" content=\"{}\">", esc(&parts.description)),
+        );
     }
     let head_end = html.find("</head>").unwrap_or(0);
     html.insert_str(head_end, &head);
