@@ -1,9 +1,5 @@
 use leptos::prelude::*;
-use model::{ArticleSummary, LocalDateTime, paths::route};
-
-pub fn short_date(published: &str) -> String {
-    LocalDateTime::parse(published).map(|t| t.date_time()).unwrap_or_default()
-}
+use model::{ArticleSummary, paths::route, short_date};
 
 /// A list item: thumbnail, title, date and (optionally) the sapo.
 #[component]

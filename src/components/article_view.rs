@@ -1,13 +1,9 @@
 use leptos::prelude::*;
-use model::{Article, ArticleLink, LocalDateTime, SiteData, format_number, paths::route};
+use model::{Article, ArticleLink, SiteData, format_number, long_date, paths::route};
 
 use crate::visitor_counter::VisitorCounter;
 
 use super::breadcrumb::Breadcrumb;
-
-fn long_date(text: &str) -> String {
-    LocalDateTime::parse(text).map(|t| t.long()).unwrap_or_default()
-}
 
 /// The article itself: breadcrumb, title, date, sapo, cover, body, byline,
 /// tags and the links to its neighbours.

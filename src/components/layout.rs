@@ -3,16 +3,13 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use model::SiteData;
+use model::{SIDEBAR_LATEST, SiteData};
 
 use super::article_list::ArticleList;
 use super::loaded::loaded;
 use super::search_box::SearchBox;
 use super::visitor_stats::VisitorStats;
 use crate::api;
-
-/// How many items the sidebar's "Tin mới" shows.
-const SIDEBAR_LATEST: usize = 6;
 
 #[component]
 pub fn Shell(site: SiteData, children: Children) -> impl IntoView {

@@ -1,8 +1,8 @@
 use leptos::prelude::*;
-use model::{ArticleSummary, HomePage, SiteData, paths::route};
+use model::{ArticleSummary, HomePage, SiteData, paths::route, short_date};
 
 use crate::api;
-use crate::components::article_list::{ArticleList, short_date};
+use crate::components::article_list::ArticleList;
 use crate::components::loaded::loaded;
 use crate::components::set_document_title;
 

@@ -104,20 +104,11 @@ impl DurableObject for Counter {
                 let user_agent = request.headers().get("User-Agent")?.unwrap_or_default();
                 match api::read_hit(&body, &user_agent) {
                     Err(reply) => reply,
-                    Ok(HitRequest::Bot(hit)) => {
-                        let figures = counter::stats(&mut store, now, &self.config)
-                            .and_then(|s| counter::views(&mut store, &hit.path).map(|views| (s, views)));
-                        match figures {
-                            Ok((s, views)) => api::hit_stats(model::stats::HitStats {
-                                online: s.online,
-                                today: s.today,
-                                week: s.week,
-                                total: s.total,
-                                views,
-                            }),
-                            Err(e) => api::error(503, &e.to_string()),
-                        }
-                    }
+                    // Bots see the figures but are not counted.
+                    Ok(HitRequest::Bot(hit)) => match counter::hit_stats(&mut store, &hit.path, now, &self.config) {
+                        Ok(stats) => api::hit_stats(stats),
+                        Err(e) => api::error(503, &e.to_string()),
+                    },
                     Ok(HitRequest::Count(hit)) => {
                         let address = self.address_key(&request)?;
                         match counter::record_hit(&mut store, &hit, &address, now, &self.config) {

@@ -71,6 +71,16 @@ impl LocalDateTime {
     }
 }
 
+/// "20/08/2021 08:30" for a published date, as lists show it; empty when unreadable.
+pub fn short_date(published: &str) -> String {
+    LocalDateTime::parse(published).map(|t| t.date_time()).unwrap_or_default()
+}
+
+/// "Thứ Sáu, 20/08/2021 08:30", as an article shows it; empty when unreadable.
+pub fn long_date(published: &str) -> String {
+    LocalDateTime::parse(published).map(|t| t.long()).unwrap_or_default()
+}
+
 impl fmt::Display for LocalDateTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.long())

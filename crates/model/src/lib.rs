@@ -10,13 +10,16 @@ pub mod search;
 pub mod stats;
 pub mod text;
 
-pub use format::{LocalDateTime, format_number};
+pub use format::{LocalDateTime, format_number, long_date, short_date};
 pub use pagination::{PageItem, page_count, page_items};
 
 use serde::{Deserialize, Serialize};
 
 /// Articles per listing page, for the home "latest" listing and every category.
 pub const LISTING_PAGE_SIZE: usize = 10;
+
+/// How many of the newest articles the sidebar's "Tin mới" shows (app and static pages).
+pub const SIDEBAR_LATEST: usize = 6;
 
 /// The office and its portal, as written in `content/site.json` and published
 /// inside `data/site.json`.
@@ -143,19 +146,6 @@ pub struct Article {
     /// The next (newer) article of the same category.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub newer: Option<ArticleLink>,
-}
-
-impl Article {
-    pub fn summary(&self) -> ArticleSummary {
-        ArticleSummary {
-            slug: self.slug.clone(),
-            title: self.title.clone(),
-            sapo: self.sapo.clone(),
-            category: self.category.clone(),
-            published: self.published.clone(),
-            cover: self.cover.clone(),
-        }
-    }
 }
 
 /// One page of a listing, newest first: `data/latest/{n}.json` or

@@ -6,7 +6,7 @@
 use jiff::Timestamp;
 use jiff::tz::{self, TimeZone};
 use model::paths::route;
-use model::{Article, LISTING_PAGE_SIZE, page_count};
+use model::{ArticleSummary, LISTING_PAGE_SIZE, ListingPage, page_count};
 use pulldown_cmark_escape::escape_html;
 
 use crate::assemble::Published;
@@ -50,27 +50,27 @@ pub fn site_files(published: &Published, now: Timestamp) -> Vec<SiteFile> {
     });
     files.extend(sitemaps(published, base));
     files.push(SiteFile { path: "news-sitemap.xml".into(), contents: news_sitemap(published, base, now) });
-    let newest: Vec<&Article> = published.articles.iter().take(FEED_ITEMS).collect();
+    // The listings already hold each category's articles, its children's
+    // included, newest first: the feeds are their first items.
     files.push(SiteFile {
         path: "rss.xml".into(),
-        contents: feed(published, base, &site.name, "/rss.xml", &format!("{base}/"), &newest),
+        contents: feed(published, base, &site.name, "/rss.xml", &format!("{base}/"), &newest(&published.latest)),
     });
-    for category in &published.site.categories {
-        let items: Vec<&Article> = published
-            .articles
-            .iter()
-            .filter(|a| published.site.category_trail(&a.category).iter().any(|c| c.slug == category.slug))
-            .take(FEED_ITEMS)
-            .collect();
-        let path = format!("/rss/{}.xml", category.slug);
+    for (slug, pages) in &published.categories {
+        let Some(category) = published.site.category(slug) else { continue };
+        let path = format!("/rss/{slug}.xml");
         let title = format!("{} — {}", category.name, site.name);
-        let link = format!("{base}{}", route::category(&category.slug));
+        let link = format!("{base}{}", route::category(slug));
         files.push(SiteFile {
             path: path[1..].to_string(),
-            contents: feed(published, base, &title, &path, &link, &items),
+            contents: feed(published, base, &title, &path, &link, &newest(pages)),
         });
     }
     files
+}
+
+fn newest(pages: &[ListingPage]) -> Vec<&ArticleSummary> {
+    pages.iter().flat_map(|page| &page.articles).take(FEED_ITEMS).collect()
 }
 
 fn manifest(published: &Published) -> String {
@@ -163,7 +163,14 @@ fn news_sitemap(published: &Published, base: &str, now: Timestamp) -> String {
     out
 }
 
-fn feed(published: &Published, base: &str, title: &str, self_path: &str, link: &str, items: &[&Article]) -> String {
+fn feed(
+    published: &Published,
+    base: &str,
+    title: &str,
+    self_path: &str,
+    link: &str,
+    items: &[&ArticleSummary],
+) -> String {
     let site = &published.site.site;
     let built = items.first().map(|a| rfc2822(&a.published)).unwrap_or_default();
     let mut out = format!(

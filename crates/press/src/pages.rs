@@ -6,7 +6,7 @@
 //! JavaScript at all) and the app can take over without a jump.
 
 use model::paths::route;
-use model::{Article, ArticleSummary, HomePage, ListingPage, LocalDateTime, SiteData};
+use model::{Article, ArticleSummary, HomePage, ListingPage, SIDEBAR_LATEST, SiteData, long_date, short_date};
 use pulldown_cmark_escape::escape_html;
 
 pub struct Page {
@@ -26,20 +26,11 @@ pub struct Data<'a> {
 
 const BOOT_START: &str = "<!-- boot -->";
 const BOOT_END: &str = "<!-- /boot -->";
-const SIDEBAR_LATEST: usize = 6;
 
 fn esc(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     escape_html(&mut out, text).expect("writing to a String");
     out
-}
-
-fn short_date(published: &str) -> String {
-    LocalDateTime::parse(published).map(|t| t.date_time()).unwrap_or_default()
-}
-
-fn long_date(published: &str) -> String {
-    LocalDateTime::parse(published).map(|t| t.long()).unwrap_or_default()
 }
 
 /// Head tags and body of one page.
