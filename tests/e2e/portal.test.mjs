@@ -76,8 +76,16 @@ function noConsoleErrors() {
 
 async function open(path) {
   await page.goto(site.url + path);
-  // The app has taken over from the static page once its root is shown.
+  await takenOver();
+}
+
+/**
+ * Until the app has taken over, the static copy of the page sits beside the
+ * app's hidden root with the same headings: wait for the swap after every load.
+ */
+async function takenOver() {
   await page.locator('#app:not([hidden]) .site-header nav.menu').waitFor();
+  assert.equal(await page.locator('#boot').count(), 0, 'the static copy is gone once the app shows');
 }
 
 /** Marks the document: the mark survives client-side navigation only. */
@@ -143,6 +151,7 @@ test('a reader browses from the home page to an article and on through "Tin khá
   // A deep link survives a reload.
   const url = page.url();
   await page.reload();
+  await takenOver();
   await page.locator('h1.article-title', { hasText: otherTitle }).waitFor();
   assert.equal(page.url(), url);
   assert.equal(await isSameDocument(), false, 'a reload is a new document');
@@ -408,6 +417,7 @@ test('the site runs under its Content-Security-Policy without a violation', asyn
   assert.ok(!csp.includes('unsafe-inline'), csp);
   assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
   assert.equal(response.headers()['x-content-type-options'], 'nosniff');
+  await takenOver();
   await page.locator('h1.article-title').waitFor();
   await page.locator('.article-dates .views', { hasText: /Lượt xem: \d/ }).waitFor();
   await page.locator('.menu-items a', { hasText: 'Kinh tế' }).click();
