@@ -1,5 +1,6 @@
 //! The reader app: the office's news portal, drawn in the browser from the
-//! JSON the press publishes.
+//! JSON the press publishes. Pages are drawn by the `views` crate (shared with
+//! the press's static pages); routes here fetch their data and pass it in.
 
 pub mod api;
 pub mod components;
@@ -12,8 +13,9 @@ pub mod visitor_counter;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use views::layout::Shell;
+use views::lists::SidebarLatest;
 
-use components::layout::Shell;
 use components::loaded::loaded;
 use routes::{
     article::ArticleRoute,
@@ -29,16 +31,21 @@ pub fn App() -> impl IntoView {
     let site = LocalResource::new(api::site);
     view! {
         <Router>
-            {loaded(site, |site| view! {
-                <Shell site>
-                    <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=HomeRoute/>
-                        <Route path=path!("/chuyen-muc/:slug") view=CategoryRoute/>
-                        <Route path=path!("/tin-moi") view=LatestRoute/>
-                        <Route path=path!("/bai-viet/:slug") view=ArticleRoute/>
-                        <Route path=path!("/tim-kiem") view=SearchRoute/>
-                    </Routes>
-                </Shell>
+            {loaded(site, |site| {
+                visitor_counter::provide_visitor_counter(site.site.counter_endpoint.clone());
+                let latest = LocalResource::new(|| api::latest(1));
+                let latest = loaded(latest, |page| view! { <SidebarLatest page/> }).into_any();
+                view! {
+                    <Shell site latest>
+                        <Routes fallback=NotFoundPage>
+                            <Route path=path!("/") view=HomeRoute/>
+                            <Route path=path!("/chuyen-muc/:slug") view=CategoryRoute/>
+                            <Route path=path!("/tin-moi") view=LatestRoute/>
+                            <Route path=path!("/bai-viet/:slug") view=ArticleRoute/>
+                            <Route path=path!("/tim-kiem") view=SearchRoute/>
+                        </Routes>
+                    </Shell>
+                }
             })}
         </Router>
     }

@@ -7,31 +7,17 @@ use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use model::stats::{Hit, HitStats};
+use views::counter::VisitorFigures;
 
 const VISITOR_KEY: &str = "portal-visitor-id";
 const TIMEOUT_MS: u32 = 3_000;
 /// Attempts per page view; every attempt carries the same hit id.
 const ATTEMPTS: u32 = 3;
 
-/// What the widget and the article show; provided as context by the app.
-#[derive(Clone, Copy)]
-pub struct VisitorCounter {
-    /// `None` until a hit has been answered, and while the counter is unreachable.
-    pub stats: RwSignal<Option<HitStats>>,
-    /// The path the last answered hit was for, so views are shown on the right page.
-    pub path: RwSignal<String>,
-}
-
-impl VisitorCounter {
-    /// Views of `path` as last reported, if the counter answered for that page.
-    pub fn views_of(&self, path: &str) -> Option<u64> {
-        (self.path.get() == path).then(|| self.stats.get().map(|s| s.views)).flatten()
-    }
-}
-
 /// Starts counting page views for this app; call once inside the router.
 pub fn provide_visitor_counter(endpoint: Option<String>) {
-    let counter = VisitorCounter { stats: RwSignal::new(None), path: RwSignal::new(String::new()) };
+    // What the widget and the article's "Lượt xem" show.
+    let counter = VisitorFigures::new();
     provide_context(counter);
     let Some(endpoint) = endpoint.filter(|e| !e.trim().is_empty()) else { return };
     let url = format!("{}/v1/hit", endpoint.trim_end_matches('/'));

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 use model::{Article, ArticleLink, Category, Image, MenuItem, Site, SiteData};
 use portal::api::{FetchError, Fetched};
-use portal::components::article_view::ArticleView;
+use views::article::ArticleView;
 use portal::components::loaded::loaded;
-use portal::components::pagination::Pagination;
+use views::pagination::Pagination;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 

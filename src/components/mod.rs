@@ -1,11 +1,7 @@
-pub mod article_list;
-pub mod article_view;
-pub mod breadcrumb;
-pub mod layout;
+//! The app's side of drawing: every page's markup lives in the `views` crate
+//! (shared with the press); here only what needs the browser.
+
 pub mod loaded;
-pub mod pagination;
-pub mod search_box;
-pub mod visitor_stats;
 
 /// "Tiêu đề trang | Tên cơ quan" in the browser tab.
 pub fn set_document_title(page: Option<&str>, site_name: &str) {

@@ -1,13 +1,11 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use model::{SiteData, paths::route};
+use model::SiteData;
+use views::article::{ArticleView, OtherArticles, OtherArticlesList};
 
 use super::use_page_param;
 use crate::api::{self, FetchError};
-use crate::components::article_list::ArticleList;
-use crate::components::article_view::ArticleView;
 use crate::components::loaded::loaded;
-use crate::components::pagination::Pagination;
 use crate::components::set_document_title;
 
 #[component]
@@ -22,44 +20,22 @@ pub fn ArticleRoute() -> impl IntoView {
         let slug = article.slug.clone();
         view! {
             <ArticleView article site=site.clone()/>
-            <OtherArticles category slug/>
+            <OtherArticles>{other_articles(category, slug)}</OtherArticles>
         }
     })
 }
 
-/// "Tin khác": the rest of the article's category, paged with `?trang=N`
-/// on the article's own URL.
-#[component]
-fn OtherArticles(category: String, slug: String) -> impl IntoView {
+/// "Tin khác": the page of the article's category that `?trang=N` asks for.
+fn other_articles(category: String, slug: String) -> impl IntoView {
     let page = use_page_param();
-    let listing = {
-        let category = category.clone();
-        LocalResource::new(move || {
-            let (category, page) = (category.clone(), page.get());
-            async move {
-                match page {
-                    Some(page) => api::category(category, page).await,
-                    None => Err(FetchError::NotFound),
-                }
+    let listing = LocalResource::new(move || {
+        let (category, page) = (category.clone(), page.get());
+        async move {
+            match page {
+                Some(page) => api::category(category, page).await,
+                None => Err(FetchError::NotFound),
             }
-        })
-    };
-    view! {
-        <section class="other-articles" aria-labelledby="tin-khac">
-            <h2 class="section-title" id="tin-khac">"Tin khác"</h2>
-            {loaded(listing, move |listing| {
-                let base = route::article(&slug);
-                let articles = listing.articles.into_iter().filter(|a| a.slug != slug).collect();
-                view! {
-                    <ArticleList articles/>
-                    <Pagination
-                        current=listing.page
-                        total=listing.total_pages
-                        href=move |n| route::paged(&base, n)
-                        keep_scroll=true
-                    />
-                }
-            })}
-        </section>
-    }
+        }
+    });
+    loaded(listing, move |listing| view! { <OtherArticlesList slug=slug.clone() listing/> })
 }

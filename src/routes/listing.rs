@@ -3,14 +3,12 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use model::{ListingPage, SiteData, paths::route};
+use model::{SiteData, paths::route};
+use views::listing::{CategoryFrame, LatestFrame, Listing};
 
 use super::use_page_param;
 use crate::api::{self, FetchError};
-use crate::components::article_list::ArticleList;
-use crate::components::breadcrumb::Breadcrumb;
-use crate::components::loaded::{NotFound, loaded};
-use crate::components::pagination::Pagination;
+use crate::components::loaded::{loaded, not_found};
 use crate::components::set_document_title;
 
 #[component]
@@ -29,18 +27,16 @@ pub fn CategoryRoute() -> impl IntoView {
         }
     });
     move || {
-        let site = site.clone();
         let slug = slug.get();
         let Some(category) = site.category(&slug).cloned() else {
-            return view! { <NotFound/> }.into_any();
+            return not_found(None).into_any();
         };
         set_document_title(Some(&category.name), &site.site.name);
-        let heading = category.name.clone();
         let base = route::category(&slug);
         view! {
-            <Breadcrumb site=site.clone() category=slug.clone()/>
-            <h1 class="page-title">{heading}</h1>
-            {loaded(listing, move |page| view! { <Listing page base=base.clone()/> })}
+            <CategoryFrame site=site.clone() category>
+                {loaded(listing, move |page| view! { <Listing page base=base.clone()/> })}
+            </CategoryFrame>
         }
         .into_any()
     }
@@ -61,18 +57,6 @@ pub fn LatestRoute() -> impl IntoView {
         }
     });
     view! {
-        <nav class="breadcrumb" aria-label="Đường dẫn">
-            <ol><li><a href="/">"Trang chủ"</a></li><li><a href="/tin-moi">"Tin mới"</a></li></ol>
-        </nav>
-        <h1 class="page-title">"Tin mới"</h1>
-        {loaded(listing, |page| view! { <Listing page base=route::latest()/> })}
-    }
-}
-
-#[component]
-fn Listing(page: ListingPage, base: String) -> impl IntoView {
-    view! {
-        <ArticleList articles=page.articles with_sapo=true/>
-        <Pagination current=page.page total=page.total_pages href=move |n| route::paged(&base, n)/>
+        <LatestFrame>{loaded(listing, |page| view! { <Listing page base=route::latest()/> })}</LatestFrame>
     }
 }

@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
-use crate::components::loaded::NotFound;
+use crate::components::loaded::not_found;
 
 /// Any path the router does not know.
 #[component]
 pub fn NotFoundPage() -> impl IntoView {
-    view! { <NotFound/> }
+    not_found(None)
 }

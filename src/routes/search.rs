@@ -8,12 +8,12 @@ use model::paths::route;
 use model::search::{DocInfo, Query};
 use model::text::tokenize;
 use model::{LocalDateTime, SiteData};
+use views::pagination::Pagination;
+use views::search::{SearchFrame, SearchPrompt};
 
 use super::use_page_param;
 use crate::api::FetchError;
 use crate::components::loaded::loaded;
-use crate::components::pagination::Pagination;
-use crate::components::search_box::{SearchBox, search_href};
 use crate::components::set_document_title;
 use crate::search::{SearchPage, search};
 
@@ -44,15 +44,12 @@ pub fn SearchRoute() -> impl IntoView {
         set_document_title(Some(&title), &site_name);
     });
     view! {
-        <nav class="breadcrumb" aria-label="Đường dẫn">
-            <ol><li><a href="/">"Trang chủ"</a></li><li><a href="/tim-kiem">"Tìm kiếm"</a></li></ol>
-        </nav>
-        <h1 class="page-title">"Tìm kiếm"</h1>
-        <SearchBox initial=Signal::derive(move || raw.get()) large=true/>
-        {loaded(results, move |found| match found {
-            None => view! { <p class="search-empty">"Nhập từ khóa để tìm kiếm, ví dụ: điều hành, chuyển đổi số."</p> }.into_any(),
-            Some((raw, page)) => view! { <Results raw page site=site.clone()/> }.into_any(),
-        })}
+        <SearchFrame initial=Signal::derive(move || raw.get())>
+            {loaded(results, move |found| match found {
+                None => view! { <SearchPrompt/> }.into_any(),
+                Some((raw, page)) => view! { <Results raw page site=site.clone()/> }.into_any(),
+            })}
+        </SearchFrame>
     }
 }
 
@@ -88,7 +85,7 @@ fn Results(raw: String, page: SearchPage, site: SiteData) -> impl IntoView {
     view! {
         <p class="search-count">"Tìm thấy " {model::format_number(page.total as u64)} " kết quả cho «" {shown} "»"</p>
         <ol class="search-results">{items}</ol>
-        <Pagination current=page.page total=page.total_pages href=move |n| search_href(&raw, n)/>
+        <Pagination current=page.page total=page.total_pages href=move |n| route::search_page(&raw, n)/>
     }
     .into_any()
 }

@@ -490,3 +490,26 @@ test('the app takes over a static page in place, without a layout shift', async 
   assert.ok(await isSameDocument());
   noConsoleErrors();
 });
+
+test('every page kind says the same words in its static copy as in the app', async () => {
+  // With the counter unreachable both sides show "—" for its figures, so any
+  // difference left is one of words or order.
+  await page.route('**/api/counter/**', (route) => route.abort());
+  const bare = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 800 } });
+  const plain = await bare.newPage();
+  const paths = [
+    '/', '/tin-moi', '/tim-kiem', '/chuyen-muc/kinh-te', '/chuyen-muc/tin-tuc-su-kien',
+    '/bai-viet/thu-hoach-lua-2026', '/bai-viet/khanh-thanh-duong-lien-xa', '/khong-co-trang-nay',
+  ];
+  for (const path of paths) {
+    await plain.goto(site.url + path);
+    const staticMain = await plain.locator('#boot main#noi-dung').innerText();
+    const staticPage = await plain.locator('#boot').innerText();
+    assert.ok(staticMain.length > 20, `${path}: the static page has content`);
+    await open(path);
+    await page.waitForFunction(() => !document.querySelector('#app .state-loading'));
+    assert.equal(await page.locator('#app main#noi-dung').innerText(), staticMain, `${path}: main region`);
+    assert.equal(await page.locator('#app').innerText(), staticPage, `${path}: whole page`);
+  }
+  await bare.close();
+});

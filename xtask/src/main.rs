@@ -17,7 +17,8 @@ commands:
   bench press   measure the press on 1k, 10k and 100k generated articles
   bench counter measure portal-counter's hits/s and latency under wrk
   bench pages   Lighthouse (mobile) on an article, the home and a category page vs a plain HTML copy
-  bench search  our search index against Pagefind on 10k and 100k generated articles, in Chromium";
+  bench search  our search index against Pagefind on 10k and 100k generated articles, in Chromium
+  bench static  static page build time of the sample site and 10k articles, vs the hand-written pages of the last commit before the shared views";
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -32,6 +33,7 @@ fn main() -> ExitCode {
         ["bench", "counter", ..] => bench_counter(&root, &args[2..]),
         ["bench", "search", ..] => bench_search(&root, &args[2..]),
         ["bench", "pages"] => bench_pages(&root),
+        ["bench", "static", ..] => bench_static(&root, &args[2..]),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -200,4 +202,36 @@ fn bench_pages(root: &Path) -> Result {
         .arg("pages.mjs")
         .arg(root.join("dist"))
         .env("CHROMIUM", setup::CHROMIUM))
+}
+
+/// The last commit whose static pages were hand-written HTML strings
+/// (before they were rendered from the app's components).
+const STATIC_BASELINE: &str = "3ef6482";
+
+fn bench_static(root: &Path, extra: &[String]) -> Result {
+    let tools = Tools::ensure(root, false)?;
+    let work = root.join("target/bench-static");
+    let baseline = work.join("baseline");
+    if !baseline.join("Cargo.toml").exists() {
+        let _ = std::fs::remove_dir_all(&baseline);
+        run(Command::new("git")
+            .current_dir(root)
+            .args(["worktree", "add", "--force", "--detach"])
+            .arg(&baseline)
+            .arg(STATIC_BASELINE))?;
+    }
+    let post_build = ["build", "--quiet", "--profile", "tooling", "--package", "press", "--bin", "post-build"];
+    run(tools.command("cargo").current_dir(&baseline).args(post_build).env("CARGO_TARGET_DIR", work.join("target")))?;
+    run(tools.command("cargo").current_dir(root).args(post_build))?;
+    let counts: Vec<String> = if extra.is_empty() { vec!["10000".into()] } else { extra.to_vec() };
+    run(tools
+        .command("cargo")
+        .current_dir(root)
+        .args(["run", "--quiet", "--profile", "tooling", "--package", "press", "--bin", "static-bench", "--"])
+        .arg(work.join("target/tooling/post-build"))
+        .arg(root.join("target/tooling/post-build"))
+        .arg(root.join("content"))
+        .arg(root.join("index.html"))
+        .arg(work.join("run"))
+        .args(&counts))
 }

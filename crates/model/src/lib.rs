@@ -91,6 +91,14 @@ impl SiteData {
         trail.reverse();
         trail
     }
+
+    /// A breadcrumb's (href, name) pairs for a category: "Trang chủ", then
+    /// the category's ancestors and the category itself, outermost first.
+    pub fn trail(&self, category: &str) -> Vec<(String, String)> {
+        let mut items = vec![("/".to_string(), "Trang chủ".to_string())];
+        items.extend(self.category_trail(category).into_iter().map(|c| (paths::route::category(&c.slug), c.name.clone())));
+        items
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -222,5 +230,7 @@ mod tests {
         let slugs: Vec<_> = site.category_trail("c").iter().map(|c| c.slug.as_str()).collect();
         assert_eq!(slugs, ["a", "b", "c"]);
         assert!(site.category_trail("nope").is_empty());
+        let names: Vec<_> = site.trail("b").into_iter().map(|(href, name)| format!("{href} {name}")).collect();
+        assert_eq!(names, ["/ Trang chủ", "/chuyen-muc/a A", "/chuyen-muc/b B"]);
     }
 }

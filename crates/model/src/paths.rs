@@ -55,6 +55,22 @@ pub mod route {
         "/tim-kiem".to_string()
     }
 
+    /// `/tim-kiem?q=…` for a query (encoded as `encodeURIComponent` does), with `&trang=N` past page 1.
+    pub fn search_page(query: &str, page: u32) -> String {
+        let mut url = format!("{}?{QUERY_PARAM}=", search());
+        for byte in query.bytes() {
+            if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
+                url.push(byte as char);
+            } else {
+                url.push_str(&format!("%{byte:02X}"));
+            }
+        }
+        if page > 1 {
+            url.push_str(&format!("&{PAGE_PARAM}={page}"));
+        }
+        url
+    }
+
     pub fn latest() -> String {
         "/tin-moi".to_string()
     }
@@ -62,5 +78,17 @@ pub mod route {
     /// Appends `?trang=N` except for page 1, whose URL is the listing's own.
     pub fn paged(base: &str, page: u32) -> String {
         if page <= 1 { base.to_string() } else { format!("{base}?{PAGE_PARAM}={page}") }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::route;
+
+    #[test]
+    fn search_urls_encode_the_query_like_the_browser() {
+        assert_eq!(route::search_page("điều hành", 1), "/tim-kiem?q=%C4%91i%E1%BB%81u%20h%C3%A0nh");
+        assert_eq!(route::search_page("a&b=c/d?#", 3), "/tim-kiem?q=a%26b%3Dc%2Fd%3F%23&trang=3");
+        assert_eq!(route::search_page("x-y_z.(!~*')", 1), "/tim-kiem?q=x-y_z.(!~*')");
     }
 }

@@ -1,13 +1,27 @@
 //! Stage 7 (after trunk): a static HTML page for the home page, every
-//! category's first page, every article, "Tin mới" and the not-found page —
-//! trunk's index.html with the page's own head (title, description,
-//! canonical, Open Graph, Twitter card, JSON-LD) and its readable content in
-//! the app's own layout, so it shows before the wasm arrives (and without
-//! JavaScript at all) and the app can take over without a jump.
+//! category's first page, every article, "Tin mới", the search page and the
+//! not-found page — trunk's index.html with the page's own head (title,
+//! description, canonical, Open Graph, Twitter card, JSON-LD) and its body
+//! drawn by the app's own components (`views`, rendered natively inside a
+//! router told the page's URL), so it shows before the wasm arrives (and
+//! without JavaScript at all) and the app can take over without a jump.
+//!
+//! What this file holds is the list of pages and their head data; the
+//! markup of every page is in `views`.
 
+use leptos::prelude::*;
+use leptos_router::components::Router;
+use leptos_router::location::RequestUrl;
 use model::paths::route;
-use model::{Article, ArticleSummary, HomePage, ListingPage, SIDEBAR_LATEST, SiteData, long_date, short_date};
+use model::{Article, HomePage, ListingPage, SiteData};
 use pulldown_cmark_escape::escape_html;
+use views::article::{ArticleView, OtherArticles, OtherArticlesList};
+use views::home::{Home, HomeFrame};
+use views::layout::Shell;
+use views::listing::{CategoryFrame, LatestFrame, Listing};
+use views::lists::SidebarLatest;
+use views::search::{SearchFrame, SearchPrompt};
+use views::states::NotFound;
 
 pub struct Page {
     /// Relative to the site root.
@@ -33,7 +47,7 @@ fn esc(text: &str) -> String {
     out
 }
 
-/// Head tags and body of one page.
+/// Head tags of one page, and its URL (what the router is told).
 struct Parts {
     title: String,
     description: String,
@@ -41,7 +55,6 @@ struct Parts {
     image: Option<String>,
     og_type: &'static str,
     json_ld: Vec<serde_json::Value>,
-    main: String,
 }
 
 /// trunk preloads the wasm and its JS at the highest priority; on a slow
@@ -58,21 +71,24 @@ fn without_preloads(template: &str) -> String {
     html
 }
 
-pub fn pages(template: &str, data: &Data) -> Result<Vec<Page>, String> {
-    if !(template.contains(BOOT_START) && template.contains(BOOT_END)) {
-        return Err(format!("index.html has no {BOOT_START} … {BOOT_END} block to fill"));
-    }
-    let template = &without_preloads(template);
+/// One page to write: its file, head and the content of its `<main>`.
+struct Planned {
+    file: String,
+    parts: Parts,
+    main: Box<dyn FnOnce() -> AnyView + Send>,
+}
+
+fn plan(data: &Data) -> Vec<Planned> {
     let site = data.site;
     let name = &site.site.name;
     let mut pages = Vec::new();
-    let mut add = |file: String, current: &str, parts: Parts| {
-        pages.push(Page { path: file, html: render(template, data, current, parts) });
+    let mut add = |file: String, parts: Parts, main: Box<dyn FnOnce() -> AnyView + Send>| {
+        pages.push(Planned { file, parts, main });
     };
-
+    let home = data.home.clone();
+    let home_site = site.clone();
     add(
         "index.html".into(),
-        "/",
         Parts {
             title: name.clone(),
             description: format!("Cổng thông tin điện tử {name}: tin tức, chỉ đạo điều hành, thông báo."),
@@ -80,12 +96,14 @@ pub fn pages(template: &str, data: &Data) -> Result<Vec<Page>, String> {
             image: data.home.featured.first().and_then(|a| a.cover.as_ref()).map(|c| c.src.clone()),
             og_type: "website",
             json_ld: vec![],
-            main: home(data),
         },
+        Box::new(move || {
+            view! { <HomeFrame site=home_site.clone()><Home home site=home_site/></HomeFrame> }.into_any()
+        }),
     );
+    let latest = data.latest.clone();
     add(
         "tin-moi/index.html".into(),
-        "/tin-moi",
         Parts {
             title: format!("Tin mới | {name}"),
             description: format!("Tin mới nhất của {name}."),
@@ -93,16 +111,11 @@ pub fn pages(template: &str, data: &Data) -> Result<Vec<Page>, String> {
             image: None,
             og_type: "website",
             json_ld: vec![],
-            main: format!(
-                "{}<h1 class=\"page-title\">Tin mới</h1>{}",
-                breadcrumb(&[("/", "Trang chủ"), ("/tin-moi", "Tin mới")]),
-                listing(data.latest, &route::latest())
-            ),
         },
+        Box::new(move || view! { <LatestFrame><Listing page=latest base=route::latest()/></LatestFrame> }.into_any()),
     );
     add(
         "tim-kiem/index.html".into(),
-        "/tim-kiem",
         Parts {
             title: format!("Tìm kiếm | {name}"),
             description: format!("Tìm kiếm bài viết trên cổng thông tin {name}."),
@@ -110,60 +123,54 @@ pub fn pages(template: &str, data: &Data) -> Result<Vec<Page>, String> {
             image: None,
             og_type: "website",
             json_ld: vec![],
-            main: format!(
-                "{}<h1 class=\"page-title\">Tìm kiếm</h1><form class=\"search-box large\" role=\"search\" action=\"/tim-kiem\" \
-                 method=\"get\"><input type=\"search\" name=\"q\" placeholder=\"Tìm kiếm bài viết…\" aria-label=\"Từ khóa tìm kiếm\" \
-                 maxlength=\"200\"><button type=\"submit\" class=\"button\">Tìm</button></form>\
-                 <p class=\"search-empty\">Nhập từ khóa để tìm kiếm, ví dụ: điều hành, chuyển đổi số.</p>",
-                breadcrumb(&[("/", "Trang chủ"), ("/tim-kiem", "Tìm kiếm")])
-            ),
         },
+        Box::new(|| view! { <SearchFrame><SearchPrompt/></SearchFrame> }.into_any()),
     );
     for (slug, first) in &data.categories {
-        let Some(category) = site.category(slug) else { continue };
-        let trail = trail(site, slug);
-        let crumbs: Vec<(&str, &str)> = trail.iter().map(|(h, n)| (h.as_str(), n.as_str())).collect();
+        let Some(category) = site.category(slug).cloned() else { continue };
+        let (frame_site, first) = (site.clone(), (*first).clone());
         add(
             format!("chuyen-muc/{slug}/index.html"),
-            &route::category(slug),
             Parts {
                 title: format!("{} | {name}", category.name),
                 description: format!("{} — {name}.", category.name),
                 path: route::category(slug),
                 image: None,
                 og_type: "website",
-                json_ld: vec![breadcrumb_ld(site, &trail)],
-                main: format!(
-                    "{}<h1 class=\"page-title\">{}</h1>{}",
-                    breadcrumb(&crumbs),
-                    esc(&category.name),
-                    listing(first, &route::category(slug))
-                ),
+                json_ld: vec![breadcrumb_ld(site, &site.trail(slug))],
             },
+            Box::new(move || {
+                let base = route::category(&category.slug);
+                view! { <CategoryFrame site=frame_site category><Listing page=first base/></CategoryFrame> }.into_any()
+            }),
         );
     }
     for article in &data.articles {
-        let others = data.categories.iter().find(|(slug, _)| *slug == article.category).map(|(_, page)| *page);
-        let mut crumbs = trail(site, &article.category);
+        let others = data.categories.iter().find(|(slug, _)| *slug == article.category).map(|(_, page)| (*page).clone());
+        let mut crumbs = site.trail(&article.category);
         crumbs.push((route::article(&article.slug), article.title.clone()));
-        let json_ld = vec![news_article_ld(site, article), breadcrumb_ld(site, &crumbs)];
+        let (article_site, owned) = (site.clone(), (*article).clone());
         add(
             format!("bai-viet/{}/index.html", article.slug),
-            &route::category(&article.category),
             Parts {
                 title: format!("{} | {name}", article.title),
                 description: article.sapo.clone(),
                 path: route::article(&article.slug),
                 image: article.cover.as_ref().map(|c| c.src.clone()),
                 og_type: "article",
-                json_ld,
-                main: article_main(site, article, others),
+                json_ld: vec![news_article_ld(site, article), breadcrumb_ld(site, &crumbs)],
             },
+            Box::new(move || {
+                let slug = owned.slug.clone();
+                let others = others.map(|listing| {
+                    view! { <OtherArticles><OtherArticlesList slug listing/></OtherArticles> }
+                });
+                view! { <ArticleView article=owned site=article_site/>{others} }.into_any()
+            }),
         );
     }
     add(
         "404.html".into(),
-        "",
         Parts {
             title: format!("Không tìm thấy trang | {name}"),
             description: "Trang bạn tìm không tồn tại.".into(),
@@ -171,21 +178,68 @@ pub fn pages(template: &str, data: &Data) -> Result<Vec<Page>, String> {
             image: None,
             og_type: "website",
             json_ld: vec![],
-            main: NOT_FOUND.to_string(),
         },
+        Box::new(|| view! { <NotFound/> }.into_any()),
     );
-    Ok(pages)
+    pages
 }
 
-const NOT_FOUND: &str = "<div class=\"state state-not-found\"><p class=\"code\" aria-hidden=\"true\">404</p>\
-    <h1>Không tìm thấy trang</h1><p>Trang bạn tìm không tồn tại hoặc đã được chuyển sang địa chỉ khác.</p>\
-    <p class=\"actions\"><a class=\"button\" href=\"/\">Về trang chủ</a></p></div>";
+pub fn pages(template: &str, data: &Data) -> Result<Vec<Page>, String> {
+    if !(template.contains(BOOT_START) && template.contains(BOOT_END)) {
+        return Err(format!("index.html has no {BOOT_START} … {BOOT_END} block to fill"));
+    }
+    let template = &without_preloads(template);
+    let planned = plan(data);
+    // Rendering is independent per page: spread it over the cores.
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(planned.len().max(1));
+    let mut shares: Vec<Vec<Planned>> = (0..threads).map(|_| Vec::new()).collect();
+    for (i, page) in planned.into_iter().enumerate() {
+        shares[i % threads].push(page);
+    }
+    let drawn: Vec<Page> = std::thread::scope(|scope| {
+        let workers: Vec<_> = shares
+            .into_iter()
+            .map(|share| {
+                scope.spawn(move || {
+                    share
+                        .into_iter()
+                        .map(|page| {
+                            let body = draw(data, &page.parts.path, page.main);
+                            Page { path: page.file, html: render(template, data, page.parts, &body) }
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        workers.into_iter().flat_map(|worker| worker.join().expect("a page renderer panicked")).collect()
+    });
+    Ok(drawn)
+}
+
+/// The whole frame around `main`, drawn by the app's own components for the
+/// page at `url`, inside the static copy's `#boot` element.
+fn draw(data: &Data, url: &str, main: Box<dyn FnOnce() -> AnyView + Send>) -> String {
+    let site = data.site.clone();
+    let latest = data.latest.clone();
+    let owner = Owner::new();
+    let html = owner.with(|| {
+        provide_context(RequestUrl::new(url));
+        view! {
+            <Router>
+                <Shell site latest=view! { <SidebarLatest page=latest/> }.into_any()>{main()}</Shell>
+            </Router>
+        }
+        .to_html()
+    });
+    owner.cleanup();
+    format!("<div id=\"boot\" class=\"boot\">{html}</div>")
+}
 
 fn absolute(base: Option<&str>, path: &str) -> String {
     format!("{}{path}", base.unwrap_or(""))
 }
 
-fn render(template: &str, data: &Data, current: &str, parts: Parts) -> String {
+fn render(template: &str, data: &Data, parts: Parts, body: &str) -> String {
     let site = data.site;
     let base = site.site.base_url.as_deref();
     let canonical = absolute(base, &parts.path);
@@ -226,71 +280,11 @@ fn render(template: &str, data: &Data, current: &str, parts: Parts) -> String {
     }
     let head_end = html.find("</head>").unwrap_or(0);
     html.insert_str(head_end, &head);
-    let body = format!("{BOOT_START}\n{}\n    {BOOT_END}", layout(data, current, &parts.main));
+    let body = format!("{BOOT_START}\n{body}\n    {BOOT_END}");
     let start = html.find(BOOT_START).expect("checked");
     let end = html.find(BOOT_END).expect("checked") + BOOT_END.len();
     html.replace_range(start..end, &body);
     html
-}
-
-fn layout(data: &Data, current: &str, main: &str) -> String {
-    let s = &data.site.site;
-    let menu: String = s
-        .menu
-        .iter()
-        .map(|item| {
-            let active = if item.href == "/" { current == "/" } else { current.starts_with(&item.href) };
-            format!(
-                "<li><a href=\"{}\"{}>{}</a></li>",
-                esc(&item.href),
-                if active { " aria-current=\"page\"" } else { "" },
-                esc(&item.label)
-            )
-        })
-        .collect();
-    let latest: Vec<ArticleSummary> = data.latest.articles.iter().take(SIDEBAR_LATEST).cloned().collect();
-    let phone: String = s.phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
-    format!(
-        "<div id=\"boot\" class=\"boot\"><a class=\"skip-link\" href=\"#noi-dung\">Bỏ qua đến nội dung chính</a>\
-<header class=\"site-header\"><div class=\"container brand\"><a class=\"brand-link\" href=\"/\">\
-<img class=\"emblem\" src=\"/emblem.svg\" alt=\"\" width=\"64\" height=\"64\"><span class=\"brand-text\">\
-<span class=\"brand-parent\">{tagline}</span><span class=\"brand-name\">{name}</span></span></a>\
-<form class=\"search-box\" role=\"search\" action=\"/tim-kiem\" method=\"get\"><input type=\"search\" name=\"q\" \
-placeholder=\"Tìm kiếm bài viết…\" aria-label=\"Từ khóa tìm kiếm\" maxlength=\"200\"><button type=\"submit\" class=\"button\">Tìm</button></form></div>\
-<nav class=\"menu\" aria-label=\"Danh mục\"><div class=\"container\"><button type=\"button\" class=\"menu-toggle\" \
-aria-controls=\"menu-items\" aria-expanded=\"false\"><span class=\"menu-toggle-icon\" aria-hidden=\"true\"></span>Danh mục</button>\
-<ul id=\"menu-items\" class=\"menu-items\">{menu}</ul></div></nav></header>\
-<div class=\"page container\"><main id=\"noi-dung\" class=\"content\">{main}</main>\
-<aside class=\"sidebar\"><section class=\"box\"><h2 class=\"box-title\"><a href=\"/tin-moi\">Tin mới</a></h2>{latest}</section>\
-<section class=\"box visitor-stats\"><h2 class=\"box-title\">Thống kê truy cập</h2><dl>\
-<div class=\"stat\"><dt>Đang online</dt><dd>—</dd></div><div class=\"stat\"><dt>Hôm nay</dt><dd>—</dd></div>\
-<div class=\"stat\"><dt>Trong tuần</dt><dd>—</dd></div><div class=\"stat\"><dt>Tất cả</dt><dd>—</dd></div></dl></section></aside></div>\
-<footer class=\"site-footer\"><div class=\"container footer-inner\"><div class=\"footer-office\"><p class=\"footer-name\">{name}</p>\
-<address><span>Địa chỉ: {address}</span><span>Điện thoại: <a href=\"tel:{phone}\">{phone_text}</a></span>\
-<span>Email: <a href=\"mailto:{email}\">{email}</a></span></address></div><div class=\"footer-staff\">\
-<p>Ghi rõ nguồn khi phát hành lại thông tin từ cổng thông tin này.</p><a class=\"login-link\" href=\"{login}\" rel=\"external\">Đăng nhập</a></div></div></footer></div>",
-        tagline = esc(&s.tagline),
-        name = esc(&s.name),
-        latest = list(&latest, false),
-        address = esc(&s.address),
-        phone = esc(&phone),
-        phone_text = esc(&s.phone),
-        email = esc(&s.email),
-        login = esc(&s.login_url),
-    )
-}
-
-fn breadcrumb(items: &[(&str, &str)]) -> String {
-    let items: String =
-        items.iter().map(|(href, name)| format!("<li><a href=\"{}\">{}</a></li>", esc(href), esc(name))).collect();
-    format!("<nav class=\"breadcrumb\" aria-label=\"Đường dẫn\"><ol>{items}</ol></nav>")
-}
-
-/// Trang chủ and the category's ancestors, outermost first: (href, name).
-fn trail(site: &SiteData, category: &str) -> Vec<(String, String)> {
-    let mut items = vec![("/".to_string(), "Trang chủ".to_string())];
-    items.extend(site.category_trail(category).into_iter().map(|c| (route::category(&c.slug), c.name.clone())));
-    items
 }
 
 fn breadcrumb_ld(site: &SiteData, trail: &[(String, String)]) -> serde_json::Value {
@@ -324,193 +318,4 @@ fn news_article_ld(site: &SiteData, article: &Article) -> serde_json::Value {
         "mainEntityOfPage": absolute(base, &route::article(&article.slug)),
         "inLanguage": "vi",
     })
-}
-
-fn list(articles: &[ArticleSummary], with_sapo: bool) -> String {
-    if articles.is_empty() {
-        return "<p class=\"empty\">Chưa có bài viết.</p>".into();
-    }
-    let items: String = articles
-        .iter()
-        .map(|a| {
-            let href = route::article(&a.slug);
-            let thumb = a
-                .cover
-                .as_ref()
-                .map(|c| {
-                    format!(
-                        "<a class=\"thumb\" href=\"{href}\" tabindex=\"-1\" aria-hidden=\"true\"><img src=\"{}\" alt=\"\" \
-                         loading=\"lazy\" decoding=\"async\" width=\"160\" height=\"100\"></a>",
-                        esc(&c.src)
-                    )
-                })
-                .unwrap_or_default();
-            let sapo = if with_sapo { format!("<p class=\"article-item-sapo\">{}</p>", esc(&a.sapo)) } else { String::new() };
-            format!(
-                "<li class=\"article-item\">{thumb}<div class=\"article-item-text\"><a class=\"article-item-title\" href=\"{href}\">{}</a>\
-                 <time class=\"meta\" datetime=\"{}\">{}</time>{sapo}</div></li>",
-                esc(&a.title),
-                esc(&a.published),
-                short_date(&a.published)
-            )
-        })
-        .collect();
-    format!("<ul class=\"article-list\">{items}</ul>")
-}
-
-/// Page links as the app draws them (`model::page_items`).
-fn pagination(current: u32, total: u32, base: &str) -> String {
-    if total <= 1 {
-        return String::new();
-    }
-    let link = |page: u32, label: &str, class: &str, aria: &str| {
-        format!("<a href=\"{}\" class=\"{class}\" aria-label=\"{aria}\">{label}</a>", esc(&route::paged(base, page)))
-    };
-    let mut out = String::from("<nav class=\"pagination\" aria-label=\"Phân trang\">");
-    if current > 1 {
-        out.push_str(&link(current - 1, "‹", "page-prev", "Trang trước"));
-    }
-    for item in model::page_items(current, total) {
-        match item {
-            model::PageItem::Page(p) if p == current => {
-                out.push_str(&format!("<span class=\"page current\" aria-current=\"page\">{p}</span>"))
-            }
-            model::PageItem::Page(p) => out.push_str(&link(p, &p.to_string(), "page", &format!("Trang {p}"))),
-            model::PageItem::Gap => out.push_str("<span class=\"page-gap\" aria-hidden=\"true\">…</span>"),
-        }
-    }
-    if current < total {
-        out.push_str(&link(current + 1, "›", "page-next", "Trang sau"));
-    }
-    out.push_str("</nav>");
-    out
-}
-
-fn listing(page: &ListingPage, base: &str) -> String {
-    format!("{}{}", list(&page.articles, true), pagination(page.page, page.total_pages, base))
-}
-
-fn home(data: &Data) -> String {
-    let site = data.site;
-    let mut featured = data.home.featured.iter();
-    let lead = featured
-        .next()
-        .map(|a| {
-            let href = route::article(&a.slug);
-            let image = a
-                .cover
-                .as_ref()
-                .map(|c| {
-                    format!(
-                        "<a class=\"lead-image\" href=\"{href}\" tabindex=\"-1\" aria-hidden=\"true\"><img src=\"{}\" alt=\"\" \
-                         width=\"800\" height=\"450\" decoding=\"async\" fetchpriority=\"high\"></a>",
-                        esc(&c.src)
-                    )
-                })
-                .unwrap_or_default();
-            format!(
-                "<article class=\"lead\">{image}<h2 class=\"lead-title\"><a href=\"{href}\">{}</a></h2>\
-                 <time class=\"meta\" datetime=\"{}\">{}</time><p class=\"lead-sapo\">{}</p></article>",
-                esc(&a.title),
-                esc(&a.published),
-                short_date(&a.published),
-                esc(&a.sapo)
-            )
-        })
-        .unwrap_or_default();
-    let more: Vec<ArticleSummary> = featured.cloned().collect();
-    let more = if more.is_empty() { String::new() } else { list(&more, false) };
-    let sections: String = data
-        .home
-        .sections
-        .iter()
-        .map(|section| {
-            let name = site.category(&section.category).map(|c| c.name.as_str()).unwrap_or_default();
-            let href = route::category(&section.category);
-            format!(
-                "<section class=\"home-section\"><h2 class=\"section-title\"><a href=\"{href}\">{}</a></h2>{}\
-                 <a class=\"more\" href=\"{href}\">Xem thêm</a></section>",
-                esc(name),
-                list(&section.articles, false)
-            )
-        })
-        .collect();
-    format!(
-        "<h1 class=\"visually-hidden\">{}</h1><section class=\"featured\" aria-label=\"Tin nổi bật\">{lead}{more}</section>\
-         <div class=\"home-sections\">{sections}</div>",
-        esc(&site.site.name)
-    )
-}
-
-fn article_main(site: &SiteData, article: &Article, others: Option<&ListingPage>) -> String {
-    let trail = trail(site, &article.category);
-    let crumbs: Vec<(&str, &str)> = trail.iter().map(|(h, n)| (h.as_str(), n.as_str())).collect();
-    let updated = article
-        .updated
-        .as_ref()
-        .map(|u| {
-            format!("<span class=\"updated\">Cập nhật: <time datetime=\"{}\">{}</time></span>", esc(u), long_date(u))
-        })
-        .unwrap_or_default();
-    let cover = article
-        .cover
-        .as_ref()
-        .map(|c| {
-            let caption =
-                c.caption.as_ref().map(|t| format!("<figcaption>{}</figcaption>", esc(t))).unwrap_or_default();
-            format!(
-                "<figure class=\"cover\"><img src=\"{}\" alt=\"{}\" decoding=\"async\">{caption}</figure>",
-                esc(&c.src),
-                esc(&c.alt)
-            )
-        })
-        .unwrap_or_default();
-    let tags = if article.tags.is_empty() {
-        String::new()
-    } else {
-        let items: String = article.tags.iter().map(|t| format!("<li>{}</li>", esc(t))).collect();
-        format!("<div class=\"tags\"><span class=\"tags-label\">Từ khóa:</span><ul>{items}</ul></div>")
-    };
-    let neighbour = |link: &Option<model::ArticleLink>, label: &str, class: &str| {
-        link.as_ref()
-            .map(|l| {
-                format!(
-                    "<a class=\"{class}\" href=\"{}\"><span class=\"neighbour-label\">{label}</span><span class=\"neighbour-title\">{}</span></a>",
-                    route::article(&l.slug),
-                    esc(&l.title)
-                )
-            })
-            .unwrap_or_default()
-    };
-    let neighbours = if article.older.is_some() || article.newer.is_some() {
-        format!(
-            "<nav class=\"neighbours\" aria-label=\"Bài liên quan theo thời gian\">{}{}</nav>",
-            neighbour(&article.newer, "Bài mới hơn", "neighbour newer"),
-            neighbour(&article.older, "Bài trước đó", "neighbour older")
-        )
-    } else {
-        String::new()
-    };
-    let other = others
-        .map(|page| {
-            let items: Vec<ArticleSummary> = page.articles.iter().filter(|a| a.slug != article.slug).cloned().collect();
-            format!(
-                "<section class=\"other-articles\" aria-labelledby=\"tin-khac\"><h2 class=\"section-title\" id=\"tin-khac\">Tin khác</h2>{}{}</section>",
-                list(&items, false),
-                pagination(1, page.total_pages, &route::article(&article.slug))
-            )
-        })
-        .unwrap_or_default();
-    format!(
-        "<article class=\"article\">{}<h1 class=\"article-title\">{}</h1><p class=\"meta article-dates\">\
-         <time datetime=\"{}\">{}</time>{updated}<span class=\"views\">Lượt xem: —</span></p><p class=\"sapo\">{}</p>{cover}\
-         <div class=\"article-body\">{}</div><p class=\"byline\">{}</p>{tags}{neighbours}</article>{other}",
-        breadcrumb(&crumbs),
-        esc(&article.title),
-        esc(&article.published),
-        long_date(&article.published),
-        esc(&article.sapo),
-        article.html,
-        esc(&article.author),
-    )
 }

@@ -2,14 +2,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use model::paths::route;
 
-/// `/tim-kiem?q=…` for a query, encoded for a URL.
-pub fn search_href(query: &str, page: u32) -> String {
-    let encoded: String = js_sys::encode_uri_component(query).into();
-    let base = format!("{}?{}={encoded}", route::search(), route::QUERY_PARAM);
-    if page > 1 { format!("{base}&{}={page}", route::PAGE_PARAM) } else { base }
-}
+use crate::breadcrumb::Breadcrumb;
 
-/// A search form that navigates inside the app (the query lives in the URL).
+/// A search form that navigates inside the app (the query lives in the URL);
+/// without the app it is a plain GET form to the same address.
 #[component]
 pub fn SearchBox(#[prop(optional, into)] initial: Signal<String>, #[prop(optional)] large: bool) -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
@@ -17,7 +13,7 @@ pub fn SearchBox(#[prop(optional, into)] initial: Signal<String>, #[prop(optiona
     let submit = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let query = input.get().map(|i| i.value()).unwrap_or_default();
-        navigate(&search_href(query.trim(), 1), Default::default());
+        navigate(&route::search_page(query.trim(), 1), Default::default());
     };
     view! {
         <form class="search-box" class:large=large role="search" action="/tim-kiem" method="get" on:submit=submit>
@@ -34,4 +30,22 @@ pub fn SearchBox(#[prop(optional, into)] initial: Signal<String>, #[prop(optiona
             <button type="submit" class="button">"Tìm"</button>
         </form>
     }
+}
+
+/// The search page's breadcrumb, heading and large box above the results (`children`).
+#[component]
+pub fn SearchFrame(#[prop(optional, into)] initial: Signal<String>, children: Children) -> impl IntoView {
+    let items = vec![("/".to_string(), "Trang chủ".to_string()), (route::search(), "Tìm kiếm".to_string())];
+    view! {
+        <Breadcrumb items/>
+        <h1 class="page-title">"Tìm kiếm"</h1>
+        <SearchBox initial large=true/>
+        {children()}
+    }
+}
+
+/// What the search page says before anything is typed.
+#[component]
+pub fn SearchPrompt() -> impl IntoView {
+    view! { <p class="search-empty">"Nhập từ khóa để tìm kiếm, ví dụ: điều hành, chuyển đổi số."</p> }
 }

@@ -3,27 +3,30 @@
 
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use model::{SIDEBAR_LATEST, SiteData};
+use model::SiteData;
 
-use super::article_list::ArticleList;
-use super::loaded::loaded;
-use super::search_box::SearchBox;
-use super::visitor_stats::VisitorStats;
-use crate::api;
+use crate::counter::VisitorStats;
+use crate::search::SearchBox;
 
+/// `latest` fills the sidebar's "Tin mới" box (the app's fetch, or the
+/// press's list); `children` is the page's own content.
 #[component]
-pub fn Shell(site: SiteData, children: Children) -> impl IntoView {
+pub fn Shell(site: SiteData, latest: AnyView, children: Children) -> impl IntoView {
     provide_context(site.clone());
-    crate::visitor_counter::provide_visitor_counter(site.site.counter_endpoint.clone());
     view! {
         <a class="skip-link" href="#noi-dung">"Bỏ qua đến nội dung chính"</a>
         <Header site=site.clone()/>
         <div class="page container">
             <main id="noi-dung" class="content" tabindex="-1">{children()}</main>
-            <Sidebar/>
+            <Sidebar latest/>
         </div>
         <Footer site/>
     }
+}
+
+/// Whether a menu item leads to the page at `path` (or a page below it).
+fn is_current(href: &str, path: &str) -> bool {
+    if href == "/" { path == "/" } else { path == href || path.starts_with(&format!("{href}/")) }
 }
 
 #[component]
@@ -40,15 +43,9 @@ pub fn Header(site: SiteData) -> impl IntoView {
         .menu
         .iter()
         .map(|item| {
-            let href = item.href.clone();
-            let target = href.clone();
-            let current = move || {
-                let path = location.pathname.get();
-                let active =
-                    if target == "/" { path == "/" } else { path == target || path.starts_with(&format!("{target}/")) };
-                active.then_some("page")
-            };
-            view! { <li><a href=href aria-current=current>{item.label.clone()}</a></li> }
+            let target = item.href.clone();
+            let current = move || is_current(&target, &location.pathname.get()).then_some("page");
+            view! { <li><a href=item.href.clone() aria-current=current>{item.label.clone()}</a></li> }
         })
         .collect_view();
     view! {
@@ -85,18 +82,14 @@ pub fn Header(site: SiteData) -> impl IntoView {
 }
 
 #[component]
-pub fn Sidebar() -> impl IntoView {
-    let latest = LocalResource::new(|| api::latest(1));
+pub fn Sidebar(latest: AnyView) -> impl IntoView {
     view! {
         <aside class="sidebar">
             <section class="box" aria-labelledby="sidebar-latest">
                 <h2 class="box-title" id="sidebar-latest">
                     <a href="/tin-moi">"Tin mới"</a>
                 </h2>
-                {loaded(latest, |page| {
-                    let articles = page.articles.into_iter().take(SIDEBAR_LATEST).collect();
-                    view! { <ArticleList articles/> }
-                })}
+                {latest}
             </section>
             <VisitorStats/>
         </aside>

@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use model::{ArticleSummary, paths::route, short_date};
+use model::{ArticleSummary, ListingPage, SIDEBAR_LATEST, paths::route, short_date};
 
 /// A list item: thumbnail, title, date and (optionally) the sapo.
 #[component]
@@ -35,4 +35,11 @@ pub fn ArticleList(articles: Vec<ArticleSummary>, #[prop(optional)] with_sapo: b
         </ul>
     }
     .into_any()
+}
+
+/// The sidebar's "Tin mới": the newest few of the first page of all articles.
+#[component]
+pub fn SidebarLatest(page: ListingPage) -> impl IntoView {
+    let articles = page.articles.into_iter().take(SIDEBAR_LATEST).collect();
+    view! { <ArticleList articles/> }
 }

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
-use model::{Article, ArticleLink, SiteData, format_number, long_date, paths::route};
+use model::{Article, ArticleLink, ListingPage, SiteData, long_date, paths::route};
 
-use crate::visitor_counter::VisitorCounter;
-
-use super::breadcrumb::Breadcrumb;
+use crate::breadcrumb::Breadcrumb;
+use crate::counter::{VisitorFigures, shown};
+use crate::lists::ArticleList;
+use crate::pagination::Pagination;
 
 /// The article itself: breadcrumb, title, date, sapo, cover, body, byline,
 /// tags and the links to its neighbours.
@@ -11,8 +12,8 @@ use super::breadcrumb::Breadcrumb;
 pub fn ArticleView(article: Article, site: SiteData) -> impl IntoView {
     let views = {
         let path = route::article(&article.slug);
-        let counter = use_context::<VisitorCounter>();
-        move || counter.and_then(|c| c.views_of(&path)).map(format_number).unwrap_or_else(|| "—".to_string())
+        let figures = use_context::<VisitorFigures>();
+        move || shown(figures.and_then(|f| f.views_of(&path)))
     };
     let Article { title, sapo, category, published, updated, author, cover, html, tags, older, newer, .. } = article;
     let cover = cover.map(|cover| {
@@ -58,7 +59,7 @@ pub fn ArticleView(article: Article, site: SiteData) -> impl IntoView {
     });
     view! {
         <article class="article">
-            <Breadcrumb site category/>
+            <Breadcrumb items=site.trail(&category)/>
             <h1 class="article-title">{title}</h1>
             <p class="meta article-dates">
                 <time datetime=published.clone()>{long_date(&published)}</time>
@@ -72,5 +73,28 @@ pub fn ArticleView(article: Article, site: SiteData) -> impl IntoView {
             {tags}
             {neighbours}
         </article>
+    }
+}
+
+/// "Tin khác" under an article: `children` is the list (or its loading state).
+#[component]
+pub fn OtherArticles(children: Children) -> impl IntoView {
+    view! {
+        <section class="other-articles" aria-labelledby="tin-khac">
+            <h2 class="section-title" id="tin-khac">"Tin khác"</h2>
+            {children()}
+        </section>
+    }
+}
+
+/// One page of the article's category without the article itself, paged
+/// with `?trang=N` on the article's own URL.
+#[component]
+pub fn OtherArticlesList(slug: String, listing: ListingPage) -> impl IntoView {
+    let base = route::article(&slug);
+    let articles = listing.articles.into_iter().filter(|a| a.slug != slug).collect();
+    view! {
+        <ArticleList articles/>
+        <Pagination current=listing.page total=listing.total_pages href=move |n| route::paged(&base, n) keep_scroll=true/>
     }
 }

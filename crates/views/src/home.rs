@@ -1,0 +1,61 @@
+use leptos::prelude::*;
+use model::{ArticleSummary, HomePage, SiteData, paths::route, short_date};
+
+use crate::lists::ArticleList;
+
+/// The home page's heading (for screen readers) above its content.
+#[component]
+pub fn HomeFrame(site: SiteData, children: Children) -> impl IntoView {
+    view! {
+        <h1 class="visually-hidden">{site.site.name}</h1>
+        {children()}
+    }
+}
+
+/// Featured articles, then a block per top-level category.
+#[component]
+pub fn Home(home: HomePage, site: SiteData) -> impl IntoView {
+    let mut featured = home.featured.into_iter();
+    let lead = featured.next().map(|article| view! { <Lead article/> });
+    let more_featured: Vec<_> = featured.collect();
+    let sections = home
+        .sections
+        .into_iter()
+        .map(|section| {
+            let name = site.category(&section.category).map(|c| c.name.clone()).unwrap_or_default();
+            let href = route::category(&section.category);
+            view! {
+                <section class="home-section">
+                    <h2 class="section-title"><a href=href.clone()>{name}</a></h2>
+                    <ArticleList articles=section.articles/>
+                    <a class="more" href=href>"Xem thêm"</a>
+                </section>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="featured" aria-label="Tin nổi bật">
+            {lead}
+            {(!more_featured.is_empty()).then(|| view! { <ArticleList articles=more_featured/> })}
+        </section>
+        <div class="home-sections">{sections}</div>
+    }
+}
+
+/// The newest featured article, shown large.
+#[component]
+fn Lead(article: ArticleSummary) -> impl IntoView {
+    let href = route::article(&article.slug);
+    view! {
+        <article class="lead">
+            {article.cover.map(|cover| view! {
+                <a class="lead-image" href=href.clone() tabindex="-1" aria-hidden="true">
+                    <img src=cover.src alt="" width="800" height="450" decoding="async" fetchpriority="high"/>
+                </a>
+            })}
+            <h2 class="lead-title"><a href=href>{article.title}</a></h2>
+            <time class="meta" datetime=article.published.clone()>{short_date(&article.published)}</time>
+            <p class="lead-sapo">{article.sapo}</p>
+        </article>
+    }
+}

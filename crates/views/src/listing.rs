@@ -1,0 +1,39 @@
+//! Paged listings: a category (`/chuyen-muc/{slug}?trang=N`) and all
+//! articles, newest first (`/tin-moi?trang=N`).
+
+use leptos::prelude::*;
+use model::{Category, ListingPage, SiteData, paths::route};
+
+use crate::breadcrumb::Breadcrumb;
+use crate::lists::ArticleList;
+use crate::pagination::Pagination;
+
+/// A category's breadcrumb and name above its listing (`children`).
+#[component]
+pub fn CategoryFrame(site: SiteData, category: Category, children: Children) -> impl IntoView {
+    view! {
+        <Breadcrumb items=site.trail(&category.slug)/>
+        <h1 class="page-title">{category.name}</h1>
+        {children()}
+    }
+}
+
+/// "Tin mới": every article, newest first.
+#[component]
+pub fn LatestFrame(children: Children) -> impl IntoView {
+    let items = vec![("/".to_string(), "Trang chủ".to_string()), (route::latest(), "Tin mới".to_string())];
+    view! {
+        <Breadcrumb items/>
+        <h1 class="page-title">"Tin mới"</h1>
+        {children()}
+    }
+}
+
+/// One page of a listing with its sapos and page links; `base` is the listing's URL.
+#[component]
+pub fn Listing(page: ListingPage, base: String) -> impl IntoView {
+    view! {
+        <ArticleList articles=page.articles with_sapo=true/>
+        <Pagination current=page.page total=page.total_pages href=move |n| route::paged(&base, n)/>
+    }
+}
