@@ -34,7 +34,7 @@ pub fn App() -> impl IntoView {
             {loaded(site, |site| {
                 visitor_counter::provide_visitor_counter(site.site.counter_endpoint.clone());
                 let latest = LocalResource::new(|| api::latest(1));
-                let latest = loaded(latest, |page| view! { <SidebarLatest page/> }).into_any();
+                let latest = loaded(latest, |page| view! { <SidebarLatest page/> });
                 view! {
                     <Shell site latest>
                         <Routes fallback=NotFoundPage>

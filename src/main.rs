@@ -1,6 +1,16 @@
+// Leptos view types nest deeply; the release build of the whole app needs more room.
+#![recursion_limit = "256"]
+
 use leptos::prelude::document;
 use wasm_bindgen::JsCast;
 
+#[cfg(portal_hydrate)]
+fn main() {
+    // Measured, not shipped: see `cargo xtask bench hydrate`.
+    leptos::mount::hydrate_body(portal::App);
+}
+
+#[cfg(not(portal_hydrate))]
 fn main() {
     let document = document();
     // The page's static content (or the plain loading frame) stays on screen

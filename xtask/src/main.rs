@@ -18,6 +18,7 @@ commands:
   bench counter measure portal-counter's hits/s and latency under wrk
   bench pages   Lighthouse (mobile) on an article, the home and a category page vs a plain HTML copy
   bench search  our search index against Pagefind on 10k and 100k generated articles, in Chromium
+  bench hydrate the reader wasm built for Leptos hydration vs the takeover build that ships (raw, gzip, brotli)
   bench static  static page build time of the sample site and 10k articles, vs the hand-written pages of the last commit before the shared views";
 
 type Result<T = ()> = std::result::Result<T, String>;
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
         ["bench", "counter", ..] => bench_counter(&root, &args[2..]),
         ["bench", "search", ..] => bench_search(&root, &args[2..]),
         ["bench", "pages"] => bench_pages(&root),
+        ["bench", "hydrate"] => bench_hydrate(&root),
         ["bench", "static", ..] => bench_static(&root, &args[2..]),
         _ => {
             eprintln!("{USAGE}");
@@ -234,4 +236,25 @@ fn bench_static(root: &Path, extra: &[String]) -> Result {
         .arg(root.join("index.html"))
         .arg(work.join("run"))
         .args(&counts))
+}
+
+/// The reader app built twice by trunk (release, wasm-opt as shipped): as it
+/// ships (client-side rendering, taking over the static page) and for Leptos
+/// hydration of the static markup, each in its own target and dist folder.
+fn bench_hydrate(root: &Path) -> Result {
+    let tools = Tools::ensure(root, false)?;
+    let work = root.join("target/bench-hydrate");
+    for (name, rustflags) in [("takeover", ""), ("hydrate", "--cfg portal_hydrate")] {
+        let dist = work.join(format!("dist-{name}"));
+        run(tools
+            .command("trunk")
+            .current_dir(root)
+            .args(["build", "--release", "--dist"])
+            .arg(&dist)
+            .env("CARGO_TARGET_DIR", work.join(format!("target-{name}")))
+            .env("RUSTFLAGS", rustflags))?;
+        println!("{name}:");
+        sizes::report(&dist)?;
+    }
+    Ok(())
 }

@@ -226,7 +226,7 @@ fn draw(data: &Data, url: &str, main: Box<dyn FnOnce() -> AnyView + Send>) -> St
         provide_context(RequestUrl::new(url));
         view! {
             <Router>
-                <Shell site latest=view! { <SidebarLatest page=latest/> }.into_any()>{main()}</Shell>
+                <Shell site latest=view! { <SidebarLatest page=latest/> }>{main()}</Shell>
             </Router>
         }
         .to_html()

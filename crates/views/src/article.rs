@@ -78,11 +78,11 @@ pub fn ArticleView(article: Article, site: SiteData) -> impl IntoView {
 
 /// "Tin khác" under an article: `children` is the list (or its loading state).
 #[component]
-pub fn OtherArticles(children: Children) -> impl IntoView {
+pub fn OtherArticles<C: IntoView + 'static>(children: TypedChildren<C>) -> impl IntoView {
     view! {
         <section class="other-articles" aria-labelledby="tin-khac">
             <h2 class="section-title" id="tin-khac">"Tin khác"</h2>
-            {children()}
+            {children.into_inner()()}
         </section>
     }
 }

@@ -5,10 +5,10 @@ use crate::lists::ArticleList;
 
 /// The home page's heading (for screen readers) above its content.
 #[component]
-pub fn HomeFrame(site: SiteData, children: Children) -> impl IntoView {
+pub fn HomeFrame<C: IntoView + 'static>(site: SiteData, children: TypedChildren<C>) -> impl IntoView {
     view! {
         <h1 class="visually-hidden">{site.site.name}</h1>
-        {children()}
+        {children.into_inner()()}
     }
 }
 

@@ -11,13 +11,17 @@ use crate::search::SearchBox;
 /// `latest` fills the sidebar's "Tin mới" box (the app's fetch, or the
 /// press's list); `children` is the page's own content.
 #[component]
-pub fn Shell(site: SiteData, latest: AnyView, children: Children) -> impl IntoView {
+pub fn Shell<L, C>(site: SiteData, latest: L, children: TypedChildren<C>) -> impl IntoView
+where
+    L: IntoView + 'static,
+    C: IntoView + 'static,
+{
     provide_context(site.clone());
     view! {
         <a class="skip-link" href="#noi-dung">"Bỏ qua đến nội dung chính"</a>
         <Header site=site.clone()/>
         <div class="page container">
-            <main id="noi-dung" class="content" tabindex="-1">{children()}</main>
+            <main id="noi-dung" class="content" tabindex="-1">{children.into_inner()()}</main>
             <Sidebar latest/>
         </div>
         <Footer site/>
@@ -82,7 +86,7 @@ pub fn Header(site: SiteData) -> impl IntoView {
 }
 
 #[component]
-pub fn Sidebar(latest: AnyView) -> impl IntoView {
+pub fn Sidebar(latest: impl IntoView + 'static) -> impl IntoView {
     view! {
         <aside class="sidebar">
             <section class="box" aria-labelledby="sidebar-latest">

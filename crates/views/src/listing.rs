@@ -10,22 +10,26 @@ use crate::pagination::Pagination;
 
 /// A category's breadcrumb and name above its listing (`children`).
 #[component]
-pub fn CategoryFrame(site: SiteData, category: Category, children: Children) -> impl IntoView {
+pub fn CategoryFrame<C: IntoView + 'static>(
+    site: SiteData,
+    category: Category,
+    children: TypedChildren<C>,
+) -> impl IntoView {
     view! {
         <Breadcrumb items=site.trail(&category.slug)/>
         <h1 class="page-title">{category.name}</h1>
-        {children()}
+        {children.into_inner()()}
     }
 }
 
 /// "Tin mới": every article, newest first.
 #[component]
-pub fn LatestFrame(children: Children) -> impl IntoView {
+pub fn LatestFrame<C: IntoView + 'static>(children: TypedChildren<C>) -> impl IntoView {
     let items = vec![("/".to_string(), "Trang chủ".to_string()), (route::latest(), "Tin mới".to_string())];
     view! {
         <Breadcrumb items/>
         <h1 class="page-title">"Tin mới"</h1>
-        {children()}
+        {children.into_inner()()}
     }
 }
 

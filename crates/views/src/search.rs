@@ -34,13 +34,16 @@ pub fn SearchBox(#[prop(optional, into)] initial: Signal<String>, #[prop(optiona
 
 /// The search page's breadcrumb, heading and large box above the results (`children`).
 #[component]
-pub fn SearchFrame(#[prop(optional, into)] initial: Signal<String>, children: Children) -> impl IntoView {
+pub fn SearchFrame<C: IntoView + 'static>(
+    #[prop(optional, into)] initial: Signal<String>,
+    children: TypedChildren<C>,
+) -> impl IntoView {
     let items = vec![("/".to_string(), "Trang chủ".to_string()), (route::search(), "Tìm kiếm".to_string())];
     view! {
         <Breadcrumb items/>
         <h1 class="page-title">"Tìm kiếm"</h1>
         <SearchBox initial large=true/>
-        {children()}
+        {children.into_inner()()}
     }
 }
 
