@@ -238,23 +238,33 @@ fn bench_static(root: &Path, extra: &[String]) -> Result {
         .args(&counts))
 }
 
-/// The reader app built twice by trunk (release, wasm-opt as shipped): as it
-/// ships (client-side rendering, taking over the static page) and for Leptos
-/// hydration of the static markup, each in its own target and dist folder.
+/// The reader app built twice the same way (release, wasm-bindgen, wasm-opt
+/// -Oz as trunk does): as it ships (client-side rendering that takes over the
+/// static page) and for Leptos hydration of the static markup (`--cfg
+/// portal_hydrate`, in its own target folder so the shipped build stays cached).
 fn bench_hydrate(root: &Path) -> Result {
     let tools = Tools::ensure(root, false)?;
     let work = root.join("target/bench-hydrate");
-    for (name, rustflags) in [("takeover", ""), ("hydrate", "--cfg portal_hydrate")] {
-        let dist = work.join(format!("dist-{name}"));
+    for (name, target_dir, extra_cfg) in
+        [("takeover", root.join("target"), ""), ("hydrate", work.join("target"), " --cfg portal_hydrate")]
+    {
         run(tools
-            .command("trunk")
+            .command("cargo")
             .current_dir(root)
-            .args(["build", "--release", "--dist"])
-            .arg(&dist)
-            .env("CARGO_TARGET_DIR", work.join(format!("target-{name}")))
-            .env("RUSTFLAGS", rustflags))?;
+            .args(["build", "--quiet", "--release", "--target", "wasm32-unknown-unknown", "--bin", "portal"])
+            .env("CARGO_TARGET_DIR", &target_dir)
+            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS", format!("--cfg erase_components{extra_cfg}")))?;
+        let out = work.join(name);
+        let _ = std::fs::remove_dir_all(&out);
+        run(tools
+            .command("wasm-bindgen")
+            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(&out)
+            .arg(target_dir.join("wasm32-unknown-unknown/release/portal.wasm")))?;
+        let wasm = out.join("portal_bg.wasm");
+        run(tools.command("wasm-opt").arg("-Oz").arg(&wasm).arg("-o").arg(&wasm))?;
         println!("{name}:");
-        sizes::report(&dist)?;
+        sizes::report(&out)?;
     }
     Ok(())
 }

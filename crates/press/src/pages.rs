@@ -232,6 +232,10 @@ fn draw(data: &Data, url: &str, main: Box<dyn FnOnce() -> AnyView + Send>) -> St
         .to_html()
     });
     owner.cleanup();
+    // `<!>` marks text boundaries for hydration; the app takes over instead
+    // (see `bench hydrate`), and the markers are not valid HTML comments.
+    // Escaped text never holds a raw `<`, so only markers match.
+    let html = html.replace("<!>", "");
     format!("<div id=\"boot\" class=\"boot\">{html}</div>")
 }
 
