@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use model::{Article, ArticleLink, Category, Image, MenuItem, Site, SiteData};
 use portal::api::{FetchError, Fetched};
-use views::article::ArticleView;
 use portal::components::loaded::loaded;
+use views::article::ArticleView;
 use views::pagination::Pagination;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;

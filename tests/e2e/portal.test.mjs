@@ -22,7 +22,8 @@ let site, browser, context, page, problems, counter, counterDir, counterUrl;
 /** Starts portal-counter on a free port; resolves to its base URL. */
 async function startCounter(listen = '127.0.0.1:0') {
   counterDir ??= mkdtempSync(join(tmpdir(), 'portal-counter-'));
-  counter = spawn(COUNTER_BIN, ['--listen', listen, '--db', join(counterDir, 'c.sqlite3'), '--offset', String(OFFSET)], {
+  const known = join(DIST, 'data/counted-paths.json');
+  counter = spawn(COUNTER_BIN, ['--listen', listen, '--db', join(counterDir, 'c.sqlite3'), '--offset', String(OFFSET), '--known-paths', known], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const [line] = await Promise.race([

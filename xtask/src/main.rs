@@ -75,7 +75,9 @@ fn serve(root: &Path) -> Result {
     let mut counter = Command::new(root.join("target/debug/portal-counter"))
         .args(["--listen", DEV_COUNTER, "--db"])
         .arg(root.join("target/counter-dev.sqlite3"))
-        .args(["--allow-origin", "http://127.0.0.1:8080", "--offset", "1302148"])
+        .args(["--allow-origin", "http://127.0.0.1:8080", "--offset", "1302148", "--known-paths"])
+        // Written by the press on every build trunk serve makes; read again when it changes.
+        .arg(root.join("dist/data/counted-paths.json"))
         .spawn()
         .map_err(|e| format!("cannot start portal-counter: {e}"))?;
     println!(
@@ -163,7 +165,19 @@ fn bench_counter(root: &Path, extra: &[String]) -> Result {
         "--bin",
         "counter-bench",
     ]))?;
-    run(tools.command(&root.join("target/release/counter-bench").to_string_lossy()).args(extra))
+    // The counter before the path check and hit caps, built from the same
+    // baseline worktree as `bench static`, measured in the same run.
+    let (baseline, target) = baseline_worktree(root)?;
+    run(tools
+        .command("cargo")
+        .current_dir(&baseline)
+        .args(["build", "--quiet", "--release", "--bin", "portal-counter"])
+        .env("CARGO_TARGET_DIR", &target))?;
+    let seconds = extra.first().cloned().unwrap_or_else(|| "10".into());
+    run(tools
+        .command(&root.join("target/release/counter-bench").to_string_lossy())
+        .arg(seconds)
+        .arg(target.join("release/portal-counter")))
 }
 
 fn bench_search(root: &Path, extra: &[String]) -> Result {
@@ -207,11 +221,13 @@ fn bench_pages(root: &Path) -> Result {
 }
 
 /// The last commit whose static pages were hand-written HTML strings
-/// (before they were rendered from the app's components).
+/// (before they were rendered from the app's components), and whose counter
+/// counted any path without caps on hits: the baseline of `bench static`
+/// and `bench counter`.
 const STATIC_BASELINE: &str = "3ef6482";
 
-fn bench_static(root: &Path, extra: &[String]) -> Result {
-    let tools = Tools::ensure(root, false)?;
+/// A git worktree of the baseline commit, and the target folder for its builds.
+fn baseline_worktree(root: &Path) -> Result<(PathBuf, PathBuf)> {
     let work = root.join("target/bench-static");
     let baseline = work.join("baseline");
     if !baseline.join("Cargo.toml").exists() {
@@ -222,6 +238,13 @@ fn bench_static(root: &Path, extra: &[String]) -> Result {
             .arg(&baseline)
             .arg(STATIC_BASELINE))?;
     }
+    Ok((baseline, work.join("target")))
+}
+
+fn bench_static(root: &Path, extra: &[String]) -> Result {
+    let tools = Tools::ensure(root, false)?;
+    let work = root.join("target/bench-static");
+    let (baseline, _) = baseline_worktree(root)?;
     let post_build = ["build", "--quiet", "--profile", "tooling", "--package", "press", "--bin", "post-build"];
     run(tools.command("cargo").current_dir(&baseline).args(post_build).env("CARGO_TARGET_DIR", work.join("target")))?;
     run(tools.command("cargo").current_dir(root).args(post_build))?;

@@ -1,6 +1,7 @@
 //! `portal-counter`: the self-hosted visitor counter. See README.md.
 
 mod http;
+mod known;
 mod writer;
 
 use std::net::SocketAddr;
@@ -33,6 +34,16 @@ struct Args {
     /// many people behind one address, so keep it generous).
     #[arg(long, default_value_t = 300)]
     max_new_visitors_per_address: u32,
+    /// Hits one visitor may make per minute; past it the answer is 429 and nothing is counted.
+    #[arg(long, default_value_t = 30)]
+    max_hits_per_visitor_minute: u32,
+    /// Hits one client address may make per minute, all its visitors together.
+    #[arg(long, default_value_t = 3000)]
+    max_hits_per_address_minute: u32,
+    /// The site's `data/counted-paths.json` (a file, or its URL): only these
+    /// paths count views. Re-read when it changes.
+    #[arg(long, value_name = "FILE_OR_URL")]
+    known_paths: String,
     /// Take the client address from the last X-Forwarded-For entry (only behind a
     /// reverse proxy that sets it).
     #[arg(long)]
@@ -57,6 +68,15 @@ async fn main() -> std::process::ExitCode {
         offset: args.offset,
         week_start: args.week_start as u8,
         max_new_visitors_per_address: args.max_new_visitors_per_address,
+        max_hits_per_visitor_minute: args.max_hits_per_visitor_minute,
+        max_hits_per_address_minute: args.max_hits_per_address_minute,
+    };
+    let known = match known::watch(args.known_paths.clone()) {
+        Ok(known) => known,
+        Err(error) => {
+            eprintln!("portal-counter: cannot read --known-paths {error}");
+            return std::process::ExitCode::FAILURE;
+        }
     };
     let connection = match writer::open(&args.db) {
         Ok(connection) => connection,
@@ -65,7 +85,7 @@ async fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    let writer = writer::Writer::start(connection, config);
+    let writer = writer::Writer::start(connection, config, known);
     let app = http::router(writer, &args.allow_origins, args.behind_proxy);
     let listener = match tokio::net::TcpListener::bind(args.listen).await {
         Ok(listener) => listener,

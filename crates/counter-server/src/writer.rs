@@ -5,10 +5,13 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use counter::paths::KnownPaths;
 use counter::{Config, Outcome, Recorded};
 use model::stats::{Hit, HitStats};
 use rusqlite::{Connection, TransactionBehavior};
 use tokio::sync::oneshot;
+
+use crate::known;
 
 const STOPPED: &str = "the counter's database writer has stopped";
 const NOT_SAVED: &str = "the database could not save this request; retry it with the same hit id";
@@ -51,7 +54,7 @@ pub fn open(path: &Path) -> rusqlite::Result<Connection> {
 }
 
 impl Writer {
-    pub fn start(mut connection: Connection, config: Config) -> Writer {
+    pub fn start(mut connection: Connection, config: Config, known: known::Shared) -> Writer {
         let (jobs, queue) = mpsc::channel::<Job>();
         std::thread::Builder::new()
             .name("counter-writer".into())
@@ -64,7 +67,7 @@ impl Writer {
                             Err(_) => break,
                         }
                     }
-                    apply(&mut connection, &config, batch);
+                    apply(&mut connection, &config, &known.current(), batch);
                 }
             })
             .expect("spawning the writer thread");
@@ -89,14 +92,14 @@ enum Pending {
     Stats(oneshot::Sender<Result<HitStats, String>>, Option<String>),
 }
 
-fn apply(connection: &mut Connection, config: &Config, batch: Vec<Job>) {
+fn apply(connection: &mut Connection, config: &Config, paths: &KnownPaths, batch: Vec<Job>) {
     let result = (|| -> rusqlite::Result<Vec<(Pending, HitStats)>> {
         let mut transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut pending = Vec::with_capacity(batch.len());
         for job in batch {
             match job {
                 Job::Hit { hit, address, reply } => {
-                    let recorded = counter::record_hit_only(&mut transaction, &hit, &address, now_ms(), config)?;
+                    let recorded = counter::record_hit_only(&mut transaction, &hit, &address, now_ms(), config, paths)?;
                     pending.push(Pending::Hit(reply, recorded, hit.path));
                 }
                 Job::Stats { path, reply } => pending.push(Pending::Stats(reply, path)),

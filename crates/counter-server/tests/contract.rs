@@ -24,3 +24,13 @@ fn bots_see_the_figures_but_are_not_counted() {
 fn cors_allows_the_configured_origin_only() {
     suites::cors_allows_the_configured_origin_only(Server::start);
 }
+
+#[test]
+fn hostile_clients_cannot_grow_the_store() {
+    suites::hostile_clients_cannot_grow_the_store_and_honest_readers_still_count(Server::start);
+}
+
+#[test]
+fn reads_the_known_paths_again_when_they_change() {
+    suites::the_known_paths_are_read_again_when_they_change(Server::start);
+}

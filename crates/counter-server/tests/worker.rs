@@ -42,3 +42,15 @@ fn worker_sixty_four_clients_get_exactly_the_reference_counts() {
 fn worker_killed_keeps_every_acknowledged_hit_and_replay_lands_exactly() {
     suites::a_killed_server_keeps_every_acknowledged_hit_and_replay_lands_exactly(Server::start_worker);
 }
+
+#[test]
+#[ignore = "needs the built Worker and workerd: cargo xtask test runs it"]
+fn worker_hostile_clients_cannot_grow_the_store() {
+    suites::hostile_clients_cannot_grow_the_store_and_honest_readers_still_count(Server::start_worker);
+}
+
+#[test]
+#[ignore = "needs the built Worker and workerd: cargo xtask test runs it"]
+fn worker_reads_the_known_paths_again_when_they_change() {
+    suites::the_known_paths_are_read_again_when_they_change(Server::start_worker);
+}

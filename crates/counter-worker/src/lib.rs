@@ -1,13 +1,16 @@
 //! The visitor counter as a Cloudflare Worker: every request goes to one
 //! SQLite-backed Durable Object, which applies the `counter` rules. See README.md.
 
+use std::cell::RefCell;
 use std::hash::{DefaultHasher, Hasher};
+use std::rc::Rc;
 
 use counter::api::{self, HitRequest, Route};
+use counter::paths::KnownPaths;
 use counter::{Config, Store, Value};
 use worker::{
-    Context, Date, DurableObject, Env, Headers, Method, Request, Response, Result, SqlStorage, SqlStorageValue, State,
-    durable_object, event,
+    Context, Date, DurableObject, Env, Fetch, Headers, Method, Request, Response, Result, SqlStorage, SqlStorageValue,
+    State, Url, durable_object, event,
 };
 
 /// The single object that holds the counts.
@@ -55,7 +58,16 @@ pub struct Counter {
     config: Config,
     /// Keys the address hash; random per object, kept in its storage.
     address_salt: i64,
+    /// `KNOWN_PATHS_URL`: the site's `data/counted-paths.json`.
+    known_paths_url: Option<String>,
+    /// Seconds between fetches of the list (`KNOWN_PATHS_REFRESH_SECONDS`).
+    known_paths_refresh_ms: f64,
+    /// The last list fetched, and when the next fetch is due (ms).
+    known_paths: RefCell<(Rc<KnownPaths>, f64)>,
 }
+
+/// After a failed fetch, try again this soon (ms).
+const KNOWN_PATHS_RETRY_MS: f64 = 10_000.0;
 
 impl DurableObject for Counter {
     fn new(state: State, env: Env) -> Self {
@@ -83,15 +95,27 @@ impl DurableObject for Counter {
             offset: number("OFFSET", 0),
             week_start: number("WEEK_START", 0).min(6) as u8,
             max_new_visitors_per_address: number("MAX_NEW_VISITORS_PER_ADDRESS", 300) as u32,
+            max_hits_per_visitor_minute: number("MAX_HITS_PER_VISITOR_MINUTE", 30) as u32,
+            max_hits_per_address_minute: number("MAX_HITS_PER_ADDRESS_MINUTE", 3000) as u32,
         };
-        Counter { sql, config, address_salt }
+        let known_paths_url =
+            env.var("KNOWN_PATHS_URL").ok().map(|v| v.to_string().trim().to_string()).filter(|v| !v.is_empty());
+        Counter {
+            sql,
+            config,
+            address_salt,
+            known_paths_url,
+            known_paths_refresh_ms: number("KNOWN_PATHS_REFRESH_SECONDS", 300) as f64 * 1000.0,
+            known_paths: RefCell::new((Rc::new(KnownPaths::default()), 0.0)),
+        }
     }
 
     async fn fetch(&self, mut request: Request) -> Result<Response> {
         let path = request.path();
         let now = Date::now().as_millis() as i64;
-        // Everything below is synchronous: the object's input and output gates
-        // make each request's writes one atomic commit, answered after it.
+        // The storage calls below are synchronous (the known-paths fetch comes
+        // before any of them): the object's input and output gates make each
+        // request's writes one atomic commit, answered after it.
         let mut store = DoStore(&self.sql);
         let reply = match api::route(request.method().as_ref(), &path) {
             Route::Health => api::health(),
@@ -111,7 +135,9 @@ impl DurableObject for Counter {
                     },
                     Ok(HitRequest::Count(hit)) => {
                         let address = self.address_key(&request)?;
-                        match counter::record_hit(&mut store, &hit, &address, now, &self.config) {
+                        let paths = self.known_paths(now as f64).await;
+                        let mut store = DoStore(&self.sql);
+                        match counter::record_hit(&mut store, &hit, &address, now, &self.config, &paths) {
                             Ok(outcome) => api::outcome(outcome),
                             Err(e) => api::error(503, &e.to_string()),
                         }
@@ -125,6 +151,32 @@ impl DurableObject for Counter {
 }
 
 impl Counter {
+    /// The published paths that count views, fetched from the site when the
+    /// last fetch is older than the refresh interval. Until a first fetch
+    /// succeeds no view is counted (visits still are); a failed refresh keeps
+    /// the previous list.
+    async fn known_paths(&self, now: f64) -> Rc<KnownPaths> {
+        let (current, due) = self.known_paths.borrow().clone();
+        let Some(url) = self.known_paths_url.as_deref().filter(|_| now >= due) else { return current };
+        let fetched = async {
+            let mut response = Fetch::Url(Url::parse(url).map_err(|e| e.to_string())?).send().await.map_err(|e| e.to_string())?;
+            if response.status_code() != 200 {
+                return Err(format!("HTTP {}", response.status_code()));
+            }
+            KnownPaths::from_json(&response.text().await.map_err(|e| e.to_string())?)
+        }
+        .await;
+        let (paths, next) = match fetched {
+            Ok(paths) => (Rc::new(paths), now + self.known_paths_refresh_ms),
+            Err(error) => {
+                worker::console_error!("counter: keeping the previous known paths: {url}: {error}");
+                (current, now + KNOWN_PATHS_RETRY_MS)
+            }
+        };
+        *self.known_paths.borrow_mut() = (paths.clone(), next);
+        paths
+    }
+
     /// A salted hash of the client address; the address itself is never stored.
     fn address_key(&self, request: &Request) -> Result<String> {
         let address = request.headers().get("CF-Connecting-IP")?.unwrap_or_else(|| "unknown".into());

@@ -1,6 +1,7 @@
 //! The visitor counter's rules over one SQL schema. See README.md.
 
 pub mod api;
+pub mod paths;
 pub mod reference;
 pub mod schema;
 #[cfg(feature = "sqlite")]
@@ -8,6 +9,7 @@ pub mod sqlite;
 pub mod time;
 
 use model::stats::{Hit, HitStats, Stats};
+use paths::KnownPaths;
 use time::{MINUTE_MS, local_day, week_start_day};
 
 /// A visit ends after this long without a hit.
@@ -20,6 +22,12 @@ pub const VIEW_GAP_MS: i64 = 30 * MINUTE_MS;
 pub const ADDRESS_WINDOW_MS: i64 = 30 * MINUTE_MS;
 /// Hit ids are remembered this long to recognise retries.
 pub const HIT_ID_MEMORY_MS: i64 = 24 * 60 * MINUTE_MS;
+/// A visitor unseen for this long is forgotten (and is new again to the
+/// address cap). Visits, "today", "this week" and "all" are counted when the
+/// hits arrive, so forgetting a visitor changes none of them.
+pub const VISITOR_MEMORY_MS: i64 = 24 * 60 * MINUTE_MS;
+/// The window of the per-visitor and per-address hit rates.
+pub const RATE_WINDOW_MS: i64 = MINUTE_MS;
 /// How often the bookkeeping tables are pruned.
 const PRUNE_EVERY_MS: i64 = MINUTE_MS;
 
@@ -31,11 +39,23 @@ pub struct Config {
     pub week_start: u8,
     /// New visitors one address may bring per 30 minutes.
     pub max_new_visitors_per_address: u32,
+    /// Hits one visitor may make per minute: a person reading opens a few
+    /// pages a minute, a script thousands.
+    pub max_hits_per_visitor_minute: u32,
+    /// Hits one address may make per minute, all its visitors together
+    /// (generous: a mobile carrier puts thousands of readers behind one address).
+    pub max_hits_per_address_minute: u32,
 }
 
 impl Default for Config {
     fn default() -> Self {
-        Config { offset: 0, week_start: 0, max_new_visitors_per_address: 300 }
+        Config {
+            offset: 0,
+            week_start: 0,
+            max_new_visitors_per_address: 300,
+            max_hits_per_visitor_minute: 30,
+            max_hits_per_address_minute: 3_000,
+        }
     }
 }
 
@@ -80,7 +100,8 @@ pub enum Outcome {
     Counted(HitStats),
     /// The hit id was seen before (a retry): nothing changed.
     Duplicate(HitStats),
-    /// The address brought too many new visitors; retry after this many seconds.
+    /// Too many new visitors from the address, or hits from the visitor or
+    /// the address, in their window; retry after this many seconds.
     RateLimited { retry_after_secs: u64 },
 }
 
@@ -115,15 +136,17 @@ pub fn is_bot(user_agent: &str) -> bool {
 }
 
 /// Counts one hit at `now_ms` from `address_key` (a salted hash, never the
-/// raw address) and answers with the figures right after it.
+/// raw address) and answers with the figures right after it. A view is
+/// counted only for a path in `paths`.
 pub fn record_hit<S: Store>(
     store: &mut S,
     hit: &Hit,
     address_key: &str,
     now_ms: i64,
     config: &Config,
+    paths: &KnownPaths,
 ) -> Result<Outcome, S::Error> {
-    let recorded = record_hit_only(store, hit, address_key, now_ms, config)?;
+    let recorded = record_hit_only(store, hit, address_key, now_ms, config, paths)?;
     if let Recorded::RateLimited { retry_after_secs } = recorded {
         return Ok(Outcome::RateLimited { retry_after_secs });
     }
@@ -138,13 +161,34 @@ pub fn record_hit_only<S: Store>(
     address_key: &str,
     now_ms: i64,
     config: &Config,
+    paths: &KnownPaths,
 ) -> Result<Recorded, S::Error> {
     if store.query_int("SELECT 1 FROM hit_ids WHERE id = ?", &[Value::Text(&hit.hit)])?.is_some() {
         return Ok(Recorded::Duplicate);
     }
     prune(store, now_ms)?;
 
-    let last_hit = store.query_int("SELECT last_hit FROM visitors WHERE id = ?", &[Value::Text(&hit.visitor)])?;
+    let rate_window = now_ms.div_euclid(RATE_WINDOW_MS);
+    let visitor_rate = format!("v:{}", hit.visitor);
+    let address_rate = format!("a:{address_key}");
+    for (key, cap) in
+        [(&visitor_rate, config.max_hits_per_visitor_minute), (&address_rate, config.max_hits_per_address_minute)]
+    {
+        let hits = store
+            .query_int(
+                "SELECT hits FROM rate_windows WHERE key = ? AND window = ?",
+                &[Value::Text(key), Value::Int(rate_window)],
+            )?
+            .unwrap_or(0);
+        if hits >= i64::from(cap) {
+            return Ok(rate_limited((rate_window + 1) * RATE_WINDOW_MS - now_ms));
+        }
+    }
+
+    let last_hit = store.query_int(
+        "SELECT last_hit FROM visitors WHERE id = ? AND last_hit > ?",
+        &[Value::Text(&hit.visitor), Value::Int(now_ms - VISITOR_MEMORY_MS)],
+    )?;
     if last_hit.is_none() {
         let window = now_ms.div_euclid(ADDRESS_WINDOW_MS);
         let brought = store
@@ -154,13 +198,20 @@ pub fn record_hit_only<S: Store>(
             )?
             .unwrap_or(0);
         if brought >= i64::from(config.max_new_visitors_per_address) {
-            let retry_after_ms = (window + 1) * ADDRESS_WINDOW_MS - now_ms;
-            return Ok(Recorded::RateLimited { retry_after_secs: (retry_after_ms as u64).div_ceil(1000).max(1) });
+            return Ok(rate_limited((window + 1) * ADDRESS_WINDOW_MS - now_ms));
         }
         store.execute(
             "INSERT INTO address_windows (address, window, new_visitors) VALUES (?, ?, 1) \
              ON CONFLICT (address, window) DO UPDATE SET new_visitors = new_visitors + 1",
             &[Value::Text(address_key), Value::Int(window)],
+        )?;
+    }
+
+    for key in [&visitor_rate, &address_rate] {
+        store.execute(
+            "INSERT INTO rate_windows (key, window, hits) VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET \
+             hits = CASE WHEN window = excluded.window THEN hits + 1 ELSE 1 END, window = excluded.window",
+            &[Value::Text(key), Value::Int(rate_window)],
         )?;
     }
 
@@ -179,22 +230,29 @@ pub fn record_hit_only<S: Store>(
         &[Value::Text(&hit.visitor), Value::Int(now_ms)],
     )?;
 
-    let last_view = store.query_int(
-        "SELECT at FROM view_marks WHERE visitor = ? AND path = ?",
-        &[Value::Text(&hit.visitor), Value::Text(&hit.path)],
-    )?;
-    if last_view.is_none_or(|at| now_ms.saturating_sub(at) >= VIEW_GAP_MS) {
-        store.execute(
-            "INSERT INTO view_marks (visitor, path, at) VALUES (?, ?, ?) ON CONFLICT (visitor, path) DO UPDATE SET at = excluded.at",
-            &[Value::Text(&hit.visitor), Value::Text(&hit.path), Value::Int(now_ms)],
+    // A page the site does not publish gets no row: made-up paths cost nothing.
+    if let Some(page) = paths.counted(&hit.path) {
+        let last_view = store.query_int(
+            "SELECT at FROM view_marks WHERE visitor = ? AND path = ?",
+            &[Value::Text(&hit.visitor), Value::Text(&page)],
         )?;
-        store.execute(
-            "INSERT INTO page_views (path, views) VALUES (?, 1) ON CONFLICT (path) DO UPDATE SET views = views + 1",
-            &[Value::Text(&hit.path)],
-        )?;
+        if last_view.is_none_or(|at| now_ms.saturating_sub(at) >= VIEW_GAP_MS) {
+            store.execute(
+                "INSERT INTO view_marks (visitor, path, at) VALUES (?, ?, ?) ON CONFLICT (visitor, path) DO UPDATE SET at = excluded.at",
+                &[Value::Text(&hit.visitor), Value::Text(&page), Value::Int(now_ms)],
+            )?;
+            store.execute(
+                "INSERT INTO page_views (path, views) VALUES (?, 1) ON CONFLICT (path) DO UPDATE SET views = views + 1",
+                &[Value::Text(&page)],
+            )?;
+        }
     }
     store.execute("INSERT INTO hit_ids (id, at) VALUES (?, ?)", &[Value::Text(&hit.hit), Value::Int(now_ms)])?;
     Ok(Recorded::Counted)
+}
+
+fn rate_limited(retry_after_ms: i64) -> Recorded {
+    Recorded::RateLimited { retry_after_secs: (retry_after_ms.max(0) as u64).div_ceil(1000).max(1) }
 }
 
 /// A hit starts a visit when it is the visitor's first, comes 30 minutes or
@@ -226,8 +284,11 @@ pub fn stats<S: Store>(store: &mut S, now_ms: i64, config: &Config) -> Result<St
     })
 }
 
+/// Views of a page, however its path is spelled (0 for a page not counted).
 pub fn views<S: Store>(store: &mut S, path: &str) -> Result<u64, S::Error> {
-    Ok(store.query_int("SELECT views FROM page_views WHERE path = ?", &[Value::Text(path)])?.unwrap_or(0).max(0) as u64)
+    let Some(page) = paths::normalize(path) else { return Ok(0) };
+    Ok(store.query_int("SELECT views FROM page_views WHERE path = ?", &[Value::Text(&page)])?.unwrap_or(0).max(0)
+        as u64)
 }
 
 pub fn hit_stats<S: Store>(store: &mut S, path: &str, now_ms: i64, config: &Config) -> Result<HitStats, S::Error> {
@@ -249,6 +310,8 @@ fn prune<S: Store>(store: &mut S, now_ms: i64) -> Result<(), S::Error> {
     store.execute("DELETE FROM view_marks WHERE at <= ?", &[Value::Int(now_ms - VIEW_GAP_MS)])?;
     store
         .execute("DELETE FROM address_windows WHERE window < ?", &[Value::Int(now_ms.div_euclid(ADDRESS_WINDOW_MS))])?;
+    store.execute("DELETE FROM rate_windows WHERE window < ?", &[Value::Int(now_ms.div_euclid(RATE_WINDOW_MS))])?;
+    store.execute("DELETE FROM visitors WHERE last_hit <= ?", &[Value::Int(now_ms - VISITOR_MEMORY_MS)])?;
     store.execute(
         "INSERT INTO counter_meta (key, value) VALUES ('pruned_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         &[Value::Int(now_ms)],

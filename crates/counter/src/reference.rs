@@ -6,8 +6,11 @@ use std::collections::{HashMap, HashSet};
 
 use model::stats::{Hit, HitStats, Stats};
 
+use crate::paths::{KnownPaths, normalize};
 use crate::time::{local_day, week_start_day};
-use crate::{ADDRESS_WINDOW_MS, Config, ONLINE_WINDOW_MS, Outcome, VIEW_GAP_MS, VISIT_GAP_MS};
+use crate::{
+    ADDRESS_WINDOW_MS, Config, ONLINE_WINDOW_MS, Outcome, RATE_WINDOW_MS, VIEW_GAP_MS, VISIT_GAP_MS, VISITOR_MEMORY_MS,
+};
 
 struct Accepted {
     hit: Hit,
@@ -17,31 +20,50 @@ struct Accepted {
 
 pub struct ReferenceModel {
     config: Config,
+    paths: KnownPaths,
     accepted: Vec<Accepted>,
 }
 
+fn limited(retry_after_ms: i64) -> Outcome {
+    Outcome::RateLimited { retry_after_secs: (retry_after_ms.max(0) as u64).div_ceil(1000).max(1) }
+}
+
 impl ReferenceModel {
-    pub fn new(config: Config) -> Self {
-        ReferenceModel { config, accepted: Vec::new() }
+    pub fn new(config: Config, paths: KnownPaths) -> Self {
+        ReferenceModel { config, paths, accepted: Vec::new() }
     }
 
     pub fn record(&mut self, hit: &Hit, address: &str, now: i64) -> Outcome {
         if self.accepted.iter().any(|a| a.hit.hit == hit.hit) {
             return Outcome::Duplicate(self.hit_stats(&hit.path, now));
         }
-        let known = self.accepted.iter().any(|a| a.hit.visitor == hit.visitor);
+        let rate_window = now.div_euclid(RATE_WINDOW_MS);
+        let in_window = |a: &&Accepted| a.at.div_euclid(RATE_WINDOW_MS) == rate_window;
+        let by_visitor = self.accepted.iter().filter(in_window).filter(|a| a.hit.visitor == hit.visitor).count();
+        let by_address = self.accepted.iter().filter(in_window).filter(|a| a.address == address).count();
+        if by_visitor >= self.config.max_hits_per_visitor_minute as usize
+            || by_address >= self.config.max_hits_per_address_minute as usize
+        {
+            return limited((rate_window + 1) * RATE_WINDOW_MS - now);
+        }
+        // Known: seen within the visitor memory.
+        let known = self.accepted.iter().any(|a| a.hit.visitor == hit.visitor && a.at > now - VISITOR_MEMORY_MS);
         if !known {
             let window = now.div_euclid(ADDRESS_WINDOW_MS);
-            let mut first_seen = HashSet::new();
+            // Hits that brought a visitor new at the time: none of theirs in the memory before.
             let brought = self
                 .accepted
                 .iter()
-                .filter(|a| first_seen.insert(a.hit.visitor.clone()))
-                .filter(|a| a.address == address && a.at.div_euclid(ADDRESS_WINDOW_MS) == window)
+                .enumerate()
+                .filter(|(i, a)| {
+                    !self.accepted[..*i]
+                        .iter()
+                        .any(|b| b.hit.visitor == a.hit.visitor && b.at > a.at - VISITOR_MEMORY_MS)
+                })
+                .filter(|(_, a)| a.address == address && a.at.div_euclid(ADDRESS_WINDOW_MS) == window)
                 .count();
             if brought >= self.config.max_new_visitors_per_address as usize {
-                let retry_after_ms = (window + 1) * ADDRESS_WINDOW_MS - now;
-                return Outcome::RateLimited { retry_after_secs: (retry_after_ms as u64).div_ceil(1000).max(1) };
+                return limited((window + 1) * ADDRESS_WINDOW_MS - now);
             }
         }
         self.accepted.push(Accepted { hit: hit.clone(), address: address.to_string(), at: now });
@@ -81,9 +103,10 @@ impl ReferenceModel {
     }
 
     pub fn views(&self, path: &str) -> u64 {
+        let Some(page) = self.paths.counted(path) else { return 0 };
         let mut counted_at: HashMap<&str, i64> = HashMap::new();
         let mut views = 0;
-        for a in self.accepted.iter().filter(|a| a.hit.path == path) {
+        for a in self.accepted.iter().filter(|a| normalize(&a.hit.path).as_deref() == Some(page.as_str())) {
             if counted_at.get(a.hit.visitor.as_str()).is_none_or(|&last| a.at - last >= VIEW_GAP_MS) {
                 counted_at.insert(&a.hit.visitor, a.at);
                 views += 1;

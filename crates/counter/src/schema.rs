@@ -14,4 +14,7 @@ pub const SCHEMA: &[&str] = &[
     "CREATE INDEX IF NOT EXISTS view_marks_by_time ON view_marks (at)",
     "CREATE TABLE IF NOT EXISTS address_windows (address TEXT NOT NULL, window INTEGER NOT NULL, new_visitors INTEGER NOT NULL, PRIMARY KEY (address, window))",
     "CREATE INDEX IF NOT EXISTS address_windows_by_window ON address_windows (window)",
+    // Hits in the current minute, per visitor (`v:id`) and per address (`a:key`).
+    "CREATE TABLE IF NOT EXISTS rate_windows (key TEXT PRIMARY KEY, window INTEGER NOT NULL, hits INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS rate_windows_by_window ON rate_windows (window)",
 ];

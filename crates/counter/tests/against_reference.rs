@@ -1,6 +1,7 @@
 //! Property test: any sequence of hits gives the same answers from the SQL
 //! implementation as from the naive reference model.
 
+use counter::paths::KnownPaths;
 use counter::reference::ReferenceModel;
 use counter::{Config, record_hit, stats};
 use model::stats::Hit;
@@ -25,8 +26,9 @@ fn step() -> impl Strategy<Value = Step> {
         6 => 0..5 * MINUTE,
         3 => 5 * MINUTE..45 * MINUTE,
         1 => 45 * MINUTE..8 * 60 * MINUTE,
+        1 => 8 * 60 * MINUTE..30 * 60 * MINUTE,
     ];
-    (advance, 0..8u8, 0..3u8, 0..4u8, prop::bool::weighted(0.15)).prop_map(
+    (advance, 0..8u8, 0..3u8, 0..8u8, prop::bool::weighted(0.15)).prop_map(
         |(advance_ms, visitor, address, path, retry_previous)| Step {
             advance_ms,
             visitor,
@@ -42,10 +44,18 @@ proptest! {
 
     #[test]
     fn sql_rules_match_the_reference_model(steps in prop::collection::vec(step(), 1..120), week_start in 0..7u8) {
-        let config = Config { offset: 1000, week_start, max_new_visitors_per_address: 3 };
+        let config = Config {
+            offset: 1000,
+            week_start,
+            max_new_visitors_per_address: 3,
+            max_hits_per_visitor_minute: 4,
+            max_hits_per_address_minute: 9,
+        };
+        // Pages 0–2 are published, 3 is not; the other numbers respell them.
+        let paths: KnownPaths = (0..3).map(|n| format!("/bai-viet/bai-{n}")).collect();
         let mut db = Connection::open_in_memory().unwrap();
         counter::sqlite::create_schema(&db).unwrap();
-        let mut reference = ReferenceModel::new(config.clone());
+        let mut reference = ReferenceModel::new(config.clone(), paths.clone());
         let mut now = START;
         let mut previous: Option<(Hit, String)> = None;
         for (i, step) in steps.iter().enumerate() {
@@ -56,12 +66,17 @@ proptest! {
                     Hit {
                         visitor: format!("visitor-{:08}", step.visitor),
                         hit: format!("hit-{i:012}"),
-                        path: format!("/bai-viet/bai-{}", step.path),
+                        path: match step.path {
+                            4 => "/bai-viet/bai-0/".to_string(),
+                            5 => "/BAI-VIET/Bai-1?trang=2".to_string(),
+                            6 => "/bai-viet/bai-%32#tin-khac".to_string(),
+                            n => format!("/bai-viet/bai-{n}"),
+                        },
                     },
                     format!("address-{}", step.address),
                 ),
             };
-            let ours = record_hit(&mut db, &hit, &address, now, &config).unwrap();
+            let ours = record_hit(&mut db, &hit, &address, now, &config, &paths).unwrap();
             let theirs = reference.record(&hit, &address, now);
             prop_assert_eq!(ours, theirs, "step {} at {}", i, now);
             previous = Some((hit, address));

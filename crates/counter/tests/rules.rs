@@ -1,5 +1,6 @@
 //! The counting rules on a real SQLite database, with the clock in the test's hands.
 
+use counter::paths::KnownPaths;
 use counter::{Config, Outcome, record_hit, stats};
 use model::stats::{Hit, HitStats};
 use rusqlite::Connection;
@@ -14,12 +15,17 @@ fn db() -> Connection {
     connection
 }
 
+/// The pages these tests visit, as the press would list them.
+fn paths() -> KnownPaths {
+    ["/", "/x", "/bai-viet/cau-treo"].into_iter().map(String::from).collect()
+}
+
 fn hit(visitor: &str, id: &str, path: &str) -> Hit {
     Hit { visitor: format!("visitor-{visitor:0>8}"), hit: format!("hit-id-{id:0>9}"), path: path.into() }
 }
 
 fn counted(db: &mut Connection, hit: &Hit, at: i64, config: &Config) -> HitStats {
-    match record_hit(db, hit, "address-a", at, config).unwrap() {
+    match record_hit(db, hit, "address-a", at, config, &paths()).unwrap() {
         Outcome::Counted(stats) => stats,
         other => panic!("expected the hit to count, got {other:?}"),
     }
@@ -83,7 +89,7 @@ fn views_count_once_per_visitor_per_half_hour_and_retries_never() {
     assert_eq!(counted(&mut db, &hit("b", "3", page), start + 11 * MINUTE, &config).views, 2);
     assert_eq!(counted(&mut db, &hit("a", "4", page), start + 30 * MINUTE, &config).views, 3);
     // The same hit id again (a retry) changes nothing.
-    let retry = record_hit(&mut db, &hit("b", "3", page), "address-a", start + 50 * MINUTE, &config).unwrap();
+    let retry = record_hit(&mut db, &hit("b", "3", page), "address-a", start + 50 * MINUTE, &config, &paths()).unwrap();
     assert!(matches!(retry, Outcome::Duplicate(s) if s.views == 3 && s.today == 2), "{retry:?}");
 }
 
@@ -94,20 +100,20 @@ fn one_address_cannot_invent_visitors_without_limit() {
     let start = SUNDAY_2350 - 5 * 60 * MINUTE + 20 * MINUTE; // 12:10 UTC: 10 minutes into a window
     counted(&mut db, &hit("a", "1", "/"), start, &config);
     counted(&mut db, &hit("b", "2", "/"), start, &config);
-    let third = record_hit(&mut db, &hit("c", "3", "/"), "address-a", start, &config).unwrap();
+    let third = record_hit(&mut db, &hit("c", "3", "/"), "address-a", start, &config, &paths()).unwrap();
     assert_eq!(third, Outcome::RateLimited { retry_after_secs: 20 * 60 });
     // Known visitors from the same address still count, and other addresses are not affected.
     assert!(matches!(
-        record_hit(&mut db, &hit("a", "4", "/x"), "address-a", start, &config).unwrap(),
+        record_hit(&mut db, &hit("a", "4", "/x"), "address-a", start, &config, &paths()).unwrap(),
         Outcome::Counted(_)
     ));
     assert!(matches!(
-        record_hit(&mut db, &hit("c", "5", "/"), "address-b", start, &config).unwrap(),
+        record_hit(&mut db, &hit("c", "5", "/"), "address-b", start, &config, &paths()).unwrap(),
         Outcome::Counted(_)
     ));
     // In the next window the address may bring new visitors again.
     assert!(matches!(
-        record_hit(&mut db, &hit("d", "6", "/"), "address-a", start + 20 * MINUTE, &config).unwrap(),
+        record_hit(&mut db, &hit("d", "6", "/"), "address-a", start + 20 * MINUTE, &config, &paths()).unwrap(),
         Outcome::Counted(_)
     ));
 }
@@ -139,4 +145,39 @@ fn bots_are_recognised_by_user_agent() {
     ] {
         assert!(!counter::is_bot(person), "{person:?}");
     }
+}
+
+#[test]
+fn visitors_unseen_for_a_day_are_forgotten_and_every_figure_stays_exact() {
+    let mut db = db();
+    let config = Config::default();
+    for (n, visitor) in ["a", "b", "c"].into_iter().enumerate() {
+        counted(&mut db, &hit(visitor, &n.to_string(), "/"), SUNDAY_2350, &config);
+    }
+    // Monday 00:05: `a` again, a new day and a new week.
+    let monday = counted(&mut db, &hit("a", "10", "/x"), SUNDAY_2350 + 15 * MINUTE, &config);
+    assert_eq!((monday.today, monday.week, monday.total), (1, 1, 4));
+    // Tuesday 00:10, more than a day after anyone was seen: all three are forgotten.
+    let tuesday = counted(&mut db, &hit("d", "11", "/"), SUNDAY_2350 + (24 * 60 + 20) * MINUTE, &config);
+    assert_eq!((tuesday.today, tuesday.week, tuesday.total, tuesday.online), (1, 2, 5, 1));
+    let visitors: i64 = db.query_row("SELECT COUNT(*) FROM visitors", [], |row| row.get(0)).unwrap();
+    assert_eq!(visitors, 1, "only the visitor seen in the last day is kept");
+    // A forgotten visitor who comes back is simply a new visit.
+    let back = counted(&mut db, &hit("a", "12", "/"), SUNDAY_2350 + (24 * 60 + 21) * MINUTE, &config);
+    assert_eq!((back.today, back.week, back.total), (2, 3, 6));
+}
+
+#[test]
+fn a_visitor_past_the_hit_rate_is_refused_until_the_next_minute() {
+    let mut db = db();
+    let config = Config { max_hits_per_visitor_minute: 3, ..Config::default() };
+    let start = SUNDAY_2350 - 10 * MINUTE; // 23:40:00, the start of a minute
+    for n in 0..3 {
+        counted(&mut db, &hit("a", &n.to_string(), "/x"), start + n * 1000, &config);
+    }
+    let refused = record_hit(&mut db, &hit("a", "3", "/x"), "address-a", start + 10_000, &config, &paths()).unwrap();
+    assert_eq!(refused, Outcome::RateLimited { retry_after_secs: 50 });
+    // Others are not held back, and the next minute the reader may go on.
+    counted(&mut db, &hit("b", "4", "/x"), start + 10_000, &config);
+    counted(&mut db, &hit("a", "5", "/x"), start + MINUTE, &config);
 }

@@ -96,7 +96,9 @@ impl SiteData {
     /// the category's ancestors and the category itself, outermost first.
     pub fn trail(&self, category: &str) -> Vec<(String, String)> {
         let mut items = vec![("/".to_string(), "Trang chủ".to_string())];
-        items.extend(self.category_trail(category).into_iter().map(|c| (paths::route::category(&c.slug), c.name.clone())));
+        items.extend(
+            self.category_trail(category).into_iter().map(|c| (paths::route::category(&c.slug), c.name.clone())),
+        );
         items
     }
 }

@@ -3,6 +3,10 @@
 
 pub const DATA_DIR: &str = "data";
 
+/// Inside the data folder: a JSON array of the paths whose views the visitor
+/// counter counts (a contract with `portal-counter --known-paths` and the Worker).
+pub const COUNTED_PATHS: &str = "counted-paths.json";
+
 pub fn site() -> String {
     format!("/{DATA_DIR}/site.json")
 }

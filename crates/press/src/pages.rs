@@ -146,7 +146,8 @@ fn plan(data: &Data) -> Vec<Planned> {
         );
     }
     for article in &data.articles {
-        let others = data.categories.iter().find(|(slug, _)| *slug == article.category).map(|(_, page)| (*page).clone());
+        let others =
+            data.categories.iter().find(|(slug, _)| *slug == article.category).map(|(_, page)| (*page).clone());
         let mut crumbs = site.trail(&article.category);
         crumbs.push((route::article(&article.slug), article.title.clone()));
         let (article_site, owned) = (site.clone(), (*article).clone());

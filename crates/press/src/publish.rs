@@ -79,6 +79,9 @@ fn write_all(published: &Published, root: &Path) -> Result<usize, Error> {
     for article in &published.articles {
         writer.json(&format!("articles/{}.json", article.slug), article)?;
     }
+    // The pages that show "Lượt xem": the visitor counter counts views of these only.
+    let counted: Vec<String> = published.articles.iter().map(|a| model::paths::route::article(&a.slug)).collect();
+    writer.json(model::paths::COUNTED_PATHS, &counted)?;
     let search = &published.search;
     writer.json("search/meta.json", &search.meta)?;
     for (n, shard) in search.shards.iter().enumerate() {

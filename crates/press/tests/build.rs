@@ -305,3 +305,17 @@ fn publishing_replaces_the_previous_output_whole() {
     let leftovers: Vec<_> = fs::read_dir(f.out.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers, ["data"], "no staging folder left behind");
 }
+
+#[test]
+fn the_counted_paths_are_every_published_article() {
+    let f = Fixture::new();
+    f.article(&article("cu", "tin-tuc", "2024-01-01T08:00:00+07:00"));
+    f.article(&article("moi", "dia-phuong", "2024-01-03T08:00:00+07:00"));
+    f.build().unwrap();
+    let mut paths: Vec<String> = f.read(model::paths::COUNTED_PATHS);
+    paths.sort();
+    assert_eq!(paths, ["/bai-viet/cu", "/bai-viet/moi"]);
+    // The counter reads the same file with the same rules.
+    let known = counter::paths::KnownPaths::from_json(&fs::read_to_string(f.out.join("counted-paths.json")).unwrap());
+    assert_eq!(known.unwrap().counted("/bai-viet/moi/?trang=2").as_deref(), Some("/bai-viet/moi"));
+}

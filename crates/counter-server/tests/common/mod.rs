@@ -65,7 +65,12 @@ impl Server {
             .replace("@ALLOW_ORIGINS@", &setting("--allow-origin", ""))
             .replace("@OFFSET@", &setting("--offset", "0"))
             .replace("@WEEK_START@", "0")
-            .replace("@MAX_NEW_VISITORS_PER_ADDRESS@", &setting("--max-new-visitors-per-address", "300"));
+            .replace("@MAX_NEW_VISITORS_PER_ADDRESS@", &setting("--max-new-visitors-per-address", "300"))
+            .replace("@MAX_HITS_PER_VISITOR_MINUTE@", &setting("--max-hits-per-visitor-minute", "30"))
+            .replace("@MAX_HITS_PER_ADDRESS_MINUTE@", &setting("--max-hits-per-address-minute", "3000"))
+            // The Worker fetches the list from the site: here, a file served on loopback.
+            .replace("@KNOWN_PATHS_URL@", &serve_file(Path::new(&setting("--known-paths", ""))))
+            .replace("@KNOWN_PATHS_REFRESH_SECONDS@", "1");
         std::fs::write(dir.join("config.capnp"), config).unwrap();
         let child = Command::new(&workerd)
             .arg("serve")
@@ -144,6 +149,43 @@ pub fn send(
     let text = response.into_string().map_err(|e| e.to_string())?;
     let body = serde_json::from_str(&text).unwrap_or(serde_json::Value::String(text));
     Ok(Reply { status, body, headers })
+}
+
+/// Serves one file over HTTP on loopback, read afresh for every request (so a
+/// test can change it); answers 404 while it is missing. Returns its URL.
+pub fn serve_file(path: &Path) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}/data/counted-paths.json", listener.local_addr().unwrap());
+    let path = path.to_path_buf();
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().flatten() {
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let reply = match std::fs::read(&path) {
+                Ok(body) => {
+                    let mut reply = format!(
+                        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    )
+                    .into_bytes();
+                    reply.extend(body);
+                    reply
+                }
+                Err(_) => b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec(),
+            };
+            let _ = stream.write_all(&reply);
+        }
+    });
+    url
+}
+
+/// Writes `data/counted-paths.json` for these paths into `dir`; its path as a flag value.
+pub fn known_paths_file<S: AsRef<str>>(dir: &Path, paths: &[S]) -> String {
+    let file = dir.join("counted-paths.json");
+    let list: Vec<&str> = paths.iter().map(AsRef::as_ref).collect();
+    std::fs::write(&file, serde_json::to_string(&list).unwrap()).unwrap();
+    file.display().to_string()
 }
 
 pub fn hit_body(visitor: &str, hit: &str, path: &str) -> String {

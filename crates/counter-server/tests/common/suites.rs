@@ -5,6 +5,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use counter::Config;
+use counter::paths::KnownPaths;
 use counter::reference::ReferenceModel;
 use model::stats::Hit;
 
@@ -19,7 +20,8 @@ fn id(prefix: &str, n: usize) -> String {
 
 pub fn a_hit_is_counted_once_and_answers_with_the_figures(start: Launch) {
     let dir = tempfile::tempdir().unwrap();
-    let server = start(&dir.path().join("c.sqlite3"), &["--offset", "1302148"]);
+    let known = known_paths_file(dir.path(), &["/bai-viet/cau-treo"]);
+    let server = start(&dir.path().join("c.sqlite3"), &["--offset", "1302148", "--known-paths", &known]);
     let agent = agent();
     let url = format!("{}/v1/hit", server.url);
     let body = hit_body(&id("v", 1), &id("h", 1), "/bai-viet/cau-treo");
@@ -35,7 +37,9 @@ pub fn a_hit_is_counted_once_and_answers_with_the_figures(start: Launch) {
 
 pub fn bad_requests_get_a_json_error_and_change_no_count(start: Launch) {
     let dir = tempfile::tempdir().unwrap();
-    let server = start(&dir.path().join("c.sqlite3"), &["--max-new-visitors-per-address", "1"]);
+    let known = known_paths_file(dir.path(), &["/", "/x"]);
+    let server =
+        start(&dir.path().join("c.sqlite3"), &["--max-new-visitors-per-address", "1", "--known-paths", &known]);
     let agent = agent();
     let url = format!("{}/v1/hit", server.url);
     let counted = send(&agent, "POST", &url, Some(&hit_body(&id("v", 1), &id("h", 1), "/")), &[]).unwrap();
@@ -82,7 +86,8 @@ pub fn bad_requests_get_a_json_error_and_change_no_count(start: Launch) {
 
 pub fn bots_see_the_figures_but_are_not_counted(start: Launch) {
     let dir = tempfile::tempdir().unwrap();
-    let server = start(&dir.path().join("c.sqlite3"), &[]);
+    let known = known_paths_file(dir.path(), &["/"]);
+    let server = start(&dir.path().join("c.sqlite3"), &["--known-paths", &known]);
     let agent = agent();
     let url = format!("{}/v1/hit", server.url);
     for bot in ["Googlebot/2.1 (+http://www.google.com/bot.html)", "facebookexternalhit/1.1", "curl/8.5.0"] {
@@ -96,7 +101,9 @@ pub fn bots_see_the_figures_but_are_not_counted(start: Launch) {
 
 pub fn cors_allows_the_configured_origin_only(start: Launch) {
     let dir = tempfile::tempdir().unwrap();
-    let server = start(&dir.path().join("c.sqlite3"), &["--allow-origin", "http://127.0.0.1:8080"]);
+    let known = known_paths_file(dir.path(), &["/"]);
+    let server =
+        start(&dir.path().join("c.sqlite3"), &["--allow-origin", "http://127.0.0.1:8080", "--known-paths", &known]);
     let agent = agent();
     let stats_url = format!("{}/v1/stats", server.url);
     let allowed = send(&agent, "GET", &stats_url, None, &[("Origin", "http://127.0.0.1:8080")]).unwrap();
@@ -149,8 +156,22 @@ fn views(url: &str, path: &str) -> u64 {
 
 pub fn sixty_four_clients_get_exactly_the_reference_counts(start: Launch) {
     let dir = tempfile::tempdir().unwrap();
-    let server = start(&dir.path().join("c.sqlite3"), &["--offset", "500", "--max-new-visitors-per-address", "100000"]);
     let paths: Vec<String> = (0..6).map(|p| format!("/bai-viet/bai-{p}")).collect();
+    let known = known_paths_file(dir.path(), &paths);
+    // Every client is on loopback: one address, so its caps are lifted here.
+    let server = start(
+        &dir.path().join("c.sqlite3"),
+        &[
+            "--offset",
+            "500",
+            "--max-new-visitors-per-address",
+            "100000",
+            "--max-hits-per-address-minute",
+            "1000000",
+            "--known-paths",
+            &known,
+        ],
+    );
 
     // 400 visitors, 1–5 page views each, a fifth of them sent twice (a retry).
     let mut unique = Vec::new();
@@ -189,8 +210,13 @@ pub fn sixty_four_clients_get_exactly_the_reference_counts(start: Launch) {
         thread.join().unwrap();
     }
 
-    let mut reference =
-        ReferenceModel::new(Config { offset: 500, week_start: 0, max_new_visitors_per_address: 100_000 });
+    let config = Config {
+        offset: 500,
+        max_new_visitors_per_address: 100_000,
+        max_hits_per_address_minute: 1_000_000,
+        ..Config::default()
+    };
+    let mut reference = ReferenceModel::new(config, paths.iter().cloned().collect::<KnownPaths>());
     let now = now_ms();
     for h in &unique {
         reference.record(h, "127.0.0.1", now);
@@ -209,10 +235,18 @@ pub fn sixty_four_clients_get_exactly_the_reference_counts(start: Launch) {
 pub fn a_killed_server_keeps_every_acknowledged_hit_and_replay_lands_exactly(start: Launch) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.sqlite3");
-    let flags = ["--max-new-visitors-per-address", "100000"];
-    let server = start(&db, &flags);
     // Every hit is a new visitor on its own page: one visit and one view each.
     let all: Vec<Hit> = (1..=4000).map(|n| hit(n, n, &format!("/p/{n}"))).collect();
+    let known = known_paths_file(dir.path(), &all.iter().map(|h| h.path.as_str()).collect::<Vec<_>>());
+    let flags = [
+        "--max-new-visitors-per-address",
+        "100000",
+        "--max-hits-per-address-minute",
+        "1000000",
+        "--known-paths",
+        &known,
+    ];
+    let server = start(&db, &flags);
     let acknowledged = Arc::new(Mutex::new(Vec::new()));
     let next = Arc::new(Mutex::new(0usize));
     let threads: Vec<_> = (0..16)
@@ -268,5 +302,145 @@ pub fn a_killed_server_keeps_every_acknowledged_hit_and_replay_lands_exactly(sta
     assert_eq!(after["today"], all.len() as u64);
     for h in all.iter().step_by(97) {
         assert_eq!(views(&server.url, &h.path), 1);
+    }
+}
+
+/// Bytes of the counter's databases on disk, each checkpointed first so the
+/// figure is the data kept, not the write-ahead log (which SQLite reuses
+/// and which does not grow with what is stored).
+fn storage_bytes(storage: &std::path::Path) -> u64 {
+    let dir = if storage.is_dir() { storage.to_path_buf() } else { storage.parent().unwrap().to_path_buf() };
+    let mut files = vec![dir];
+    let mut bytes = 0;
+    while let Some(dir) = files.pop() {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                files.push(path);
+            } else if path.extension().is_some_and(|e| e == "sqlite" || e == "sqlite3") {
+                let connection = rusqlite::Connection::open(&path).unwrap();
+                connection.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(())).unwrap();
+                bytes += std::fs::metadata(&path).unwrap().len();
+            }
+        }
+    }
+    bytes
+}
+
+/// Sends many hits from `threads` clients; how many were answered 200 and 429.
+fn flood(url: &str, hits: Vec<Hit>, address: &str) -> (usize, usize) {
+    let queue = Arc::new(Mutex::new(hits));
+    let answers = Arc::new(Mutex::new((0, 0)));
+    let threads: Vec<_> = (0..8)
+        .map(|_| {
+            let (queue, answers, url, address) = (queue.clone(), answers.clone(), url.to_string(), address.to_string());
+            std::thread::spawn(move || {
+                let agent = agent();
+                let from = [("X-Forwarded-For", address.as_str()), ("CF-Connecting-IP", address.as_str())];
+                loop {
+                    let Some(h) = queue.lock().unwrap().pop() else { break };
+                    let body = hit_body(&h.visitor, &h.hit, &h.path);
+                    let reply = send(&agent, "POST", &format!("{url}/v1/hit"), Some(&body), &from).unwrap();
+                    let mut answers = answers.lock().unwrap();
+                    match reply.status {
+                        200 => answers.0 += 1,
+                        429 => {
+                            assert!(reply.header("retry-after").is_some(), "429 without Retry-After");
+                            answers.1 += 1
+                        }
+                        other => panic!("unexpected {other}: {:?}", reply.body),
+                    }
+                }
+            })
+        })
+        .collect();
+    for thread in threads {
+        thread.join().unwrap();
+    }
+    *answers.lock().unwrap()
+}
+
+pub fn hostile_clients_cannot_grow_the_store_and_honest_readers_still_count(start: Launch) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let published = ["/bai-viet/cau-treo", "/bai-viet/cho-phien"];
+    let known = known_paths_file(dir.path(), &published);
+    let server = start(&db, &["--behind-proxy", "--known-paths", &known]);
+    let agent = agent();
+    let honest = |n: usize, path: &str| {
+        let address = format!("198.51.100.{}", n % 250);
+        let body = hit_body(&id("reader", n), &id("read", n), path);
+        let from = [("X-Forwarded-For", address.as_str()), ("CF-Connecting-IP", address.as_str())];
+        let reply = send(&agent, "POST", &format!("{}/v1/hit", server.url), Some(&body), &from).unwrap();
+        assert_eq!(reply.status, 200, "{:?}", reply.body);
+    };
+    for n in 0..20 {
+        honest(n, published[n % 2]);
+    }
+    let before_views = (views(&server.url, published[0]), views(&server.url, published[1]));
+    assert_eq!(before_views, (10, 10));
+    let before_total = stats(&server.url)["total"].as_u64().unwrap();
+    let before_bytes = storage_bytes(&db);
+
+    // One visitor, 20,000 made-up paths; then 20,000 visitors nobody has seen.
+    let made_up: Vec<Hit> = (0..20_000).map(|n| hit(1, n + 1, &format!("/bai-viet/bia-{n}"))).collect();
+    let (ok, limited) = flood(&server.url, made_up, "203.0.113.9");
+    assert!(ok <= 60 && limited >= 19_940, "one visitor: {ok} answered, {limited} refused");
+    // Honest readers arriving during the attack, from their own addresses.
+    for n in 20..70 {
+        honest(n, published[0]);
+    }
+    let new_ids: Vec<Hit> = (0..20_000).map(|n| hit(100_000 + n, 100_000 + n, published[1])).collect();
+    let (ok, limited) = flood(&server.url, new_ids, "203.0.113.9");
+    assert!(ok <= 300 && limited >= 19_700, "new visitors: {ok} answered, {limited} refused");
+
+    // Made-up pages got no views; real ones only the honest readers' and the
+    // few the capped attacker was allowed.
+    assert_eq!(views(&server.url, "/bai-viet/bia-7"), 0);
+    assert_eq!(views(&server.url, published[0]), before_views.0 + 50);
+    assert!(views(&server.url, published[1]) <= before_views.1 + 300);
+    let total = stats(&server.url)["total"].as_u64().unwrap();
+    assert!(total >= before_total + 50 && total <= before_total + 50 + 301, "{total}");
+    let after_bytes = storage_bytes(&db);
+    assert!(before_bytes > 0, "no database found under {}", db.display());
+    let grown = after_bytes.saturating_sub(before_bytes);
+    eprintln!("40,000 hostile hits: storage {before_bytes} → {after_bytes} bytes");
+    // 40,000 hostile hits; what is kept is bounded by the caps (about 400
+    // rows of under 200 bytes), not by the number of hits.
+    assert!(grown < 256 * 1024, "storage grew by {grown} bytes");
+    if db.is_file() {
+        let connection = rusqlite::Connection::open(&db).unwrap();
+        let rows = |table: &str| -> i64 {
+            connection.query_row(&format!("SELECT COUNT(*) FROM {table}"), [], |row| row.get(0)).unwrap()
+        };
+        assert_eq!(rows("page_views"), 2, "only published pages have a views row");
+        assert!(rows("visitors") <= 70 + 1 + 300, "{} visitors", rows("visitors"));
+        assert!(rows("hit_ids") <= 70 + 60 + 300, "{} hit ids", rows("hit_ids"));
+        assert!(rows("view_marks") <= 70 + 300, "{} view marks", rows("view_marks"));
+    }
+}
+
+pub fn the_known_paths_are_read_again_when_they_change(start: Launch) {
+    let dir = tempfile::tempdir().unwrap();
+    let known = known_paths_file(dir.path(), &["/bai-viet/cu"]);
+    let server = start(&dir.path().join("c.sqlite3"), &["--known-paths", &known]);
+    let agent = agent();
+    let post = |n: usize, path: &str| {
+        send(&agent, "POST", &format!("{}/v1/hit", server.url), Some(&hit_body(&id("v", n), &id("h", n), path)), &[])
+            .unwrap()
+    };
+    assert_eq!(post(1, "/bai-viet/moi").body["views"], 0, "not published yet");
+    // The press publishes a new article: the list on disk changes.
+    std::thread::sleep(Duration::from_millis(1100));
+    known_paths_file(dir.path(), &["/bai-viet/cu", "/bai-viet/moi"]);
+    let started = Instant::now();
+    let mut n = 2;
+    loop {
+        n += 1;
+        if post(n, "/bai-viet/moi/").body["views"].as_u64().unwrap() >= 1 {
+            break;
+        }
+        assert!(started.elapsed() < Duration::from_secs(20), "the new list was never read");
+        std::thread::sleep(Duration::from_millis(500));
     }
 }
