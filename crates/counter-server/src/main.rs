@@ -7,18 +7,20 @@ mod writer;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 use counter::Config;
 
 /// Counts the portal's visitors and page views (the "Thống kê truy cập" widget).
 #[derive(Parser, Debug)]
 #[command(name = "portal-counter", version)]
 struct Args {
+    #[command(subcommand)]
+    command: Option<Tool>,
     /// Address and port to listen on.
     #[arg(long, default_value = "127.0.0.1:8787")]
     listen: SocketAddr,
     /// SQLite database file (created when missing; WAL files sit beside it).
-    #[arg(long, default_value = "counter.sqlite3")]
+    #[arg(long, default_value = "counter.sqlite3", global = true)]
     db: PathBuf,
     /// Origin allowed to call the counter from a browser (CORS); repeat for several.
     /// With none, browsers on other origins are refused.
@@ -42,12 +44,29 @@ struct Args {
     max_hits_per_address_minute: u32,
     /// The site's `data/counted-paths.json` (a file, or its URL): only these
     /// paths count views. Re-read when it changes.
-    #[arg(long, value_name = "FILE_OR_URL")]
-    known_paths: String,
+    /// Required to serve.
+    #[arg(long, value_name = "FILE_OR_URL", required = false)]
+    known_paths: Option<String>,
+    /// Bearer token that staff give to download `GET /v1/ratings.csv`
+    /// (also read from the STAFF_TOKEN environment variable).
+    #[arg(long, env = "STAFF_TOKEN", hide_env_values = true)]
+    staff_token: Option<String>,
     /// Take the client address from the last X-Forwarded-For entry (only behind a
     /// reverse proxy that sets it).
     #[arg(long)]
     behind_proxy: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum Tool {
+    /// Prints the satisfaction ratings ("Đánh giá mức độ hài lòng") of the database
+    /// given with --db, then exits.
+    Ratings {
+        /// Every rating as CSV (UTF-8 with a byte-order mark): page, month, time,
+        /// score, label, comment. Without it: a summary per page and month, as JSON.
+        #[arg(long)]
+        csv: bool,
+    },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -64,6 +83,13 @@ enum WeekStart {
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let args = Args::parse();
+    if let Some(Tool::Ratings { csv }) = args.command {
+        return print_ratings(&args.db, csv);
+    }
+    let Some(known_paths) = args.known_paths.clone() else {
+        eprintln!("portal-counter: --known-paths FILE_OR_URL is required (the site's data/counted-paths.json)");
+        return std::process::ExitCode::from(2);
+    };
     let config = Config {
         offset: args.offset,
         week_start: args.week_start as u8,
@@ -71,7 +97,7 @@ async fn main() -> std::process::ExitCode {
         max_hits_per_visitor_minute: args.max_hits_per_visitor_minute,
         max_hits_per_address_minute: args.max_hits_per_address_minute,
     };
-    let known = match known::watch(args.known_paths.clone()) {
+    let known = match known::watch(known_paths) {
         Ok(known) => known,
         Err(error) => {
             eprintln!("portal-counter: cannot read --known-paths {error}");
@@ -86,7 +112,7 @@ async fn main() -> std::process::ExitCode {
         }
     };
     let writer = writer::Writer::start(connection, config, known);
-    let app = http::router(writer, &args.allow_origins, args.behind_proxy);
+    let app = http::router(writer, &args.allow_origins, args.behind_proxy, args.staff_token.clone());
     let listener = match tokio::net::TcpListener::bind(args.listen).await {
         Ok(listener) => listener,
         Err(error) => {
@@ -102,6 +128,32 @@ async fn main() -> std::process::ExitCode {
         .await;
     match served {
         Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("portal-counter: {error}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+/// `portal-counter ratings [--csv]`: reads the database directly (a reader
+/// beside a running server is fine in WAL mode).
+fn print_ratings(db: &std::path::Path, csv: bool) -> std::process::ExitCode {
+    let printed = (|| -> Result<String, String> {
+        let mut connection = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
+            .map_err(|e| format!("{}: {e}", db.display()))?;
+        counter::sqlite::create_schema(&connection).map_err(|e| e.to_string())?;
+        if csv {
+            counter::ratings::export_csv(&mut connection).map_err(|e| e.to_string())
+        } else {
+            let months = counter::ratings::monthly(&mut connection, None).map_err(|e| e.to_string())?;
+            Ok(serde_json::to_string_pretty(&months).expect("plain data serialises") + "\n")
+        }
+    })();
+    match printed {
+        Ok(text) => {
+            print!("{text}");
+            std::process::ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("portal-counter: {error}");
             std::process::ExitCode::FAILURE

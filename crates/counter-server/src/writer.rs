@@ -6,9 +6,10 @@ use std::sync::mpsc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use counter::paths::KnownPaths;
+use counter::ratings::{MonthSummary, Rated};
 use counter::{Config, Outcome, Recorded};
-use model::stats::{Hit, HitStats};
-use rusqlite::{Connection, TransactionBehavior};
+use model::stats::{Hit, HitStats, Rating, RatingSummary};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 use tokio::sync::oneshot;
 
 use crate::known;
@@ -30,6 +31,22 @@ pub enum Job {
         path: Option<String>,
         reply: oneshot::Sender<Result<HitStats, String>>,
     },
+    Rating {
+        rating: Rating,
+        address: String,
+        reply: oneshot::Sender<Result<Rated, String>>,
+    },
+    /// Anything read-only that is not the figures: summaries, the export.
+    Read {
+        read: Box<dyn for<'t> FnOnce(&mut Transaction<'t>) -> rusqlite::Result<Reading> + Send>,
+        reply: oneshot::Sender<Result<Reading, String>>,
+    },
+}
+
+pub enum Reading {
+    Summary(RatingSummary),
+    Monthly(Vec<MonthSummary>),
+    Csv(String),
 }
 
 #[derive(Clone)]
@@ -80,6 +97,21 @@ impl Writer {
         answer.await.map_err(|_| NOT_SAVED.to_string())?
     }
 
+    pub async fn rate(&self, rating: Rating, address: String) -> Result<Rated, String> {
+        let (reply, answer) = oneshot::channel();
+        self.jobs.send(Job::Rating { rating, address, reply }).map_err(|_| STOPPED.to_string())?;
+        answer.await.map_err(|_| NOT_SAVED.to_string())?
+    }
+
+    pub async fn read(
+        &self,
+        read: impl for<'t> FnOnce(&mut Transaction<'t>) -> rusqlite::Result<Reading> + Send + 'static,
+    ) -> Result<Reading, String> {
+        let (reply, answer) = oneshot::channel();
+        self.jobs.send(Job::Read { read: Box::new(read), reply }).map_err(|_| STOPPED.to_string())?;
+        answer.await.map_err(|_| NOT_SAVED.to_string())?
+    }
+
     pub async fn stats(&self, path: Option<String>) -> Result<HitStats, String> {
         let (reply, answer) = oneshot::channel();
         self.jobs.send(Job::Stats { path, reply }).map_err(|_| STOPPED.to_string())?;
@@ -90,6 +122,8 @@ impl Writer {
 enum Pending {
     Hit(oneshot::Sender<Result<Outcome, String>>, Recorded, String),
     Stats(oneshot::Sender<Result<HitStats, String>>, Option<String>),
+    Rating(oneshot::Sender<Result<Rated, String>>, Rated),
+    Read(oneshot::Sender<Result<Reading, String>>, Reading),
 }
 
 fn apply(connection: &mut Connection, config: &Config, paths: &KnownPaths, batch: Vec<Job>) {
@@ -103,6 +137,12 @@ fn apply(connection: &mut Connection, config: &Config, paths: &KnownPaths, batch
                     pending.push(Pending::Hit(reply, recorded, hit.path));
                 }
                 Job::Stats { path, reply } => pending.push(Pending::Stats(reply, path)),
+                Job::Rating { rating, address, reply } => {
+                    let rated =
+                        counter::ratings::record_rating(&mut transaction, &rating, &address, now_ms(), config, paths)?;
+                    pending.push(Pending::Rating(reply, rated));
+                }
+                Job::Read { read, reply } => pending.push(Pending::Read(reply, read(&mut transaction)?)),
             }
         }
         // The figures are read once for the whole batch, after all its hits:
@@ -113,6 +153,7 @@ fn apply(connection: &mut Connection, config: &Config, paths: &KnownPaths, batch
             let path = match &item {
                 Pending::Hit(_, _, path) => Some(path.as_str()),
                 Pending::Stats(_, path) => path.as_deref(),
+                Pending::Rating(..) | Pending::Read(..) => None,
             };
             let views = match path {
                 Some(path) => counter::views(&mut transaction, path)?,
@@ -130,6 +171,8 @@ fn apply(connection: &mut Connection, config: &Config, paths: &KnownPaths, batch
                 match item {
                     Pending::Hit(reply, recorded, _) => drop(reply.send(Ok(recorded.with_stats(stats)))),
                     Pending::Stats(reply, _) => drop(reply.send(Ok(stats))),
+                    Pending::Rating(reply, rated) => drop(reply.send(Ok(rated))),
+                    Pending::Read(reply, reading) => drop(reply.send(Ok(reading))),
                 }
             }
         }

@@ -34,3 +34,45 @@ fn hostile_clients_cannot_grow_the_store() {
 fn reads_the_known_paths_again_when_they_change() {
     suites::the_known_paths_are_read_again_when_they_change(Server::start);
 }
+
+#[test]
+fn ratings_are_checked_replaced_summarised_and_exported() {
+    suites::ratings_are_checked_replaced_summarised_and_exported(Server::start);
+}
+
+#[test]
+fn concurrent_ratings_are_exact() {
+    suites::concurrent_ratings_are_exact(Server::start);
+}
+
+#[test]
+fn a_killed_counter_keeps_every_acknowledged_rating() {
+    suites::a_killed_server_keeps_every_acknowledged_rating(Server::start);
+}
+
+#[test]
+fn the_ratings_export_on_the_command_line_round_trips_vietnamese() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let known = common::known_paths_file(dir.path(), &["/bai-viet/cau-treo"]);
+    let server = Server::start(&db, &["--known-paths", &known]);
+    let body = serde_json::json!({"visitor": "reader-0000000000000001", "path": "/bai-viet/cau-treo", "score": 4, "comment": suites::COMMENT});
+    let reply =
+        common::send(&common::agent(), "POST", &format!("{}/v1/rating", server.url), Some(&body.to_string()), &[])
+            .unwrap();
+    assert_eq!(reply.status, 200);
+    // Read beside the running server, as staff would.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_portal-counter"))
+        .args(["ratings", "--csv", "--db"])
+        .arg(&db)
+        .output()
+        .unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let rows = suites::parse_csv(&String::from_utf8(output.stdout).unwrap());
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        (rows[1][0].as_str(), rows[1][3].as_str(), rows[1][4].as_str()),
+        ("/bai-viet/cau-treo", "4", "Hài lòng")
+    );
+    assert_eq!(rows[1][5], suites::COMMENT);
+}

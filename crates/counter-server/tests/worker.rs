@@ -54,3 +54,21 @@ fn worker_hostile_clients_cannot_grow_the_store() {
 fn worker_reads_the_known_paths_again_when_they_change() {
     suites::the_known_paths_are_read_again_when_they_change(Server::start_worker);
 }
+
+#[test]
+#[ignore = "needs the built Worker and workerd: cargo xtask test runs it"]
+fn worker_ratings_are_checked_replaced_summarised_and_exported() {
+    suites::ratings_are_checked_replaced_summarised_and_exported(Server::start_worker);
+}
+
+#[test]
+#[ignore = "needs the built Worker and workerd: cargo xtask test runs it"]
+fn worker_concurrent_ratings_are_exact() {
+    suites::concurrent_ratings_are_exact(Server::start_worker);
+}
+
+#[test]
+#[ignore = "needs the built Worker and workerd: cargo xtask test runs it"]
+fn worker_a_killed_counter_keeps_every_acknowledged_rating() {
+    suites::a_killed_server_keeps_every_acknowledged_rating(Server::start_worker);
+}

@@ -5,9 +5,9 @@ use std::cell::RefCell;
 use std::hash::{DefaultHasher, Hasher};
 use std::rc::Rc;
 
-use counter::api::{self, HitRequest, Route};
+use counter::api::{self, HitRequest, RatingRequest, Route};
 use counter::paths::KnownPaths;
-use counter::{Config, Store, Value};
+use counter::{Cell, Config, Store, Value};
 use worker::{
     Context, Date, DurableObject, Env, Fetch, Headers, Method, Request, Response, Result, SqlStorage, SqlStorageValue,
     State, Url, durable_object, event,
@@ -45,7 +45,7 @@ fn with_cors(response: Response, origin: Option<&str>, preflight: bool) -> Resul
         headers.set("Access-Control-Allow-Origin", origin)?;
         if preflight {
             headers.set("Access-Control-Allow-Methods", "GET, POST")?;
-            headers.set("Access-Control-Allow-Headers", "content-type")?;
+            headers.set("Access-Control-Allow-Headers", "content-type, authorization")?;
             headers.set("Access-Control-Max-Age", "86400")?;
         }
     }
@@ -58,6 +58,8 @@ pub struct Counter {
     config: Config,
     /// Keys the address hash; random per object, kept in its storage.
     address_salt: i64,
+    /// `STAFF_TOKEN` (a secret): the bearer token for `GET /v1/ratings.csv`.
+    staff_token: Option<String>,
     /// `KNOWN_PATHS_URL`: the site's `data/counted-paths.json`.
     known_paths_url: Option<String>,
     /// Seconds between fetches of the list (`KNOWN_PATHS_REFRESH_SECONDS`).
@@ -100,10 +102,17 @@ impl DurableObject for Counter {
         };
         let known_paths_url =
             env.var("KNOWN_PATHS_URL").ok().map(|v| v.to_string().trim().to_string()).filter(|v| !v.is_empty());
+        let staff_token = env
+            .secret("STAFF_TOKEN")
+            .map(|v| v.to_string())
+            .or_else(|_| env.var("STAFF_TOKEN").map(|v| v.to_string()))
+            .ok()
+            .filter(|v| !v.is_empty());
         Counter {
             sql,
             config,
             address_salt,
+            staff_token,
             known_paths_url,
             known_paths_refresh_ms: number("KNOWN_PATHS_REFRESH_SECONDS", 300) as f64 * 1000.0,
             known_paths: RefCell::new((Rc::new(KnownPaths::default()), 0.0)),
@@ -142,6 +151,49 @@ impl DurableObject for Counter {
                             Err(e) => api::error(503, &e.to_string()),
                         }
                     }
+                }
+            }
+            Route::Rating => {
+                let body = request.bytes().await?;
+                let user_agent = request.headers().get("User-Agent")?.unwrap_or_default();
+                match api::read_rating(&body, &user_agent) {
+                    Err(reply) => reply,
+                    Ok(RatingRequest::Bot(rating)) => match counter::ratings::summary(&mut store, &rating.path) {
+                        Ok(summary) => api::rating_summary(summary),
+                        Err(e) => api::error(503, &e.to_string()),
+                    },
+                    Ok(RatingRequest::Store(rating)) => {
+                        let address = self.address_key(&request)?;
+                        let paths = self.known_paths(now as f64).await;
+                        let mut store = DoStore(&self.sql);
+                        match counter::ratings::record_rating(&mut store, &rating, &address, now, &self.config, &paths) {
+                            Ok(rated) => api::rated(rated),
+                            Err(e) => api::error(503, &e.to_string()),
+                        }
+                    }
+                }
+            }
+            Route::Ratings => {
+                let path = request.url()?.query().and_then(api::path_param);
+                match counter::ratings::monthly(&mut store, path.as_deref()) {
+                    Ok(months) => api::monthly(&months),
+                    Err(e) => api::error(503, &e.to_string()),
+                }
+            }
+            Route::RatingsCsv => {
+                let authorization = request.headers().get("Authorization")?;
+                if !api::is_staff(authorization.as_deref(), self.staff_token.as_deref()) {
+                    api::error(401, "the export needs the staff token: Authorization: Bearer …")
+                } else {
+                    return match counter::ratings::export_csv(&mut store) {
+                        Ok(text) => {
+                            let headers = Headers::new();
+                            headers.set("Content-Type", "text/csv; charset=utf-8")?;
+                            headers.set("Content-Disposition", "attachment; filename=\"danh-gia.csv\"")?;
+                            Ok(Response::ok(text)?.with_headers(headers))
+                        }
+                        Err(e) => respond(api::error(503, &e.to_string())),
+                    };
                 }
             }
             other => api::not_routed(other),
@@ -205,6 +257,7 @@ fn bindings(params: &[Value<'_>]) -> Vec<SqlStorageValue> {
         .map(|p| match p {
             Value::Int(i) => SqlStorageValue::Integer(*i),
             Value::Text(t) => SqlStorageValue::String(t.to_string()),
+            Value::Null => SqlStorageValue::Null,
         })
         .collect()
 }
@@ -216,6 +269,24 @@ impl Store for DoStore<'_> {
         // The cursor must be drained for the statement to run to its end.
         self.0.exec(sql, bindings(params))?.raw().for_each(drop);
         Ok(())
+    }
+
+    fn query_rows(&mut self, sql: &str, params: &[Value<'_>]) -> Result<Vec<Vec<Cell>>> {
+        let cursor = self.0.exec(sql, bindings(params))?;
+        cursor
+            .raw()
+            .map(|row| {
+                Ok(row?
+                    .into_iter()
+                    .map(|value| match value {
+                        SqlStorageValue::Integer(i) => Cell::Int(i),
+                        SqlStorageValue::Float(f) => Cell::Int(f as i64),
+                        SqlStorageValue::String(s) => Cell::Text(s),
+                        _ => Cell::Null,
+                    })
+                    .collect())
+            })
+            .collect()
     }
 
     fn query_int(&mut self, sql: &str, params: &[Value<'_>]) -> Result<Option<i64>> {

@@ -1,8 +1,11 @@
 //! The HTTP contract as plain data — status, JSON body, Retry-After — so the
 //! self-hosted server and the Worker answer every request alike.
 
-use model::stats::{Hit, HitStats, MAX_HIT_BODY, Stats, check_hit};
+use model::stats::{
+    Hit, HitStats, MAX_HIT_BODY, MAX_RATING_BODY, Rating, RatingSummary, Stats, check_hit, check_rating,
+};
 
+use crate::ratings::{MonthSummary, Rated};
 use crate::{Outcome, is_bot};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,6 +21,9 @@ pub struct Reply {
 pub enum Route {
     Hit,
     Stats,
+    Rating,
+    Ratings,
+    RatingsCsv,
     Health,
     MethodNotAllowed,
     NotFound,
@@ -27,6 +33,9 @@ pub fn route(method: &str, path: &str) -> Route {
     let expected = match path {
         "/v1/hit" => ("POST", Route::Hit),
         "/v1/stats" => ("GET", Route::Stats),
+        "/v1/rating" => ("POST", Route::Rating),
+        "/v1/ratings" => ("GET", Route::Ratings),
+        "/v1/ratings.csv" => ("GET", Route::RatingsCsv),
         "/healthz" => ("GET", Route::Health),
         _ => return Route::NotFound,
     };
@@ -50,6 +59,67 @@ pub fn read_hit(body: &[u8], user_agent: &str) -> Result<HitRequest, Reply> {
     let hit: Hit = serde_json::from_slice(body).map_err(|e| error(400, &format!("the body is not a hit: {e}")))?;
     check_hit(&hit).map_err(|reason| error(400, &reason))?;
     Ok(if is_bot(user_agent) { HitRequest::Bot(hit) } else { HitRequest::Count(hit) })
+}
+
+/// A readable rating, and whether it comes from a bot (answered, not stored).
+pub enum RatingRequest {
+    Store(Rating),
+    Bot(Rating),
+}
+
+pub fn read_rating(body: &[u8], user_agent: &str) -> Result<RatingRequest, Reply> {
+    if body.len() > MAX_RATING_BODY {
+        return Err(error(413, &format!("the body is over {MAX_RATING_BODY} bytes")));
+    }
+    let rating: Rating =
+        serde_json::from_slice(body).map_err(|e| error(400, &format!("the body is not a rating: {e}")))?;
+    check_rating(&rating).map_err(|reason| error(400, &reason))?;
+    Ok(if is_bot(user_agent) { RatingRequest::Bot(rating) } else { RatingRequest::Store(rating) })
+}
+
+pub fn rated(rated: Rated) -> Reply {
+    match rated {
+        Rated::Saved(summary) => rating_summary(summary),
+        Rated::UnknownPath => error(400, "`path` is not a page the site publishes"),
+        Rated::RateLimited { retry_after_secs } => Reply {
+            retry_after: Some(retry_after_secs),
+            ..error(429, "too many requests from this visitor or address; retry later")
+        },
+    }
+}
+
+pub fn rating_summary(summary: RatingSummary) -> Reply {
+    ok(serde_json::to_string(&summary).expect("plain numbers serialise"))
+}
+
+pub fn monthly(months: &[MonthSummary]) -> Reply {
+    ok(serde_json::to_string(months).expect("plain data serialises"))
+}
+
+/// `?path=…` of a query string, percent-decoded.
+pub fn path_param(query: &str) -> Option<String> {
+    query.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=')?;
+        (key == "path").then(|| {
+            let value = value.replace('+', " ");
+            crate::paths::percent_decode(&value).unwrap_or(value)
+        })
+    })
+}
+
+/// Whether an `Authorization` header carries the staff token (never when none is configured).
+pub fn is_staff(authorization: Option<&str>, token: Option<&str>) -> bool {
+    match (authorization.and_then(|a| a.strip_prefix("Bearer ")), token) {
+        (Some(given), Some(token)) if !token.is_empty() => {
+            // Compared in full whatever the first difference, so timing tells nothing.
+            given.len() == token.len() && given.bytes().zip(token.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
+        }
+        _ => false,
+    }
+}
+
+pub fn csv(text: String) -> Reply {
+    Reply { status: 200, body: text, retry_after: None }
 }
 
 pub fn outcome(outcome: Outcome) -> Reply {
@@ -77,7 +147,7 @@ pub fn health() -> Reply {
 pub fn not_routed(route: Route) -> Reply {
     match route {
         Route::MethodNotAllowed => error(405, "method not allowed on this path"),
-        _ => error(404, "no such route: use POST /v1/hit or GET /v1/stats"),
+        _ => error(404, "no such route: use POST /v1/hit, GET /v1/stats, POST /v1/rating or GET /v1/ratings"),
     }
 }
 

@@ -2,6 +2,7 @@
 
 pub mod api;
 pub mod paths;
+pub mod ratings;
 pub mod reference;
 pub mod schema;
 #[cfg(feature = "sqlite")]
@@ -64,6 +65,15 @@ impl Default for Config {
 pub enum Value<'a> {
     Int(i64),
     Text(&'a str),
+    Null,
+}
+
+/// A column of a row read back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Int(i64),
+    Text(String),
+    Null,
 }
 
 /// What the rules need of a SQL database. The adapter runs each call to
@@ -73,6 +83,8 @@ pub trait Store {
     fn execute(&mut self, sql: &str, params: &[Value<'_>]) -> Result<(), Self::Error>;
     /// The first column of the first row; `None` for no row or NULL.
     fn query_int(&mut self, sql: &str, params: &[Value<'_>]) -> Result<Option<i64>, Self::Error>;
+    /// Every row, integer and text columns as they are (others as `Null`).
+    fn query_rows(&mut self, sql: &str, params: &[Value<'_>]) -> Result<Vec<Vec<Cell>>, Self::Error>;
 }
 
 /// What recording a hit did, before the figures are read.
@@ -168,21 +180,8 @@ pub fn record_hit_only<S: Store>(
     }
     prune(store, now_ms)?;
 
-    let rate_window = now_ms.div_euclid(RATE_WINDOW_MS);
-    let visitor_rate = format!("v:{}", hit.visitor);
-    let address_rate = format!("a:{address_key}");
-    for (key, cap) in
-        [(&visitor_rate, config.max_hits_per_visitor_minute), (&address_rate, config.max_hits_per_address_minute)]
-    {
-        let hits = store
-            .query_int(
-                "SELECT hits FROM rate_windows WHERE key = ? AND window = ?",
-                &[Value::Text(key), Value::Int(rate_window)],
-            )?
-            .unwrap_or(0);
-        if hits >= i64::from(cap) {
-            return Ok(rate_limited((rate_window + 1) * RATE_WINDOW_MS - now_ms));
-        }
+    if let Some(limited) = check_rates(store, &hit.visitor, address_key, now_ms, config)? {
+        return Ok(limited);
     }
 
     let last_hit = store.query_int(
@@ -207,13 +206,7 @@ pub fn record_hit_only<S: Store>(
         )?;
     }
 
-    for key in [&visitor_rate, &address_rate] {
-        store.execute(
-            "INSERT INTO rate_windows (key, window, hits) VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET \
-             hits = CASE WHEN window = excluded.window THEN hits + 1 ELSE 1 END, window = excluded.window",
-            &[Value::Text(key), Value::Int(rate_window)],
-        )?;
-    }
+    count_rates(store, &hit.visitor, address_key, now_ms)?;
 
     if starts_visit(last_hit, now_ms) {
         store.execute(
@@ -249,6 +242,53 @@ pub fn record_hit_only<S: Store>(
     }
     store.execute("INSERT INTO hit_ids (id, at) VALUES (?, ?)", &[Value::Text(&hit.hit), Value::Int(now_ms)])?;
     Ok(Recorded::Counted)
+}
+
+fn rate_keys(visitor: &str, address_key: &str) -> [String; 2] {
+    [format!("v:{visitor}"), format!("a:{address_key}")]
+}
+
+/// `Some(RateLimited)` when the visitor or the address has used up this
+/// minute's hits (hits and ratings alike).
+pub(crate) fn check_rates<S: Store>(
+    store: &mut S,
+    visitor: &str,
+    address_key: &str,
+    now_ms: i64,
+    config: &Config,
+) -> Result<Option<Recorded>, S::Error> {
+    let window = now_ms.div_euclid(RATE_WINDOW_MS);
+    let caps = [config.max_hits_per_visitor_minute, config.max_hits_per_address_minute];
+    for (key, cap) in rate_keys(visitor, address_key).iter().zip(caps) {
+        let hits = store
+            .query_int(
+                "SELECT hits FROM rate_windows WHERE key = ? AND window = ?",
+                &[Value::Text(key), Value::Int(window)],
+            )?
+            .unwrap_or(0);
+        if hits >= i64::from(cap) {
+            return Ok(Some(rate_limited((window + 1) * RATE_WINDOW_MS - now_ms)));
+        }
+    }
+    Ok(None)
+}
+
+/// Counts an accepted request in the visitor's and the address's minute.
+pub(crate) fn count_rates<S: Store>(
+    store: &mut S,
+    visitor: &str,
+    address_key: &str,
+    now_ms: i64,
+) -> Result<(), S::Error> {
+    let window = now_ms.div_euclid(RATE_WINDOW_MS);
+    for key in rate_keys(visitor, address_key) {
+        store.execute(
+            "INSERT INTO rate_windows (key, window, hits) VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET \
+             hits = CASE WHEN window = excluded.window THEN hits + 1 ELSE 1 END, window = excluded.window",
+            &[Value::Text(&key), Value::Int(window)],
+        )?;
+    }
+    Ok(())
 }
 
 fn rate_limited(retry_after_ms: i64) -> Recorded {
@@ -301,7 +341,7 @@ pub fn with_views(stats: Stats, views: u64) -> HitStats {
 }
 
 /// Forgets what no rule can need any more, at most once a minute.
-fn prune<S: Store>(store: &mut S, now_ms: i64) -> Result<(), S::Error> {
+pub(crate) fn prune<S: Store>(store: &mut S, now_ms: i64) -> Result<(), S::Error> {
     let last = store.query_int("SELECT value FROM counter_meta WHERE key = 'pruned_at'", &[])?.unwrap_or(0);
     if now_ms - last < PRUNE_EVERY_MS {
         return Ok(());

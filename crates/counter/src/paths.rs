@@ -16,20 +16,7 @@ pub fn normalize(raw: &str) -> Option<String> {
     if !path.starts_with('/') || path.len() > MAX_PATH {
         return None;
     }
-    let bytes = path.as_bytes();
-    let mut decoded = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
-            decoded.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            decoded.push(bytes[i]);
-            i += 1;
-        }
-    }
-    let decoded = String::from_utf8(decoded).ok()?.to_lowercase();
+    let decoded = percent_decode(path)?.to_lowercase();
     let mut normal = String::with_capacity(decoded.len());
     for segment in decoded.split('/').filter(|s| !s.is_empty()) {
         if segment == "." || segment == ".." {
@@ -42,6 +29,24 @@ pub fn normalize(raw: &str) -> Option<String> {
         normal.push('/');
     }
     Some(normal)
+}
+
+/// `%XX` escapes decoded; `None` for a bad escape or bytes that are not UTF-8.
+pub fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = std::str::from_utf8(bytes.get(i + 1..i + 3)?).ok()?;
+            decoded.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            decoded.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(decoded).ok()
 }
 
 /// The published paths that count views.

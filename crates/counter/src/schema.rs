@@ -17,4 +17,7 @@ pub const SCHEMA: &[&str] = &[
     // Hits in the current minute, per visitor (`v:id`) and per address (`a:key`).
     "CREATE TABLE IF NOT EXISTS rate_windows (key TEXT PRIMARY KEY, window INTEGER NOT NULL, hits INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS rate_windows_by_window ON rate_windows (window)",
+    // One rating per visitor and page; `month` is YYYYMM in Vietnam's time.
+    "CREATE TABLE IF NOT EXISTS ratings (visitor TEXT NOT NULL, path TEXT NOT NULL, score INTEGER NOT NULL, comment TEXT, at INTEGER NOT NULL, month INTEGER NOT NULL, PRIMARY KEY (visitor, path))",
+    "CREATE INDEX IF NOT EXISTS ratings_by_page ON ratings (path, month, score)",
 ];

@@ -3,13 +3,14 @@
 use rusqlite::types::ToSqlOutput;
 use rusqlite::{Connection, OptionalExtension, ToSql, Transaction};
 
-use crate::{Store, Value};
+use crate::{Cell, Store, Value};
 
 impl ToSql for Value<'_> {
     fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
         match self {
             Value::Int(value) => value.to_sql(),
             Value::Text(text) => text.to_sql(),
+            Value::Null => Ok(ToSqlOutput::Owned(rusqlite::types::Value::Null)),
         }
     }
 }
@@ -27,6 +28,23 @@ fn query_int(connection: &Connection, sql: &str, params: &[Value<'_>]) -> rusqli
         .map(Option::flatten)
 }
 
+fn query_rows(connection: &Connection, sql: &str, params: &[Value<'_>]) -> rusqlite::Result<Vec<Vec<Cell>>> {
+    let mut statement = connection.prepare_cached(sql)?;
+    let columns = statement.column_count();
+    let rows = statement.query_map(rusqlite::params_from_iter(params), |row| {
+        (0..columns)
+            .map(|i| {
+                Ok(match row.get_ref(i)? {
+                    rusqlite::types::ValueRef::Integer(n) => Cell::Int(n),
+                    rusqlite::types::ValueRef::Text(t) => Cell::Text(String::from_utf8_lossy(t).into_owned()),
+                    _ => Cell::Null,
+                })
+            })
+            .collect()
+    })?;
+    rows.collect()
+}
+
 impl Store for Connection {
     type Error = rusqlite::Error;
 
@@ -36,6 +54,10 @@ impl Store for Connection {
 
     fn query_int(&mut self, sql: &str, params: &[Value<'_>]) -> rusqlite::Result<Option<i64>> {
         query_int(self, sql, params)
+    }
+
+    fn query_rows(&mut self, sql: &str, params: &[Value<'_>]) -> rusqlite::Result<Vec<Vec<Cell>>> {
+        query_rows(self, sql, params)
     }
 }
 
@@ -48,6 +70,10 @@ impl Store for Transaction<'_> {
 
     fn query_int(&mut self, sql: &str, params: &[Value<'_>]) -> rusqlite::Result<Option<i64>> {
         query_int(self, sql, params)
+    }
+
+    fn query_rows(&mut self, sql: &str, params: &[Value<'_>]) -> rusqlite::Result<Vec<Vec<Cell>>> {
+        query_rows(self, sql, params)
     }
 }
 

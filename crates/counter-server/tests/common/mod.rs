@@ -70,7 +70,8 @@ impl Server {
             .replace("@MAX_HITS_PER_ADDRESS_MINUTE@", &setting("--max-hits-per-address-minute", "3000"))
             // The Worker fetches the list from the site: here, a file served on loopback.
             .replace("@KNOWN_PATHS_URL@", &serve_file(Path::new(&setting("--known-paths", ""))))
-            .replace("@KNOWN_PATHS_REFRESH_SECONDS@", "1");
+            .replace("@KNOWN_PATHS_REFRESH_SECONDS@", "1")
+            .replace("@STAFF_TOKEN@", &setting("--staff-token", ""));
         std::fs::write(dir.join("config.capnp"), config).unwrap();
         let child = Command::new(&workerd)
             .arg("serve")

@@ -444,3 +444,205 @@ pub fn the_known_paths_are_read_again_when_they_change(start: Launch) {
         std::thread::sleep(Duration::from_millis(500));
     }
 }
+
+const STAFF_TOKEN: &str = "bi-mat-cua-van-phong-2026";
+
+fn rating_body(visitor: &str, path: &str, score: u8, comment: Option<&str>) -> String {
+    let mut body = serde_json::json!({ "visitor": visitor, "path": path, "score": score });
+    if let Some(comment) = comment {
+        body["comment"] = comment.into();
+    }
+    body.to_string()
+}
+
+fn rate(agent: &ureq::Agent, url: &str, body: &str) -> Reply {
+    send(agent, "POST", &format!("{url}/v1/rating"), Some(body), &[]).unwrap()
+}
+
+fn monthly(url: &str, path: Option<&str>) -> serde_json::Value {
+    let query = path.map(|p| format!("?path={p}")).unwrap_or_default();
+    send(&agent(), "GET", &format!("{url}/v1/ratings{query}"), None, &[]).unwrap().body
+}
+
+/// The export's rows (header first), read back with a CSV reader.
+pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{feff}').expect("a byte-order mark for spreadsheet programs");
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect()
+}
+
+pub const COMMENT: &str =
+    "Thông tin rất hữu ích; đề nghị thêm ảnh cầu treo mới, \"bản Nậm Củm\", giờ mở cửa.\nXin cảm ơn!";
+
+pub fn ratings_are_checked_replaced_summarised_and_exported(start: Launch) {
+    let dir = tempfile::tempdir().unwrap();
+    let known = known_paths_file(dir.path(), &["/bai-viet/cau-treo", "/bai-viet/cho-phien"]);
+    let server = start(&dir.path().join("c.sqlite3"), &["--known-paths", &known, "--staff-token", STAFF_TOKEN]);
+    let agent = agent();
+    let page = "/bai-viet/cau-treo";
+    let reader = id("reader", 1);
+    for (case, body, status) in [
+        ("score 0", rating_body(&reader, page, 0, None), 400),
+        ("score 6", rating_body(&reader, page, 6, None), 400),
+        ("bad visitor id", rating_body("ngan", page, 4, None), 400),
+        ("unknown page", rating_body(&reader, "/bai-viet/khong-co", 4, None), 400),
+        ("501-character comment", rating_body(&reader, page, 4, Some(&"ệ".repeat(501))), 400),
+        ("HTML in the comment", rating_body(&reader, page, 4, Some("<img src=x onerror=alert(1)>")), 400),
+        ("malformed JSON", "{\"score\": 4".to_string(), 400),
+        ("unknown field", rating_body(&reader, page, 4, None).replace("}", ",\"ip\":\"1.2.3.4\"}"), 400),
+        ("body over the limit", rating_body(&reader, page, 4, Some(&"a".repeat(5000))), 413),
+    ] {
+        let reply = rate(&agent, &server.url, &body);
+        assert_eq!(reply.status, status, "{case}: {:?}", reply.body);
+        assert!(reply.body["error"].as_str().is_some_and(|e| !e.is_empty()), "{case}: {:?}", reply.body);
+    }
+    assert_eq!(monthly(&server.url, None), serde_json::json!([]), "nothing refused was stored");
+
+    let first = rate(&agent, &server.url, &rating_body(&reader, page, 2, Some(COMMENT)));
+    assert_eq!(first.status, 200, "{:?}", first.body);
+    assert_eq!(first.body["count"], 1);
+    // A later rating by the same reader replaces the first, however the path is spelled.
+    let replaced = rate(&agent, &server.url, &rating_body(&reader, "/BAI-VIET/cau-treo/", 5, Some(COMMENT)));
+    assert_eq!(replaced.body, serde_json::json!({"count": 1, "scores": [0, 0, 0, 0, 1], "average": 5.0}));
+    let second = rate(&agent, &server.url, &rating_body(&id("reader", 2), page, 2, None));
+    assert_eq!(second.body, serde_json::json!({"count": 2, "scores": [0, 1, 0, 0, 1], "average": 3.5}));
+    // Bots see the summary and are not stored.
+    let bot = send(
+        &agent,
+        "POST",
+        &format!("{}/v1/rating", server.url),
+        Some(&rating_body(&id("bot", 1), page, 1, None)),
+        &[("User-Agent", "Googlebot/2.1")],
+    )
+    .unwrap();
+    assert_eq!(bot.body["count"], 2);
+
+    let months = monthly(&server.url, Some(page));
+    assert_eq!(months.as_array().unwrap().len(), 1, "{months}");
+    assert_eq!(months[0]["path"], page);
+    assert!(months[0]["month"].as_str().unwrap().starts_with("20"), "{months}");
+    assert_eq!(months[0]["count"], 2);
+    assert_eq!(monthly(&server.url, Some("/bai-viet/cho-phien")), serde_json::json!([]));
+
+    let csv_url = format!("{}/v1/ratings.csv", server.url);
+    assert_eq!(send(&agent, "GET", &csv_url, None, &[]).unwrap().status, 401);
+    assert_eq!(send(&agent, "GET", &csv_url, None, &[("Authorization", "Bearer doan-sai")]).unwrap().status, 401);
+    let export = send(&agent, "GET", &csv_url, None, &[("Authorization", &format!("Bearer {STAFF_TOKEN}"))]).unwrap();
+    assert_eq!(export.status, 200);
+    assert!(export.header("content-type").unwrap().starts_with("text/csv"));
+    let rows = parse_csv(export.body.as_str().unwrap());
+    assert_eq!(rows[0], ["Trang", "Tháng", "Thời điểm (ms)", "Điểm", "Mức độ", "Ý kiến"]);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    let with_comment = rows.iter().find(|r| r[3] == "5").unwrap();
+    assert_eq!((with_comment[0].as_str(), with_comment[4].as_str()), (page, "Rất hài lòng"));
+    assert_eq!(with_comment[5], COMMENT, "the comment comes back exactly");
+}
+
+pub fn concurrent_ratings_are_exact(start: Launch) {
+    let dir = tempfile::tempdir().unwrap();
+    let pages: Vec<String> = (0..5).map(|p| format!("/bai-viet/bai-{p}")).collect();
+    let known = known_paths_file(dir.path(), &pages);
+    let server = start(&dir.path().join("c.sqlite3"), &["--known-paths", &known]);
+    // 300 readers; each rates 1–3 pages, some twice (the second replaces the first).
+    let mut readers = Vec::new();
+    let mut expected = vec![[0u64; 5]; pages.len()];
+    let mut seed = 3u64;
+    let mut next = || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    for reader in 0..300 {
+        let mut sends = Vec::new();
+        for page in 0..pages.len() {
+            if next() % 3 != 0 {
+                continue;
+            }
+            let mut score = 1 + next() % 5;
+            sends.push((page, score));
+            if next() % 4 == 0 {
+                score = 1 + next() % 5;
+                sends.push((page, score));
+            }
+            expected[page][score - 1] += 1;
+        }
+        readers.push((reader, sends));
+    }
+    let queue = Arc::new(Mutex::new(readers));
+    let threads: Vec<_> = (0..CLIENTS)
+        .map(|_| {
+            let (queue, url, pages) = (queue.clone(), server.url.clone(), pages.clone());
+            std::thread::spawn(move || {
+                let agent = agent();
+                loop {
+                    let Some((reader, sends)) = queue.lock().unwrap().pop() else { break };
+                    for (page, score) in sends {
+                        let reply =
+                            rate(&agent, &url, &rating_body(&id("reader", reader), &pages[page], score as u8, None));
+                        assert_eq!(reply.status, 200, "{:?}", reply.body);
+                    }
+                }
+            })
+        })
+        .collect();
+    for thread in threads {
+        thread.join().unwrap();
+    }
+    for (page, scores) in pages.iter().zip(expected) {
+        let months = monthly(&server.url, Some(page));
+        let got: Vec<u64> = months[0]["scores"].as_array().unwrap().iter().map(|n| n.as_u64().unwrap()).collect();
+        assert_eq!(got, scores, "{page}");
+    }
+}
+
+pub fn a_killed_server_keeps_every_acknowledged_rating(start: Launch) {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite3");
+    let pages: Vec<String> = (1..=3000).map(|n| format!("/p/{n}")).collect();
+    let known = known_paths_file(dir.path(), &pages);
+    let flags = ["--max-hits-per-address-minute", "1000000", "--known-paths", &known];
+    let server = start(&db, &flags);
+    let acknowledged = Arc::new(Mutex::new(Vec::new()));
+    let next = Arc::new(Mutex::new(0usize));
+    let threads: Vec<_> = (0..16)
+        .map(|_| {
+            let (pages, acknowledged, next, url) =
+                (pages.clone(), acknowledged.clone(), next.clone(), server.url.clone());
+            std::thread::spawn(move || {
+                let agent = agent();
+                loop {
+                    let index = {
+                        let mut next = next.lock().unwrap();
+                        *next += 1;
+                        *next - 1
+                    };
+                    let Some(page) = pages.get(index) else { break };
+                    let body = rating_body(&id("reader", index), page, 1 + (index % 5) as u8, Some("Ổn"));
+                    match send(&agent, "POST", &format!("{url}/v1/rating"), Some(&body), &[]) {
+                        Ok(reply) if reply.status == 200 => acknowledged.lock().unwrap().push(page.clone()),
+                        _ => break,
+                    }
+                }
+            })
+        })
+        .collect();
+    let started = Instant::now();
+    while acknowledged.lock().unwrap().len() < 500 && started.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    server.kill_hard();
+    for thread in threads {
+        thread.join().unwrap();
+    }
+    let acknowledged = acknowledged.lock().unwrap().clone();
+    assert!(acknowledged.len() >= 500 && acknowledged.len() < pages.len(), "{} acknowledged", acknowledged.len());
+    let server = start(&db, &flags);
+    let stored: u64 = monthly(&server.url, None).as_array().unwrap().iter().map(|m| m["count"].as_u64().unwrap()).sum();
+    assert!(stored >= acknowledged.len() as u64, "{stored} stored < {} acknowledged", acknowledged.len());
+    for page in acknowledged.iter().step_by(11) {
+        assert_eq!(monthly(&server.url, Some(page))[0]["count"], 1, "the acknowledged rating of {page} was lost");
+    }
+}
