@@ -6,10 +6,13 @@
 use gloo_net::http::Request;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
-use model::stats::{Hit, HitStats};
+use model::stats::{Hit, HitStats, Rating};
 use views::counter::VisitorFigures;
+use views::rating::{RatingControl, RatingState};
 
 const VISITOR_KEY: &str = "portal-visitor-id";
+/// localStorage key of the reader's rating of a page (followed by its path).
+const RATING_KEY: &str = "portal-rating:";
 const TIMEOUT_MS: u32 = 3_000;
 /// Attempts per page view; every attempt carries the same hit id.
 const ATTEMPTS: u32 = 3;
@@ -20,9 +23,11 @@ pub fn provide_visitor_counter(endpoint: Option<String>) {
     let counter = VisitorFigures::new();
     provide_context(counter);
     let Some(endpoint) = endpoint.filter(|e| !e.trim().is_empty()) else { return };
-    let url = format!("{}/v1/hit", endpoint.trim_end_matches('/'));
+    let base = endpoint.trim_end_matches('/').to_string();
+    let url = format!("{base}/v1/hit");
     let location = use_location();
     let visitor = visitor_id();
+    provide_context(CounterClient { base, visitor: visitor.clone() });
     // One hit per page view: every change of URL, client-side navigations included.
     Effect::new(move |_| {
         let path = location.pathname.get();
@@ -38,6 +43,56 @@ pub fn provide_visitor_counter(endpoint: Option<String>) {
             }
         });
     });
+}
+
+/// Where the counter is and who this reader is, for requests other than hits.
+#[derive(Clone)]
+struct CounterClient {
+    base: String,
+    visitor: String,
+}
+
+/// "Đánh giá mức độ hài lòng" for the page at `path`: shown once the counter
+/// has answered for the page, remembering the reader's choice in localStorage.
+pub fn provide_rating(path: String) {
+    let figures = use_context::<VisitorFigures>();
+    let client = use_context::<CounterClient>();
+    let storage = window().local_storage().ok().flatten();
+    let key = format!("{RATING_KEY}{path}");
+    let remembered = storage
+        .as_ref()
+        .and_then(|s| s.get_item(&key).ok().flatten())
+        .and_then(|v| v.parse::<u8>().ok())
+        .filter(|v| (1..=5).contains(v));
+    let chosen = RwSignal::new(remembered);
+    let state = RwSignal::new(RatingState::Idle);
+    let available = {
+        let path = path.clone();
+        let has_client = client.is_some();
+        Signal::derive(move || has_client && figures.is_some_and(|f| f.views_of(&path).is_some()))
+    };
+    let rate = Callback::new(move |score: u8| {
+        let Some(client) = client.clone() else { return };
+        let (path, key, storage) = (path.clone(), key.clone(), storage.clone());
+        chosen.set(Some(score));
+        state.set(RatingState::Sending);
+        leptos::task::spawn_local(async move {
+            let rating = Rating { visitor: client.visitor, path, score, comment: None };
+            let sent = send_rating(&format!("{}/v1/rating", client.base), &rating).await;
+            if sent && let Some(storage) = storage {
+                let _ = storage.set_item(&key, &score.to_string());
+            }
+            state.set(if sent { RatingState::Thanked } else { RatingState::Failed });
+        });
+    });
+    provide_context(RatingControl { available, chosen, state, rate });
+}
+
+async fn send_rating(url: &str, rating: &Rating) -> bool {
+    let Ok(body) = serde_json::to_string(rating) else { return false };
+    let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
+    let Ok(request) = Request::post(url).abort_signal(Some(&signal)).body(body) else { return false };
+    request.send().await.is_ok_and(|response| response.ok())
 }
 
 async fn send_hit(url: &str, hit: &Hit) -> Option<HitStats> {

@@ -16,6 +16,7 @@ pub fn ArticleRoute() -> impl IntoView {
     let article = LocalResource::new(move || api::article(slug.get()));
     loaded(article, move |article| {
         set_document_title(Some(&article.title), &site.site.name);
+        crate::visitor_counter::provide_rating(model::paths::route::article(&article.slug));
         let category = article.category.clone();
         let slug = article.slug.clone();
         view! {

@@ -514,3 +514,42 @@ test('every page kind says the same words in its static copy as in the app', asy
   }
   await bare.close();
 });
+
+test('a reader rates an article with the keyboard, and the page remembers the choice', async () => {
+  await open('/bai-viet/khanh-thanh-duong-lien-xa');
+  const rating = page.locator('section.rating');
+  await rating.waitFor();
+  assert.equal(await rating.locator('legend').textContent(), 'Bạn có hài lòng với thông tin trên trang?');
+  assert.deepEqual(await rating.locator('.rating-choice').allTextContents(), [
+    'Rất không hài lòng', 'Không hài lòng', 'Bình thường', 'Hài lòng', 'Rất hài lòng',
+  ]);
+  // Tab onto the choices, then the arrow keys choose.
+  await rating.locator('input[value="3"]').focus();
+  await page.keyboard.press('Space');
+  await rating.locator('.rating-message', { hasText: 'Cảm ơn bạn đã đánh giá.' }).waitFor();
+  await page.keyboard.press('ArrowRight');
+  await rating.locator('.rating-message', { hasText: 'Cảm ơn bạn đã đánh giá.' }).waitFor();
+  assert.equal(await rating.locator('input:checked').getAttribute('value'), '4');
+  // The counter kept one rating for this reader: the later one.
+  const stored = async () => (await (await fetch(`${counterUrl}/v1/ratings?path=/bai-viet/khanh-thanh-duong-lien-xa`)).json())[0];
+  for (let tries = 0; (await stored())?.scores?.[3] !== 1 && tries < 50; tries++) await page.waitForTimeout(100);
+  assert.equal((await stored()).count, 1);
+  assert.deepEqual((await stored()).scores, [0, 0, 0, 1, 0]);
+
+  await page.reload();
+  await takenOver();
+  await rating.waitFor();
+  assert.equal(await rating.locator('input:checked').getAttribute('value'), '4', 'remembered after a reload');
+  noConsoleErrors();
+});
+
+test('with the counter down the rating is not offered and nothing breaks', async () => {
+  await page.route('**/api/counter/**', (route) => route.fulfill({ status: 503, body: '{"error":"down"}' }));
+  problems.length = 0;
+  await open('/bai-viet/khanh-thanh-duong-lien-xa');
+  await page.locator('.article-body p').first().waitFor();
+  await page.waitForTimeout(1500);
+  assert.equal(await page.locator('section.rating:visible').count(), 0);
+  const unexpected = problems.filter((p) => !/503|Failed to load resource/.test(p));
+  assert.deepEqual(unexpected, []);
+});

@@ -5,6 +5,7 @@ use crate::breadcrumb::Breadcrumb;
 use crate::counter::{VisitorFigures, shown};
 use crate::lists::ArticleList;
 use crate::pagination::Pagination;
+use crate::rating::SatisfactionRating;
 
 /// The article itself: breadcrumb, title, date, sapo, cover, body, byline,
 /// tags and the links to its neighbours.
@@ -71,6 +72,7 @@ pub fn ArticleView(article: Article, site: SiteData) -> impl IntoView {
             <div class="article-body" inner_html=html></div>
             <p class="byline">{author}</p>
             {tags}
+            <SatisfactionRating/>
             {neighbours}
         </article>
     }

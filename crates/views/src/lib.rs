@@ -12,5 +12,6 @@ pub mod layout;
 pub mod listing;
 pub mod lists;
 pub mod pagination;
+pub mod rating;
 pub mod search;
 pub mod states;
