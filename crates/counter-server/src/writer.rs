@@ -145,6 +145,8 @@ fn apply(connection: &mut Connection, config: &Config, paths: &KnownPaths, batch
                 Job::Read { read, reply } => pending.push(Pending::Read(reply, read(&mut transaction)?)),
             }
         }
+        // Once per batch, after its hits (a retry is recognised before its id expires).
+        counter::prune(&mut transaction, now_ms())?;
         // The figures are read once for the whole batch, after all its hits:
         // counting who is online costs the same for one hit as for hundreds.
         let stats = counter::stats(&mut transaction, now_ms(), config)?;

@@ -159,14 +159,19 @@ pub fn record_hit<S: Store>(
     paths: &KnownPaths,
 ) -> Result<Outcome, S::Error> {
     let recorded = record_hit_only(store, hit, address_key, now_ms, config, paths)?;
+    // After the hit: a retry is recognised even when its id has just expired.
+    if recorded != Recorded::Duplicate {
+        prune(store, now_ms)?;
+    }
     if let Recorded::RateLimited { retry_after_secs } = recorded {
         return Ok(Outcome::RateLimited { retry_after_secs });
     }
     Ok(recorded.with_stats(hit_stats(store, &hit.path, now_ms, config)?))
 }
 
-/// Counts one hit without reading the figures, for adapters that apply many
-/// hits in one transaction and read the figures once for all of them.
+/// Counts one hit without reading the figures or pruning, for adapters that
+/// apply many hits in one transaction: they call [`prune`] and read the
+/// figures once for all of them.
 pub fn record_hit_only<S: Store>(
     store: &mut S,
     hit: &Hit,
@@ -175,12 +180,31 @@ pub fn record_hit_only<S: Store>(
     config: &Config,
     paths: &KnownPaths,
 ) -> Result<Recorded, S::Error> {
-    if store.query_int("SELECT 1 FROM hit_ids WHERE id = ?", &[Value::Text(&hit.hit)])?.is_some() {
+    // The hit id is claimed first, in the statement that also recognises a
+    // retry, and given back if the hit is refused: a refused hit leaves no trace.
+    let claimed = store.query_int(
+        "INSERT INTO hit_ids (id, at) VALUES (?, ?) ON CONFLICT (id) DO NOTHING RETURNING 1",
+        &[Value::Text(&hit.hit), Value::Int(now_ms)],
+    )?;
+    if claimed.is_none() {
         return Ok(Recorded::Duplicate);
     }
-    prune(store, now_ms)?;
+    let recorded = count_hit(store, hit, address_key, now_ms, config, paths)?;
+    if matches!(recorded, Recorded::RateLimited { .. }) {
+        store.execute("DELETE FROM hit_ids WHERE id = ?", &[Value::Text(&hit.hit)])?;
+    }
+    Ok(recorded)
+}
 
-    if let Some(limited) = check_rates(store, &hit.visitor, address_key, now_ms, config)? {
+fn count_hit<S: Store>(
+    store: &mut S,
+    hit: &Hit,
+    address_key: &str,
+    now_ms: i64,
+    config: &Config,
+    paths: &KnownPaths,
+) -> Result<Recorded, S::Error> {
+    if let Some(limited) = over_rate(store, &format!("a:{address_key}"), config.max_hits_per_address_minute, now_ms)? {
         return Ok(limited);
     }
 
@@ -205,8 +229,11 @@ pub fn record_hit_only<S: Store>(
             &[Value::Text(address_key), Value::Int(window)],
         )?;
     }
-
-    count_rates(store, &hit.visitor, address_key, now_ms)?;
+    // Only for a visitor let in: made-up visitors get no row here.
+    if let Some(limited) = over_rate(store, &format!("v:{}", hit.visitor), config.max_hits_per_visitor_minute, now_ms)?
+    {
+        return Ok(limited);
+    }
 
     if starts_visit(last_hit, now_ms) {
         store.execute(
@@ -240,55 +267,29 @@ pub fn record_hit_only<S: Store>(
             )?;
         }
     }
-    store.execute("INSERT INTO hit_ids (id, at) VALUES (?, ?)", &[Value::Text(&hit.hit), Value::Int(now_ms)])?;
     Ok(Recorded::Counted)
 }
 
-fn rate_keys(visitor: &str, address_key: &str) -> [String; 2] {
-    [format!("v:{visitor}"), format!("a:{address_key}")]
-}
-
-/// `Some(RateLimited)` when the visitor or the address has used up this
-/// minute's hits (hits and ratings alike).
-pub(crate) fn check_rates<S: Store>(
+/// Counts a request (accepted or not) in its client's minute (`a:address` or
+/// `v:visitor`), in one statement, and answers `Some(RateLimited)` past the
+/// cap. Refused requests count too, so a client that keeps pushing stays
+/// refused; its row is updated in place, never added again.
+pub(crate) fn over_rate<S: Store>(
     store: &mut S,
-    visitor: &str,
-    address_key: &str,
+    key: &str,
+    cap: u32,
     now_ms: i64,
-    config: &Config,
 ) -> Result<Option<Recorded>, S::Error> {
     let window = now_ms.div_euclid(RATE_WINDOW_MS);
-    let caps = [config.max_hits_per_visitor_minute, config.max_hits_per_address_minute];
-    for (key, cap) in rate_keys(visitor, address_key).iter().zip(caps) {
-        let hits = store
-            .query_int(
-                "SELECT hits FROM rate_windows WHERE key = ? AND window = ?",
-                &[Value::Text(key), Value::Int(window)],
-            )?
-            .unwrap_or(0);
-        if hits >= i64::from(cap) {
-            return Ok(Some(rate_limited((window + 1) * RATE_WINDOW_MS - now_ms)));
-        }
-    }
-    Ok(None)
-}
-
-/// Counts an accepted request in the visitor's and the address's minute.
-pub(crate) fn count_rates<S: Store>(
-    store: &mut S,
-    visitor: &str,
-    address_key: &str,
-    now_ms: i64,
-) -> Result<(), S::Error> {
-    let window = now_ms.div_euclid(RATE_WINDOW_MS);
-    for key in rate_keys(visitor, address_key) {
-        store.execute(
+    let hits = store
+        .query_int(
             "INSERT INTO rate_windows (key, window, hits) VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET \
-             hits = CASE WHEN window = excluded.window THEN hits + 1 ELSE 1 END, window = excluded.window",
-            &[Value::Text(&key), Value::Int(window)],
-        )?;
-    }
-    Ok(())
+             hits = CASE WHEN window = excluded.window THEN hits + 1 ELSE 1 END, window = excluded.window \
+             RETURNING hits",
+            &[Value::Text(key), Value::Int(window)],
+        )?
+        .unwrap_or(1);
+    Ok((hits > i64::from(cap)).then(|| rate_limited((window + 1) * RATE_WINDOW_MS - now_ms)))
 }
 
 fn rate_limited(retry_after_ms: i64) -> Recorded {
@@ -341,7 +342,7 @@ pub fn with_views(stats: Stats, views: u64) -> HitStats {
 }
 
 /// Forgets what no rule can need any more, at most once a minute.
-pub(crate) fn prune<S: Store>(store: &mut S, now_ms: i64) -> Result<(), S::Error> {
+pub fn prune<S: Store>(store: &mut S, now_ms: i64) -> Result<(), S::Error> {
     let last = store.query_int("SELECT value FROM counter_meta WHERE key = 'pruned_at'", &[])?.unwrap_or(0);
     if now_ms - last < PRUNE_EVERY_MS {
         return Ok(());

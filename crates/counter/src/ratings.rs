@@ -31,12 +31,14 @@ pub fn record_rating<S: Store>(
 ) -> Result<Rated, S::Error> {
     let Some(page) = paths.counted(&rating.path) else { return Ok(Rated::UnknownPath) };
     crate::prune(store, now_ms)?;
-    if let Some(Recorded::RateLimited { retry_after_secs }) =
-        crate::check_rates(store, &rating.visitor, address_key, now_ms, config)?
-    {
-        return Ok(Rated::RateLimited { retry_after_secs });
+    for (key, cap) in [
+        (format!("a:{address_key}"), config.max_hits_per_address_minute),
+        (format!("v:{}", rating.visitor), config.max_hits_per_visitor_minute),
+    ] {
+        if let Some(Recorded::RateLimited { retry_after_secs }) = crate::over_rate(store, &key, cap, now_ms)? {
+            return Ok(Rated::RateLimited { retry_after_secs });
+        }
     }
-    crate::count_rates(store, &rating.visitor, address_key, now_ms)?;
     let comment = rating.comment.as_deref().map(str::trim).filter(|c| !c.is_empty());
     let params = [
         Value::Text(&rating.visitor),

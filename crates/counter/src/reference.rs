@@ -22,6 +22,8 @@ pub struct ReferenceModel {
     config: Config,
     paths: KnownPaths,
     accepted: Vec<Accepted>,
+    /// Requests counted in a client's minute, accepted or refused: (`a:address` or `v:visitor`, at).
+    attempts: Vec<(String, i64)>,
 }
 
 fn limited(retry_after_ms: i64) -> Outcome {
@@ -30,20 +32,22 @@ fn limited(retry_after_ms: i64) -> Outcome {
 
 impl ReferenceModel {
     pub fn new(config: Config, paths: KnownPaths) -> Self {
-        ReferenceModel { config, paths, accepted: Vec::new() }
+        ReferenceModel { config, paths, accepted: Vec::new(), attempts: Vec::new() }
     }
 
     pub fn record(&mut self, hit: &Hit, address: &str, now: i64) -> Outcome {
         if self.accepted.iter().any(|a| a.hit.hit == hit.hit) {
             return Outcome::Duplicate(self.hit_stats(&hit.path, now));
         }
+        // Every request that is not a retry counts in its address's minute;
+        // in its visitor's only once the visitor is let in.
         let rate_window = now.div_euclid(RATE_WINDOW_MS);
-        let in_window = |a: &&Accepted| a.at.div_euclid(RATE_WINDOW_MS) == rate_window;
-        let by_visitor = self.accepted.iter().filter(in_window).filter(|a| a.hit.visitor == hit.visitor).count();
-        let by_address = self.accepted.iter().filter(in_window).filter(|a| a.address == address).count();
-        if by_visitor >= self.config.max_hits_per_visitor_minute as usize
-            || by_address >= self.config.max_hits_per_address_minute as usize
-        {
+        let in_window = |attempts: &[(String, i64)], key: &str| {
+            attempts.iter().filter(|(k, at)| k == key && at.div_euclid(RATE_WINDOW_MS) == rate_window).count()
+        };
+        let address_key = format!("a:{address}");
+        self.attempts.push((address_key.clone(), now));
+        if in_window(&self.attempts, &address_key) > self.config.max_hits_per_address_minute as usize {
             return limited((rate_window + 1) * RATE_WINDOW_MS - now);
         }
         // Known: seen within the visitor memory.
@@ -65,6 +69,11 @@ impl ReferenceModel {
             if brought >= self.config.max_new_visitors_per_address as usize {
                 return limited((window + 1) * ADDRESS_WINDOW_MS - now);
             }
+        }
+        let visitor_key = format!("v:{}", hit.visitor);
+        self.attempts.push((visitor_key.clone(), now));
+        if in_window(&self.attempts, &visitor_key) > self.config.max_hits_per_visitor_minute as usize {
+            return limited((rate_window + 1) * RATE_WINDOW_MS - now);
         }
         self.accepted.push(Accepted { hit: hit.clone(), address: address.to_string(), at: now });
         Outcome::Counted(self.hit_stats(&hit.path, now))
