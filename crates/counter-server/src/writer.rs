@@ -7,7 +7,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use counter::paths::KnownPaths;
 use counter::ratings::{MonthSummary, Rated};
-use counter::{Config, Outcome, Recorded};
+use counter::{Config, Outcome, RateWindows, Recorded};
 use model::stats::{Hit, HitStats, Rating, RatingSummary};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use tokio::sync::oneshot;
@@ -76,6 +76,7 @@ impl Writer {
         std::thread::Builder::new()
             .name("counter-writer".into())
             .spawn(move || {
+                let mut rates = RateWindows::default();
                 while let Ok(first) = queue.recv() {
                     let mut batch = vec![first];
                     while batch.len() < MAX_BATCH {
@@ -84,7 +85,7 @@ impl Writer {
                             Err(_) => break,
                         }
                     }
-                    apply(&mut connection, &config, &known.current(), batch);
+                    apply(&mut connection, &config, &known.current(), &mut rates, batch);
                 }
             })
             .expect("spawning the writer thread");
@@ -126,20 +127,28 @@ enum Pending {
     Read(oneshot::Sender<Result<Reading, String>>, Reading),
 }
 
-fn apply(connection: &mut Connection, config: &Config, paths: &KnownPaths, batch: Vec<Job>) {
+fn apply(connection: &mut Connection, config: &Config, paths: &KnownPaths, rates: &mut RateWindows, batch: Vec<Job>) {
     let result = (|| -> rusqlite::Result<Vec<(Pending, HitStats)>> {
         let mut transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut pending = Vec::with_capacity(batch.len());
         for job in batch {
             match job {
                 Job::Hit { hit, address, reply } => {
-                    let recorded = counter::record_hit_only(&mut transaction, &hit, &address, now_ms(), config, paths)?;
+                    let recorded =
+                        counter::record_hit_only(&mut transaction, &hit, &address, now_ms(), config, paths, rates)?;
                     pending.push(Pending::Hit(reply, recorded, hit.path));
                 }
                 Job::Stats { path, reply } => pending.push(Pending::Stats(reply, path)),
                 Job::Rating { rating, address, reply } => {
-                    let rated =
-                        counter::ratings::record_rating(&mut transaction, &rating, &address, now_ms(), config, paths)?;
+                    let rated = counter::ratings::record_rating(
+                        &mut transaction,
+                        &rating,
+                        &address,
+                        now_ms(),
+                        config,
+                        paths,
+                        rates,
+                    )?;
                     pending.push(Pending::Rating(reply, rated));
                 }
                 Job::Read { read, reply } => pending.push(Pending::Read(reply, read(&mut transaction)?)),

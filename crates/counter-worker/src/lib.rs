@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use counter::api::{self, HitRequest, RatingRequest, Route};
 use counter::paths::KnownPaths;
-use counter::{Cell, Config, Store, Value};
+use counter::{Cell, Config, RateWindows, Store, Value};
 use worker::{
     Context, Date, DurableObject, Env, Fetch, Headers, Method, Request, Response, Result, SqlStorage, SqlStorageValue,
     State, Url, durable_object, event,
@@ -66,6 +66,9 @@ pub struct Counter {
     known_paths_refresh_ms: f64,
     /// The last list fetched, and when the next fetch is due (ms).
     known_paths: RefCell<(Rc<KnownPaths>, f64)>,
+    /// This minute's requests per client: in the object's memory (an evicted
+    /// object starts a fresh minute, which only ever lets a few more in).
+    rates: RefCell<RateWindows>,
 }
 
 /// After a failed fetch, try again this soon (ms).
@@ -116,6 +119,7 @@ impl DurableObject for Counter {
             known_paths_url,
             known_paths_refresh_ms: number("KNOWN_PATHS_REFRESH_SECONDS", 300) as f64 * 1000.0,
             known_paths: RefCell::new((Rc::new(KnownPaths::default()), 0.0)),
+            rates: RefCell::default(),
         }
     }
 
@@ -146,7 +150,7 @@ impl DurableObject for Counter {
                         let address = self.address_key(&request)?;
                         let paths = self.known_paths(now as f64).await;
                         let mut store = DoStore(&self.sql);
-                        match counter::record_hit(&mut store, &hit, &address, now, &self.config, &paths) {
+                        match counter::record_hit(&mut store, &hit, &address, now, &self.config, &paths, &mut self.rates.borrow_mut()) {
                             Ok(outcome) => api::outcome(outcome),
                             Err(e) => api::error(503, &e.to_string()),
                         }
@@ -166,7 +170,15 @@ impl DurableObject for Counter {
                         let address = self.address_key(&request)?;
                         let paths = self.known_paths(now as f64).await;
                         let mut store = DoStore(&self.sql);
-                        match counter::ratings::record_rating(&mut store, &rating, &address, now, &self.config, &paths) {
+                        match counter::ratings::record_rating(
+                            &mut store,
+                            &rating,
+                            &address,
+                            now,
+                            &self.config,
+                            &paths,
+                            &mut self.rates.borrow_mut(),
+                        ) {
                             Ok(rated) => api::rated(rated),
                             Err(e) => api::error(503, &e.to_string()),
                         }

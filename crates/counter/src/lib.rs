@@ -157,8 +157,9 @@ pub fn record_hit<S: Store>(
     now_ms: i64,
     config: &Config,
     paths: &KnownPaths,
+    rates: &mut RateWindows,
 ) -> Result<Outcome, S::Error> {
-    let recorded = record_hit_only(store, hit, address_key, now_ms, config, paths)?;
+    let recorded = record_hit_only(store, hit, address_key, now_ms, config, paths, rates)?;
     // After the hit: a retry is recognised even when its id has just expired.
     if recorded != Recorded::Duplicate {
         prune(store, now_ms)?;
@@ -179,6 +180,7 @@ pub fn record_hit_only<S: Store>(
     now_ms: i64,
     config: &Config,
     paths: &KnownPaths,
+    rates: &mut RateWindows,
 ) -> Result<Recorded, S::Error> {
     // The hit id is claimed first, in the statement that also recognises a
     // retry, and given back if the hit is refused: a refused hit leaves no trace.
@@ -189,7 +191,7 @@ pub fn record_hit_only<S: Store>(
     if claimed.is_none() {
         return Ok(Recorded::Duplicate);
     }
-    let recorded = count_hit(store, hit, address_key, now_ms, config, paths)?;
+    let recorded = count_hit(store, hit, address_key, now_ms, config, paths, rates)?;
     if matches!(recorded, Recorded::RateLimited { .. }) {
         store.execute("DELETE FROM hit_ids WHERE id = ?", &[Value::Text(&hit.hit)])?;
     }
@@ -203,8 +205,9 @@ fn count_hit<S: Store>(
     now_ms: i64,
     config: &Config,
     paths: &KnownPaths,
+    rates: &mut RateWindows,
 ) -> Result<Recorded, S::Error> {
-    if let Some(limited) = over_rate(store, &format!("a:{address_key}"), config.max_hits_per_address_minute, now_ms)? {
+    if let Some(limited) = rates.over(format!("a:{address_key}"), config.max_hits_per_address_minute, now_ms) {
         return Ok(limited);
     }
 
@@ -230,8 +233,7 @@ fn count_hit<S: Store>(
         )?;
     }
     // Only for a visitor let in: made-up visitors get no row here.
-    if let Some(limited) = over_rate(store, &format!("v:{}", hit.visitor), config.max_hits_per_visitor_minute, now_ms)?
-    {
+    if let Some(limited) = rates.over(format!("v:{}", hit.visitor), config.max_hits_per_visitor_minute, now_ms) {
         return Ok(limited);
     }
 
@@ -270,26 +272,38 @@ fn count_hit<S: Store>(
     Ok(Recorded::Counted)
 }
 
-/// Counts a request (accepted or not) in its client's minute (`a:address` or
-/// `v:visitor`), in one statement, and answers `Some(RateLimited)` past the
-/// cap. Refused requests count too, so a client that keeps pushing stays
-/// refused; its row is updated in place, never added again.
-pub(crate) fn over_rate<S: Store>(
-    store: &mut S,
-    key: &str,
-    cap: u32,
-    now_ms: i64,
-) -> Result<Option<Recorded>, S::Error> {
-    let window = now_ms.div_euclid(RATE_WINDOW_MS);
-    let hits = store
-        .query_int(
-            "INSERT INTO rate_windows (key, window, hits) VALUES (?, ?, 1) ON CONFLICT (key) DO UPDATE SET \
-             hits = CASE WHEN window = excluded.window THEN hits + 1 ELSE 1 END, window = excluded.window \
-             RETURNING hits",
-            &[Value::Text(key), Value::Int(window)],
-        )?
-        .unwrap_or(1);
-    Ok((hits > i64::from(cap)).then(|| rate_limited((window + 1) * RATE_WINDOW_MS - now_ms)))
+/// Requests per client in the current minute (`a:address`, `v:visitor`).
+/// Kept in the adapter's memory, not in the database: a minute's counts
+/// need no durability, and writing them would cost every hit a page write.
+#[derive(Debug, Default)]
+pub struct RateWindows {
+    window: i64,
+    hits: std::collections::HashMap<String, u32>,
+}
+
+impl RateWindows {
+    /// Counts a request (accepted or not) for `key` and answers
+    /// `Some(RateLimited)` past the cap. Refused requests count too, so a
+    /// client that keeps pushing stays refused.
+    pub fn over(&mut self, key: String, cap: u32, now_ms: i64) -> Option<Recorded> {
+        let window = now_ms.div_euclid(RATE_WINDOW_MS);
+        if window != self.window {
+            self.window = window;
+            self.hits.clear();
+        }
+        let hits = self.hits.entry(key).or_insert(0);
+        *hits = hits.saturating_add(1);
+        (*hits > cap).then(|| rate_limited((window + 1) * RATE_WINDOW_MS - now_ms))
+    }
+
+    /// Clients counted in the current minute.
+    pub fn len(&self) -> usize {
+        self.hits.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.hits.is_empty()
+    }
 }
 
 fn rate_limited(retry_after_ms: i64) -> Recorded {
@@ -351,7 +365,6 @@ pub fn prune<S: Store>(store: &mut S, now_ms: i64) -> Result<(), S::Error> {
     store.execute("DELETE FROM view_marks WHERE at <= ?", &[Value::Int(now_ms - VIEW_GAP_MS)])?;
     store
         .execute("DELETE FROM address_windows WHERE window < ?", &[Value::Int(now_ms.div_euclid(ADDRESS_WINDOW_MS))])?;
-    store.execute("DELETE FROM rate_windows WHERE window < ?", &[Value::Int(now_ms.div_euclid(RATE_WINDOW_MS))])?;
     store.execute("DELETE FROM visitors WHERE last_hit <= ?", &[Value::Int(now_ms - VISITOR_MEMORY_MS)])?;
     store.execute(
         "INSERT INTO counter_meta (key, value) VALUES ('pruned_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::paths::KnownPaths;
 use crate::time::local_month;
-use crate::{Cell, Config, Recorded, Store, Value};
+use crate::{Cell, Config, RateWindows, Recorded, Store, Value};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum Rated {
@@ -28,6 +28,7 @@ pub fn record_rating<S: Store>(
     now_ms: i64,
     config: &Config,
     paths: &KnownPaths,
+    rates: &mut RateWindows,
 ) -> Result<Rated, S::Error> {
     let Some(page) = paths.counted(&rating.path) else { return Ok(Rated::UnknownPath) };
     crate::prune(store, now_ms)?;
@@ -35,7 +36,7 @@ pub fn record_rating<S: Store>(
         (format!("a:{address_key}"), config.max_hits_per_address_minute),
         (format!("v:{}", rating.visitor), config.max_hits_per_visitor_minute),
     ] {
-        if let Some(Recorded::RateLimited { retry_after_secs }) = crate::over_rate(store, &key, cap, now_ms)? {
+        if let Some(Recorded::RateLimited { retry_after_secs }) = rates.over(key, cap, now_ms) {
             return Ok(Rated::RateLimited { retry_after_secs });
         }
     }

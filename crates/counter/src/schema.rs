@@ -14,10 +14,6 @@ pub const SCHEMA: &[&str] = &[
     "CREATE INDEX IF NOT EXISTS view_marks_by_time ON view_marks (at)",
     "CREATE TABLE IF NOT EXISTS address_windows (address TEXT NOT NULL, window INTEGER NOT NULL, new_visitors INTEGER NOT NULL, PRIMARY KEY (address, window))",
     "CREATE INDEX IF NOT EXISTS address_windows_by_window ON address_windows (window)",
-    // Requests in the current minute, per visitor (`v:id`) and per address
-    // (`a:key`). No index on `window`: the table holds only the last minute's
-    // clients, and an index would be rewritten on every request.
-    "CREATE TABLE IF NOT EXISTS rate_windows (key TEXT PRIMARY KEY, window INTEGER NOT NULL, hits INTEGER NOT NULL)",
     // One rating per visitor and page; `month` is YYYYMM in Vietnam's time.
     "CREATE TABLE IF NOT EXISTS ratings (visitor TEXT NOT NULL, path TEXT NOT NULL, score INTEGER NOT NULL, comment TEXT, at INTEGER NOT NULL, month INTEGER NOT NULL, PRIMARY KEY (visitor, path))",
     "CREATE INDEX IF NOT EXISTS ratings_by_page ON ratings (path, month, score)",

@@ -3,7 +3,7 @@
 
 use counter::paths::KnownPaths;
 use counter::reference::ReferenceModel;
-use counter::{Config, record_hit, stats};
+use counter::{Config, RateWindows, record_hit, stats};
 use model::stats::Hit;
 use proptest::prelude::*;
 use rusqlite::Connection;
@@ -56,6 +56,7 @@ proptest! {
         let mut db = Connection::open_in_memory().unwrap();
         counter::sqlite::create_schema(&db).unwrap();
         let mut reference = ReferenceModel::new(config.clone(), paths.clone());
+        let mut rates = RateWindows::default();
         let mut now = START;
         let mut previous: Option<(Hit, String)> = None;
         for (i, step) in steps.iter().enumerate() {
@@ -76,7 +77,7 @@ proptest! {
                     format!("address-{}", step.address),
                 ),
             };
-            let ours = record_hit(&mut db, &hit, &address, now, &config, &paths).unwrap();
+            let ours = record_hit(&mut db, &hit, &address, now, &config, &paths, &mut rates).unwrap();
             let theirs = reference.record(&hit, &address, now);
             prop_assert_eq!(ours, theirs, "step {} at {}", i, now);
             previous = Some((hit, address));

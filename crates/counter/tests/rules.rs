@@ -1,13 +1,23 @@
 //! The counting rules on a real SQLite database, with the clock in the test's hands.
 
 use counter::paths::KnownPaths;
-use counter::{Config, Outcome, record_hit, stats};
+use counter::{Config, Outcome, RateWindows, record_hit, stats};
 use model::stats::{Hit, HitStats};
 use rusqlite::Connection;
 
 const MINUTE: i64 = 60_000;
 /// Sunday 2026-11-29 23:50 in Vietnam (16:50 UTC).
 const SUNDAY_2350: i64 = 1_795_971_000_000;
+
+thread_local! {
+    /// The counter's in-memory minute windows, one set per test (each test runs on its own thread).
+    static RATES: std::cell::RefCell<RateWindows> = Default::default();
+}
+
+/// Records a hit as an adapter does, with this test's rate windows.
+fn record(db: &mut Connection, hit: &Hit, address: &str, at: i64, config: &Config) -> Outcome {
+    RATES.with_borrow_mut(|rates| record_hit(db, hit, address, at, config, &paths(), rates).unwrap())
+}
 
 fn db() -> Connection {
     let connection = Connection::open_in_memory().unwrap();
@@ -25,7 +35,7 @@ fn hit(visitor: &str, id: &str, path: &str) -> Hit {
 }
 
 fn counted(db: &mut Connection, hit: &Hit, at: i64, config: &Config) -> HitStats {
-    match record_hit(db, hit, "address-a", at, config, &paths()).unwrap() {
+    match record(db, hit, "address-a", at, config) {
         Outcome::Counted(stats) => stats,
         other => panic!("expected the hit to count, got {other:?}"),
     }
@@ -89,7 +99,7 @@ fn views_count_once_per_visitor_per_half_hour_and_retries_never() {
     assert_eq!(counted(&mut db, &hit("b", "3", page), start + 11 * MINUTE, &config).views, 2);
     assert_eq!(counted(&mut db, &hit("a", "4", page), start + 30 * MINUTE, &config).views, 3);
     // The same hit id again (a retry) changes nothing.
-    let retry = record_hit(&mut db, &hit("b", "3", page), "address-a", start + 50 * MINUTE, &config, &paths()).unwrap();
+    let retry = record(&mut db, &hit("b", "3", page), "address-a", start + 50 * MINUTE, &config);
     assert!(matches!(retry, Outcome::Duplicate(s) if s.views == 3 && s.today == 2), "{retry:?}");
 }
 
@@ -100,20 +110,14 @@ fn one_address_cannot_invent_visitors_without_limit() {
     let start = SUNDAY_2350 - 5 * 60 * MINUTE + 20 * MINUTE; // 12:10 UTC: 10 minutes into a window
     counted(&mut db, &hit("a", "1", "/"), start, &config);
     counted(&mut db, &hit("b", "2", "/"), start, &config);
-    let third = record_hit(&mut db, &hit("c", "3", "/"), "address-a", start, &config, &paths()).unwrap();
+    let third = record(&mut db, &hit("c", "3", "/"), "address-a", start, &config);
     assert_eq!(third, Outcome::RateLimited { retry_after_secs: 20 * 60 });
     // Known visitors from the same address still count, and other addresses are not affected.
-    assert!(matches!(
-        record_hit(&mut db, &hit("a", "4", "/x"), "address-a", start, &config, &paths()).unwrap(),
-        Outcome::Counted(_)
-    ));
-    assert!(matches!(
-        record_hit(&mut db, &hit("c", "5", "/"), "address-b", start, &config, &paths()).unwrap(),
-        Outcome::Counted(_)
-    ));
+    assert!(matches!(record(&mut db, &hit("a", "4", "/x"), "address-a", start, &config), Outcome::Counted(_)));
+    assert!(matches!(record(&mut db, &hit("c", "5", "/"), "address-b", start, &config), Outcome::Counted(_)));
     // In the next window the address may bring new visitors again.
     assert!(matches!(
-        record_hit(&mut db, &hit("d", "6", "/"), "address-a", start + 20 * MINUTE, &config, &paths()).unwrap(),
+        record(&mut db, &hit("d", "6", "/"), "address-a", start + 20 * MINUTE, &config),
         Outcome::Counted(_)
     ));
 }
@@ -175,7 +179,7 @@ fn a_visitor_past_the_hit_rate_is_refused_until_the_next_minute() {
     for n in 0..3 {
         counted(&mut db, &hit("a", &n.to_string(), "/x"), start + n * 1000, &config);
     }
-    let refused = record_hit(&mut db, &hit("a", "3", "/x"), "address-a", start + 10_000, &config, &paths()).unwrap();
+    let refused = record(&mut db, &hit("a", "3", "/x"), "address-a", start + 10_000, &config);
     assert_eq!(refused, Outcome::RateLimited { retry_after_secs: 50 });
     // Others are not held back, and the next minute the reader may go on.
     counted(&mut db, &hit("b", "4", "/x"), start + 10_000, &config);
