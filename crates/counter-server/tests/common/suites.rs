@@ -232,6 +232,55 @@ pub fn sixty_four_clients_get_exactly_the_reference_counts(start: Launch) {
     }
 }
 
+/// Sends `items` from 16 clients until at least `at_least` are acknowledged,
+/// then kills the server with SIGKILL mid-load; the items it acknowledged.
+fn kill_mid_load<T: Clone + Send + Sync + 'static>(
+    server: Server,
+    items: &[T],
+    at_least: usize,
+    deliver: fn(&ureq::Agent, &str, &T) -> bool,
+) -> Vec<T> {
+    let items = Arc::new(items.to_vec());
+    let acknowledged = Arc::new(Mutex::new(Vec::new()));
+    let next = Arc::new(Mutex::new(0usize));
+    let threads: Vec<_> = (0..16)
+        .map(|_| {
+            let (items, acknowledged, next, url) =
+                (items.clone(), acknowledged.clone(), next.clone(), server.url.clone());
+            std::thread::spawn(move || {
+                let agent = agent();
+                loop {
+                    let index = {
+                        let mut next = next.lock().unwrap();
+                        *next += 1;
+                        *next - 1
+                    };
+                    let Some(item) = items.get(index) else { break };
+                    if !deliver(&agent, &url, item) {
+                        break;
+                    }
+                    acknowledged.lock().unwrap().push(item.clone());
+                }
+            })
+        })
+        .collect();
+    let started = Instant::now();
+    while acknowledged.lock().unwrap().len() < at_least && started.elapsed() < Duration::from_secs(30) {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    server.kill_hard();
+    for thread in threads {
+        thread.join().unwrap();
+    }
+    let acknowledged = acknowledged.lock().unwrap().clone();
+    assert!(
+        acknowledged.len() >= at_least && acknowledged.len() < items.len(),
+        "killed mid-load: {} acknowledged",
+        acknowledged.len()
+    );
+    acknowledged
+}
+
 pub fn a_killed_server_keeps_every_acknowledged_hit_and_replay_lands_exactly(start: Launch) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("c.sqlite3");
@@ -247,43 +296,8 @@ pub fn a_killed_server_keeps_every_acknowledged_hit_and_replay_lands_exactly(sta
         &known,
     ];
     let server = start(&db, &flags);
-    let acknowledged = Arc::new(Mutex::new(Vec::new()));
-    let next = Arc::new(Mutex::new(0usize));
-    let threads: Vec<_> = (0..16)
-        .map(|_| {
-            let (all, acknowledged, next, url) = (all.clone(), acknowledged.clone(), next.clone(), server.url.clone());
-            std::thread::spawn(move || {
-                let agent = agent();
-                loop {
-                    let index = {
-                        let mut next = next.lock().unwrap();
-                        *next += 1;
-                        *next - 1
-                    };
-                    let Some(h) = all.get(index) else { break };
-                    match post(&agent, &url, h) {
-                        Ok(reply) if reply.status == 200 => acknowledged.lock().unwrap().push(h.clone()),
-                        _ => break,
-                    }
-                }
-            })
-        })
-        .collect();
-    // Kill in the middle of the load.
-    let started = Instant::now();
-    while acknowledged.lock().unwrap().len() < 800 && started.elapsed() < Duration::from_secs(30) {
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    server.kill_hard();
-    for thread in threads {
-        thread.join().unwrap();
-    }
-    let acknowledged = acknowledged.lock().unwrap().clone();
-    assert!(
-        acknowledged.len() >= 800 && acknowledged.len() < all.len(),
-        "killed mid-load: {} acknowledged",
-        acknowledged.len()
-    );
+    let acknowledged =
+        kill_mid_load(server, &all, 800, |agent, url, h| post(agent, url, h).is_ok_and(|r| r.status == 200));
 
     let server = start(&db, &flags);
     let total = stats(&server.url)["total"].as_u64().unwrap();
@@ -605,40 +619,11 @@ pub fn a_killed_server_keeps_every_acknowledged_rating(start: Launch) {
     let known = known_paths_file(dir.path(), &pages);
     let flags = ["--max-hits-per-address-minute", "1000000", "--known-paths", &known];
     let server = start(&db, &flags);
-    let acknowledged = Arc::new(Mutex::new(Vec::new()));
-    let next = Arc::new(Mutex::new(0usize));
-    let threads: Vec<_> = (0..16)
-        .map(|_| {
-            let (pages, acknowledged, next, url) =
-                (pages.clone(), acknowledged.clone(), next.clone(), server.url.clone());
-            std::thread::spawn(move || {
-                let agent = agent();
-                loop {
-                    let index = {
-                        let mut next = next.lock().unwrap();
-                        *next += 1;
-                        *next - 1
-                    };
-                    let Some(page) = pages.get(index) else { break };
-                    let body = rating_body(&id("reader", index), page, 1 + (index % 5) as u8, Some("Ổn"));
-                    match send(&agent, "POST", &format!("{url}/v1/rating"), Some(&body), &[]) {
-                        Ok(reply) if reply.status == 200 => acknowledged.lock().unwrap().push(page.clone()),
-                        _ => break,
-                    }
-                }
-            })
-        })
-        .collect();
-    let started = Instant::now();
-    while acknowledged.lock().unwrap().len() < 500 && started.elapsed() < Duration::from_secs(30) {
-        std::thread::sleep(Duration::from_millis(5));
-    }
-    server.kill_hard();
-    for thread in threads {
-        thread.join().unwrap();
-    }
-    let acknowledged = acknowledged.lock().unwrap().clone();
-    assert!(acknowledged.len() >= 500 && acknowledged.len() < pages.len(), "{} acknowledged", acknowledged.len());
+    let acknowledged = kill_mid_load(server, &pages, 500, |agent, url, page: &String| {
+        let index: usize = page.trim_start_matches("/p/").parse().unwrap();
+        let body = rating_body(&id("reader", index), page, 1 + (index % 5) as u8, Some("Ổn"));
+        send(agent, "POST", &format!("{url}/v1/rating"), Some(&body), &[]).is_ok_and(|r| r.status == 200)
+    });
     let server = start(&db, &flags);
     let stored: u64 = monthly(&server.url, None).as_array().unwrap().iter().map(|m| m["count"].as_u64().unwrap()).sum();
     assert!(stored >= acknowledged.len() as u64, "{stored} stored < {} acknowledged", acknowledged.len());
