@@ -1,7 +1,8 @@
 //! The app's side of the visitor counter: one hit per page view, sent to the
 //! `counter_endpoint` of site.json, whose answer feeds "Thống kê truy cập"
-//! and an article's "Lượt xem". A missing, slow or failing counter only shows
-//! "—": nothing else on the page waits for it.
+//! and an article's "Lượt xem"; and an article's satisfaction rating, sent
+//! when the reader chooses. A missing, slow or failing counter only shows
+//! "—" (and no rating block): nothing else on the page waits for it.
 
 use gloo_net::http::Request;
 use leptos::prelude::*;
