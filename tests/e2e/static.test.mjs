@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const DIST = process.env.DIST ?? new URL('../../dist', import.meta.url).pathname;
@@ -59,4 +59,25 @@ test('every feed of the build is well-formed RSS 2.0 with its Vietnamese intact'
   const site = readFileSync(join(DIST, 'rss.xml'), 'utf8');
   assert.match(site, /<item><title>Mùa hoa tam giác mạch nhuộm hồng các triền đồi<\/title>/);
   assert.match(site, /<pubDate>Fri, 27 Nov 2026 16:00:00 \+0700<\/pubDate>/);
+});
+
+test('every static page has a link preview picture that exists, and a description of at most 160 characters', () => {
+  const pages = files(DIST, '.html');
+  for (const page of pages) {
+    const html = readFileSync(page, 'utf8');
+    const image = html.match(/<meta property="og:image" content="([^"]+)">/);
+    assert.ok(image, `${page}: no og:image`);
+    const path = new URL(image[1]).pathname;
+    assert.ok(existsSync(join(DIST, decodeURIComponent(path))), `${page}: og:image ${path} is not in dist/`);
+    for (const name of ['property="og:description"', 'name="description"', 'name="twitter:description"']) {
+      const description = html.match(new RegExp(`<meta ${name} content="([^"]*)">`));
+      assert.ok(description, `${page}: no ${name}`);
+      const text = description[1].replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+      assert.ok([...text].length <= 160, `${page}: ${name} has ${[...text].length} characters`);
+    }
+  }
+  // The site-wide picture is a 1200×630 PNG, as Facebook and Zalo ask.
+  const png = readFileSync(join(DIST, 'share.png'));
+  assert.equal(png.toString('latin1', 1, 4), 'PNG');
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630]);
 });

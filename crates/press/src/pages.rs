@@ -157,7 +157,7 @@ fn plan(data: &Data) -> Vec<Planned> {
                 title: format!("{} | {name}", article.title),
                 description: article.sapo.clone(),
                 path: route::article(&article.slug),
-                image: article.cover.as_ref().map(|c| c.src.clone()),
+                image: article.cover.as_ref().map(|c| c.src.clone()).or_else(|| first_body_image(&article.html)),
                 og_type: "article",
                 json_ld: vec![news_article_ld(site, article), breadcrumb_ld(site, &crumbs)],
             },
@@ -244,29 +244,51 @@ fn absolute(base: Option<&str>, path: &str) -> String {
     format!("{}{path}", base.unwrap_or(""))
 }
 
-fn render(template: &str, data: &Data, parts: Parts, body: &str) -> String {
+/// The picture link previews show for a page without one of its own
+/// (1200×630, made from the emblem and the office's name).
+pub const SHARE_IMAGE: &str = "/share.png";
+
+/// Link previews and search snippets show about 160 characters: the text
+/// cut at the last word boundary that fits, with "…".
+pub const DESCRIPTION_CHARS: usize = 160;
+
+fn preview(text: &str) -> String {
+    let text = text.trim();
+    if text.chars().count() <= DESCRIPTION_CHARS {
+        return text.to_string();
+    }
+    let fits: String = text.chars().take(DESCRIPTION_CHARS - 1).collect();
+    let cut = fits.rfind(char::is_whitespace).map_or(fits.as_str(), |at| &fits[..at]);
+    format!("{}…", cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:.–—-".contains(c)))
+}
+
+/// The first picture of an article's body, if it has one.
+fn first_body_image(html: &str) -> Option<String> {
+    let at = html.find("<img")?;
+    let src = html[at..].split_once(" src=\"")?.1;
+    Some(src[..src.find('"')?].to_string())
+}
+
+fn render(template: &str, data: &Data, mut parts: Parts, body: &str) -> String {
     let site = data.site;
     let base = site.site.base_url.as_deref();
     let canonical = absolute(base, &parts.path);
+    parts.description = preview(&parts.description);
+    let image = esc(&absolute(base, parts.image.as_deref().unwrap_or(SHARE_IMAGE)));
     let mut head = format!(
         "<link rel=\"canonical\" href=\"{canonical}\">\n<meta property=\"og:site_name\" content=\"{site_name}\">\n\
          <meta property=\"og:locale\" content=\"vi_VN\">\n<meta property=\"og:type\" content=\"{og_type}\">\n\
          <meta property=\"og:title\" content=\"{title}\">\n<meta property=\"og:description\" content=\"{description}\">\n\
          <meta property=\"og:url\" content=\"{canonical}\">\n<meta name=\"twitter:card\" content=\"{card}\">\n\
-         <meta name=\"twitter:title\" content=\"{title}\">\n<meta name=\"twitter:description\" content=\"{description}\">\n",
+         <meta name=\"twitter:title\" content=\"{title}\">\n<meta name=\"twitter:description\" content=\"{description}\">\n\
+         <meta property=\"og:image\" content=\"{image}\">\n<meta name=\"twitter:image\" content=\"{image}\">\n",
         canonical = esc(&canonical),
         site_name = esc(&site.site.name),
         og_type = parts.og_type,
         title = esc(&parts.title),
         description = esc(&parts.description),
-        card = if parts.image.is_some() { "summary_large_image" } else { "summary" },
+        card = "summary_large_image",
     );
-    if let Some(image) = &parts.image {
-        let image = esc(&absolute(base, image));
-        head.push_str(&format!(
-            "<meta property=\"og:image\" content=\"{image}\">\n<meta name=\"twitter:image\" content=\"{image}\">\n"
-        ));
-    }
     for ld in &parts.json_ld {
         // `</` cannot appear inside the script element's text.
         let json = ld.to_string().replace("</", "<\\/");
@@ -323,4 +345,29 @@ fn news_article_ld(site: &SiteData, article: &Article) -> serde_json::Value {
         "mainEntityOfPage": absolute(base, &route::article(&article.slug)),
         "inLanguage": "vi",
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions_are_cut_at_a_word_boundary() {
+        let short = "Vụ lúa năm nay được mùa.";
+        assert_eq!(preview(short), short);
+        let long = "Ủy ban nhân dân tỉnh ".repeat(20);
+        let cut = preview(&long);
+        assert!(cut.chars().count() <= DESCRIPTION_CHARS, "{}", cut.chars().count());
+        assert!(cut.ends_with("tỉnh…") || cut.ends_with("dân…") || cut.ends_with("nhân…"), "{cut}");
+        assert!(long.starts_with(cut.trim_end_matches('…')));
+        let no_spaces = "a".repeat(300);
+        assert_eq!(preview(&no_spaces).chars().count(), DESCRIPTION_CHARS);
+    }
+
+    #[test]
+    fn the_first_body_picture_is_found() {
+        let html = "<p>x</p><figure><img src=\"/media/a.jpg\" alt=\"A\"></figure><img src=\"/media/b.jpg\">";
+        assert_eq!(first_body_image(html).as_deref(), Some("/media/a.jpg"));
+        assert_eq!(first_body_image("<p>không có ảnh</p>"), None);
+    }
 }
