@@ -553,3 +553,24 @@ test('with the counter down the rating is not offered and nothing breaks', async
   const unexpected = problems.filter((p) => !/503|Failed to load resource/.test(p));
   assert.deepEqual(unexpected, []);
 });
+
+test('"In bài viết" prints the article alone, with its address at the end', async () => {
+  await page.addInitScript(() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; });
+  await open('/bai-viet/thu-hoach-lua-2026');
+  await page.locator('h1.article-title').waitFor();
+  assert.equal(await page.locator('.print-url').isVisible(), false, 'the address is for paper only');
+  await page.getByRole('button', { name: 'In bài viết' }).click();
+  assert.equal(await page.evaluate(() => window.__printed), 1);
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.site-header', '.sidebar', '.site-footer', '.other-articles', '.article-tools', '.breadcrumb']) {
+    assert.equal(await page.locator(`#app ${hidden}`).first().isVisible(), false, `${hidden} is printed`);
+  }
+  for (const shown of ['h1.article-title', '.article-dates time', '.byline', '.article-body figcaption']) {
+    assert.ok(await page.locator(`#app ${shown}`).first().isVisible(), `${shown} is not printed`);
+  }
+  assert.equal(
+    await page.locator('#app .print-url').textContent(),
+    'Địa chỉ bài viết: https://sonvan.gov.example/bai-viet/thu-hoach-lua-2026',
+  );
+  noConsoleErrors();
+});

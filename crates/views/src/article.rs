@@ -16,6 +16,8 @@ pub fn ArticleView(article: Article, site: SiteData) -> impl IntoView {
         let figures = use_context::<VisitorFigures>();
         move || shown(figures.and_then(|f| f.views_of(&path)))
     };
+    // Printed at the end of the article, so a paper copy says where it came from.
+    let address = format!("{}{}", site.site.base_url.as_deref().unwrap_or(""), route::article(&article.slug));
     let Article { title, sapo, category, published, updated, author, cover, html, tags, older, newer, .. } = article;
     let cover = cover.map(|cover| {
         view! {
@@ -67,15 +69,24 @@ pub fn ArticleView(article: Article, site: SiteData) -> impl IntoView {
                 {updated}
                 <span class="views">"Lượt xem: " {views}</span>
             </p>
+            <div class="article-tools">
+                <button type="button" class="tool" on:click=|_| print_page()>"In bài viết"</button>
+            </div>
             <p class="sapo">{sapo}</p>
             {cover}
             <div class="article-body" inner_html=html></div>
             <p class="byline">{author}</p>
             {tags}
+            <p class="print-url">"Địa chỉ bài viết: " {address}</p>
             <SatisfactionRating/>
             {neighbours}
         </article>
     }
+}
+
+/// The browser's print dialog (the print stylesheet leaves only the article).
+fn print_page() {
+    let _ = window().print();
 }
 
 /// "Tin khác" under an article: `children` is the list (or its loading state).
