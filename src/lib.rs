@@ -8,6 +8,7 @@ pub mod routes;
 pub mod scroll;
 pub mod search;
 pub mod takeover;
+pub mod text_size;
 pub mod visitor_counter;
 
 use leptos::prelude::*;
@@ -28,6 +29,7 @@ use routes::{
 #[component]
 pub fn App() -> impl IntoView {
     scroll::install();
+    text_size::provide_text_size();
     let site = LocalResource::new(api::site);
     view! {
         <Router>

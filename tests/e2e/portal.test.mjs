@@ -574,3 +574,39 @@ test('"In bài viết" prints the article alone, with its address at the end', a
   );
   noConsoleErrors();
 });
+
+test('"Cỡ chữ" steps the text size, which stays across pages and reloads with no shift on load', async () => {
+  const rootSize = () => page.evaluate(() => getComputedStyle(document.documentElement).fontSize);
+  await open('/bai-viet/thu-hoach-lua-2026');
+  assert.equal(await rootSize(), '16px');
+  const larger = page.getByRole('button', { name: 'Tăng cỡ chữ' });
+  await larger.click();
+  await larger.click();
+  assert.equal(await rootSize(), '20px');
+  for (let i = 0; i < 5; i++) await larger.click();
+  assert.equal(await rootSize(), '22.4px', 'stops at the largest step');
+  await page.getByRole('button', { name: 'Giảm cỡ chữ' }).click();
+  assert.equal(await rootSize(), '20px');
+  // Another page, through the app.
+  await page.locator('.neighbour').first().click();
+  await page.waitForURL((url) => !url.pathname.endsWith('thu-hoach-lua-2026'));
+  assert.equal(await rootSize(), '20px');
+  // A fresh load: the static page is already at that size before the app arrives.
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await page.goto(site.url + '/bai-viet/thu-hoach-lua-2026');
+  assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-text-size')), '2');
+  assert.equal(await page.locator('#boot h1.article-title').count(), 1, 'measured on the static copy');
+  assert.equal(await rootSize(), '20px');
+  await takenOver();
+  await page.waitForTimeout(300);
+  const shift = await page.evaluate(() => window.__shift);
+  assert.ok(shift < 0.05, `cumulative layout shift ${shift}`);
+  await page.getByRole('button', { name: 'Cỡ chữ mặc định' }).click();
+  assert.equal(await rootSize(), '16px');
+  noConsoleErrors();
+});

@@ -6,6 +6,7 @@ use crate::counter::{VisitorFigures, shown};
 use crate::lists::ArticleList;
 use crate::pagination::Pagination;
 use crate::rating::SatisfactionRating;
+use crate::text_size::TextSize;
 
 /// The article itself: breadcrumb, title, date, sapo, cover, body, byline,
 /// tags and the links to its neighbours.
@@ -70,6 +71,7 @@ pub fn ArticleView(article: Article, site: SiteData) -> impl IntoView {
                 <span class="views">"Lượt xem: " {views}</span>
             </p>
             <div class="article-tools">
+                <TextSize/>
                 <button type="button" class="tool" on:click=|_| print_page()>"In bài viết"</button>
             </div>
             <p class="sapo">{sapo}</p>

@@ -15,3 +15,4 @@ pub mod pagination;
 pub mod rating;
 pub mod search;
 pub mod states;
+pub mod text_size;
