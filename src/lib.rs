@@ -7,6 +7,7 @@ pub mod components;
 pub mod routes;
 pub mod scroll;
 pub mod search;
+pub mod share;
 pub mod takeover;
 pub mod text_size;
 pub mod visitor_counter;

@@ -16,7 +16,10 @@ pub fn ArticleRoute() -> impl IntoView {
     let article = LocalResource::new(move || api::article(slug.get()));
     loaded(article, move |article| {
         set_document_title(Some(&article.title), &site.site.name);
-        crate::visitor_counter::provide_rating(model::paths::route::article(&article.slug));
+        let path = model::paths::route::article(&article.slug);
+        crate::visitor_counter::provide_rating(path.clone());
+        let address = format!("{}{path}", site.site.base_url.as_deref().unwrap_or(""));
+        crate::share::provide_share(article.title.clone(), address);
         let category = article.category.clone();
         let slug = article.slug.clone();
         view! {

@@ -610,3 +610,33 @@ test('"Cỡ chữ" steps the text size, which stays across pages and reloads wit
   assert.equal(await rootSize(), '16px');
   noConsoleErrors();
 });
+
+test('"Chia sẻ" opens the system share sheet where there is one, else Facebook and a copied link', async () => {
+  const address = 'https://sonvan.gov.example/bai-viet/thu-hoach-lua-2026';
+  // A phone: the browser has a share sheet.
+  await page.addInitScript(() => {
+    Navigator.prototype.share = function (data) { window.__shared = data; return Promise.resolve(); };
+  });
+  await open('/bai-viet/thu-hoach-lua-2026');
+  await page.getByRole('button', { name: 'Chia sẻ' }).click();
+  assert.deepEqual(await page.evaluate(() => window.__shared), { title: 'Nông dân vùng cao thu hoạch lúa trong nắng vàng', url: address });
+  assert.equal(await page.locator('#chia-se').isVisible(), false);
+
+  // A desktop browser without one: the panel, Facebook's link, and the copy button.
+  const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await desktop.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
+  await desktop.addInitScript(() => { delete Navigator.prototype.share; });
+  const other = await desktop.newPage();
+  await other.goto(site.url + '/bai-viet/thu-hoach-lua-2026');
+  await other.locator('#app:not([hidden]) .site-header nav.menu').waitFor();
+  const button = other.getByRole('button', { name: 'Chia sẻ' });
+  await button.click();
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  const facebook = other.locator('#chia-se a', { hasText: 'Facebook' });
+  assert.equal(await facebook.getAttribute('href'), `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(address)}`);
+  await other.getByRole('button', { name: 'Sao chép liên kết' }).click();
+  await other.locator('.share-copied', { hasText: 'Đã sao chép liên kết' }).waitFor();
+  assert.equal(await other.evaluate(() => navigator.clipboard.readText()), address);
+  await desktop.close();
+  noConsoleErrors();
+});

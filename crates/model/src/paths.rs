@@ -39,6 +39,19 @@ pub fn search_docs(chunk: u32) -> String {
     format!("/{DATA_DIR}/search/docs/{chunk}.bin")
 }
 
+/// `text` for a URL's query, encoded as the browser's `encodeURIComponent` does.
+pub fn encode_component(text: &str) -> String {
+    let mut encoded = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
+            encoded.push(byte as char);
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
+}
+
 /// Routes of the reader app (Vietnamese paths).
 pub mod route {
     /// Query parameter that carries a listing's page number.
@@ -61,14 +74,7 @@ pub mod route {
 
     /// `/tim-kiem?q=…` for a query (encoded as `encodeURIComponent` does), with `&trang=N` past page 1.
     pub fn search_page(query: &str, page: u32) -> String {
-        let mut url = format!("{}?{QUERY_PARAM}=", search());
-        for byte in query.bytes() {
-            if byte.is_ascii_alphanumeric() || b"-_.!~*'()".contains(&byte) {
-                url.push(byte as char);
-            } else {
-                url.push_str(&format!("%{byte:02X}"));
-            }
-        }
+        let mut url = format!("{}?{QUERY_PARAM}={}", search(), super::encode_component(query));
         if page > 1 {
             url.push_str(&format!("&{PAGE_PARAM}={page}"));
         }
@@ -87,12 +93,13 @@ pub mod route {
 
 #[cfg(test)]
 mod tests {
-    use super::route;
+    use super::{encode_component, route};
 
     #[test]
     fn search_urls_encode_the_query_like_the_browser() {
         assert_eq!(route::search_page("điều hành", 1), "/tim-kiem?q=%C4%91i%E1%BB%81u%20h%C3%A0nh");
         assert_eq!(route::search_page("a&b=c/d?#", 3), "/tim-kiem?q=a%26b%3Dc%2Fd%3F%23&trang=3");
         assert_eq!(route::search_page("x-y_z.(!~*')", 1), "/tim-kiem?q=x-y_z.(!~*')");
+        assert_eq!(encode_component("https://a.vn/bai-viet/x?y=1"), "https%3A%2F%2Fa.vn%2Fbai-viet%2Fx%3Fy%3D1");
     }
 }

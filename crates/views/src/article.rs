@@ -6,6 +6,7 @@ use crate::counter::{VisitorFigures, shown};
 use crate::lists::ArticleList;
 use crate::pagination::Pagination;
 use crate::rating::SatisfactionRating;
+use crate::share::Share;
 use crate::text_size::TextSize;
 
 /// The article itself: breadcrumb, title, date, sapo, cover, body, byline,
@@ -73,6 +74,7 @@ pub fn ArticleView(article: Article, site: SiteData) -> impl IntoView {
             <div class="article-tools">
                 <TextSize/>
                 <button type="button" class="tool" on:click=|_| print_page()>"In bài viết"</button>
+                <Share address=address.clone()/>
             </div>
             <p class="sapo">{sapo}</p>
             {cover}

@@ -14,5 +14,6 @@ pub mod lists;
 pub mod pagination;
 pub mod rating;
 pub mod search;
+pub mod share;
 pub mod states;
 pub mod text_size;
