@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { serveDist } from './server.mjs';
 
 const DIST = process.env.DIST ?? new URL('../../dist', import.meta.url).pathname;
@@ -639,4 +640,23 @@ test('"Chia sẻ" opens the system share sheet where there is one, else Facebook
   assert.equal(await other.evaluate(() => navigator.clipboard.readText()), address);
   await desktop.close();
   noConsoleErrors();
+});
+
+test('axe finds no WCAG 2.1 A/AA violation on any page kind, at the default and the largest text size', async () => {
+  const paths = ['/', '/tin-moi', '/chuyen-muc/kinh-te', '/bai-viet/thu-hoach-lua-2026', '/tim-kiem',
+    '/tim-kiem?q=%C4%91i%E1%BB%81u%20h%C3%A0nh', '/tim-kiem?q=khongcobaivietnao', '/khong-co-trang-nay'];
+  for (const size of [null, '3']) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    if (size) await context.addInitScript((s) => localStorage.setItem('portal-text-size', s), size);
+    const tab = await context.newPage();
+    for (const path of paths) {
+      await tab.goto(site.url + path);
+      await tab.locator('#app:not([hidden]) .site-header nav.menu').waitFor();
+      await tab.waitForFunction(() => !document.querySelector('#app .state-loading'));
+      const { violations } = await new AxeBuilder({ page: tab }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const found = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      assert.deepEqual(found, [], `${path} at text size ${size ?? 'default'}`);
+    }
+    await context.close();
+  }
 });
