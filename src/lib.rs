@@ -10,6 +10,7 @@ pub mod search;
 pub mod share;
 pub mod takeover;
 pub mod text_size;
+pub mod theme;
 pub mod visitor_counter;
 
 use leptos::prelude::*;
@@ -31,6 +32,7 @@ use routes::{
 pub fn App() -> impl IntoView {
     scroll::install();
     text_size::provide_text_size();
+    theme::provide_theme();
     let site = LocalResource::new(api::site);
     view! {
         <Router>

@@ -642,11 +642,11 @@ test('"Chia sẻ" opens the system share sheet where there is one, else Facebook
   noConsoleErrors();
 });
 
-test('axe finds no WCAG 2.1 A/AA violation on any page kind, at the default and the largest text size', async () => {
+test('axe finds no WCAG 2.1 A/AA violation on any page kind, in both themes, at the default and the largest text size', async () => {
   const paths = ['/', '/tin-moi', '/chuyen-muc/kinh-te', '/bai-viet/thu-hoach-lua-2026', '/tim-kiem',
     '/tim-kiem?q=%C4%91i%E1%BB%81u%20h%C3%A0nh', '/tim-kiem?q=khongcobaivietnao', '/khong-co-trang-nay'];
-  for (const size of [null, '3']) {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  for (const [colorScheme, size] of [['light', null], ['light', '3'], ['dark', null], ['dark', '3']]) {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme });
     if (size) await context.addInitScript((s) => localStorage.setItem('portal-text-size', s), size);
     const tab = await context.newPage();
     for (const path of paths) {
@@ -655,8 +655,28 @@ test('axe finds no WCAG 2.1 A/AA violation on any page kind, at the default and 
       await tab.waitForFunction(() => !document.querySelector('#app .state-loading'));
       const { violations } = await new AxeBuilder({ page: tab }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
       const found = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      assert.deepEqual(found, [], `${path} at text size ${size ?? 'default'}`);
+      assert.deepEqual(found, [], `${path}, ${colorScheme}, text size ${size ?? 'default'}`);
     }
     await context.close();
   }
+});
+
+test('the dark theme follows the system, and the header toggle overrides it across reloads', async () => {
+  const background = () => page.evaluate(() => getComputedStyle(document.querySelector('#app main')).backgroundColor);
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await open('/bai-viet/thu-hoach-lua-2026');
+  assert.equal(await background(), 'rgb(29, 30, 32)');
+  const toggle = page.getByRole('button', { name: 'Giao diện tối' });
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+  await toggle.click();
+  assert.equal(await background(), 'rgb(255, 255, 255)');
+  assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+  await page.reload();
+  // Light before the app arrives, on the static copy too.
+  assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-theme')), 'light');
+  await takenOver();
+  assert.equal(await background(), 'rgb(255, 255, 255)');
+  await page.getByRole('button', { name: 'Giao diện tối' }).click();
+  assert.equal(await background(), 'rgb(29, 30, 32)');
+  noConsoleErrors();
 });

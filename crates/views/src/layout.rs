@@ -7,6 +7,7 @@ use model::SiteData;
 
 use crate::counter::VisitorStats;
 use crate::search::SearchBox;
+use crate::theme::ThemeToggle;
 
 /// `latest` fills the sidebar's "Tin mới" box (the app's fetch, or the
 /// press's list); `children` is the page's own content.
@@ -63,6 +64,7 @@ pub fn Header(site: SiteData) -> impl IntoView {
                     </span>
                 </a>
                 <SearchBox/>
+                <ThemeToggle/>
             </div>
             <nav class="menu" aria-label="Danh mục">
                 <div class="container">

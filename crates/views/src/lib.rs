@@ -17,3 +17,4 @@ pub mod search;
 pub mod share;
 pub mod states;
 pub mod text_size;
+pub mod theme;
