@@ -4,6 +4,7 @@
 
 pub mod api;
 pub mod components;
+pub mod listen;
 pub mod routes;
 pub mod scroll;
 pub mod search;

@@ -20,6 +20,7 @@ pub fn ArticleRoute() -> impl IntoView {
         crate::visitor_counter::provide_rating(path.clone());
         let address = format!("{}{path}", site.site.base_url.as_deref().unwrap_or(""));
         crate::share::provide_share(article.title.clone(), address);
+        crate::listen::provide_listen(article.title.clone(), article.sapo.clone());
         let category = article.category.clone();
         let slug = article.slug.clone();
         view! {

@@ -680,3 +680,44 @@ test('the dark theme follows the system, and the header toggle overrides it acro
   assert.equal(await background(), 'rgb(29, 30, 32)');
   noConsoleErrors();
 });
+
+test('"Nghe bài viết" reads the article with a Vietnamese voice, and is hidden without one', async () => {
+  // No voice at all (as this Chromium has): no button.
+  await open('/bai-viet/thu-hoach-lua-2026');
+  await page.locator('h1.article-title').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Nghe bài viết' }).count(), 0);
+
+  // A browser with a vi-VN voice (the speech engine stubbed, recording what it is asked).
+  const listener = await browser.newContext();
+  await listener.addInitScript(() => {
+    const calls = (window.__speech = []);
+    const engine = {
+      getVoices: () => [{ lang: 'en-US', name: 'English' }, { lang: 'vi-VN', name: 'Tiếng Việt' }],
+      speak: (u) => { calls.push(['speak', u.lang, u.text]); engine.current = u; },
+      pause: () => calls.push(['pause']),
+      resume: () => calls.push(['resume']),
+      cancel: () => calls.push(['cancel']),
+      onvoiceschanged: null,
+    };
+    Object.defineProperty(window, 'speechSynthesis', { value: engine });
+  });
+  const tab = await listener.newPage();
+  await tab.goto(site.url + '/bai-viet/thu-hoach-lua-2026');
+  await tab.locator('#app:not([hidden]) .site-header nav.menu').waitFor();
+  await tab.getByRole('button', { name: 'Nghe bài viết' }).click();
+  const spoken = (await tab.evaluate(() => window.__speech)).find((c) => c[0] === 'speak');
+  assert.equal(spoken[1], 'vi-VN');
+  assert.ok(spoken[2].startsWith('Nông dân vùng cao thu hoạch lúa trong nắng vàng. Vụ lúa năm nay'), spoken[2]);
+  assert.ok(spoken[2].includes('Giống lúa mới có thời gian sinh trưởng ngắn'), 'the body is read too');
+  await tab.getByRole('button', { name: 'Tạm dừng' }).click();
+  await tab.getByRole('button', { name: 'Nghe tiếp' }).click();
+  await tab.getByRole('button', { name: 'Dừng', exact: true }).click();
+  await tab.getByRole('button', { name: 'Nghe bài viết' }).waitFor();
+  assert.deepEqual((await tab.evaluate(() => window.__speech)).map((c) => c[0]).slice(-3), ['pause', 'resume', 'cancel']);
+  // The reading ends by itself: the button comes back.
+  await tab.getByRole('button', { name: 'Nghe bài viết' }).click();
+  await tab.evaluate(() => window.speechSynthesis.current.onend());
+  await tab.getByRole('button', { name: 'Nghe bài viết' }).waitFor();
+  await listener.close();
+  noConsoleErrors();
+});

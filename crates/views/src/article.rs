@@ -3,6 +3,7 @@ use model::{Article, ArticleLink, ListingPage, SiteData, long_date, paths::route
 
 use crate::breadcrumb::Breadcrumb;
 use crate::counter::{VisitorFigures, shown};
+use crate::listen::Listen;
 use crate::lists::ArticleList;
 use crate::pagination::Pagination;
 use crate::rating::SatisfactionRating;
@@ -75,6 +76,7 @@ pub fn ArticleView(article: Article, site: SiteData) -> impl IntoView {
                 <TextSize/>
                 <button type="button" class="tool" on:click=|_| print_page()>"In bài viết"</button>
                 <Share address=address.clone()/>
+                <Listen/>
             </div>
             <p class="sapo">{sapo}</p>
             {cover}

@@ -9,6 +9,7 @@ pub mod breadcrumb;
 pub mod counter;
 pub mod home;
 pub mod layout;
+pub mod listen;
 pub mod listing;
 pub mod lists;
 pub mod pagination;
