@@ -90,6 +90,16 @@ async function takenOver() {
   assert.equal(await page.locator('#boot').count(), 0, 'the static copy is gone once the app shows');
 }
 
+/** From the next load on, sums the page's layout shifts into `window.__shift`. */
+async function watchLayoutShift() {
+  await page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
 /** Marks the document: the mark survives client-side navigation only. */
 async function markDocument() {
   await page.evaluate(() => { window.__sameDocument = true; });
@@ -472,12 +482,7 @@ test('without JavaScript an article, a category and the home page are readable, 
 });
 
 test('the app takes over a static page in place, without a layout shift', async () => {
-  await page.addInitScript(() => {
-    window.__shift = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await watchLayoutShift();
   await page.goto(site.url + '/bai-viet/thu-hoach-lua-2026');
   assert.equal(await page.locator('#boot h1.article-title').count(), 1, 'the static article is there at once');
   await takenOver();
@@ -593,12 +598,7 @@ test('"Cỡ chữ" steps the text size, which stays across pages and reloads wit
   await page.waitForURL((url) => !url.pathname.endsWith('thu-hoach-lua-2026'));
   assert.equal(await rootSize(), '20px');
   // A fresh load: the static page is already at that size before the app arrives.
-  await page.addInitScript(() => {
-    window.__shift = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await watchLayoutShift();
   await page.goto(site.url + '/bai-viet/thu-hoach-lua-2026');
   assert.equal(await page.evaluate(() => document.documentElement.getAttribute('data-text-size')), '2');
   assert.equal(await page.locator('#boot h1.article-title').count(), 1, 'measured on the static copy');
