@@ -607,6 +607,9 @@ test('"Cỡ chữ" steps the text size, which stays across pages and reloads wit
   await page.waitForTimeout(300);
   const shift = await page.evaluate(() => window.__shift);
   assert.ok(shift < 0.05, `cumulative layout shift ${shift}`);
+  // Listings carry the control too.
+  await page.locator('.menu-items a', { hasText: 'Kinh tế' }).click();
+  await page.locator('h1.page-title', { hasText: 'Kinh tế' }).waitFor();
   await page.getByRole('button', { name: 'Cỡ chữ mặc định' }).click();
   assert.equal(await rootSize(), '16px');
   noConsoleErrors();

@@ -7,6 +7,7 @@ use model::{Category, ListingPage, SiteData, paths::route};
 use crate::breadcrumb::Breadcrumb;
 use crate::lists::ArticleList;
 use crate::pagination::Pagination;
+use crate::text_size::TextSize;
 
 /// A category's breadcrumb and name above its listing (`children`).
 #[component]
@@ -18,6 +19,7 @@ pub fn CategoryFrame<C: IntoView + 'static>(
     view! {
         <Breadcrumb items=site.trail(&category.slug)/>
         <h1 class="page-title">{category.name}</h1>
+        <div class="article-tools"><TextSize/></div>
         {children.into_inner()()}
     }
 }
@@ -29,6 +31,7 @@ pub fn LatestFrame<C: IntoView + 'static>(children: TypedChildren<C>) -> impl In
     view! {
         <Breadcrumb items/>
         <h1 class="page-title">"Tin mới"</h1>
+        <div class="article-tools"><TextSize/></div>
         {children.into_inner()()}
     }
 }
