@@ -724,3 +724,29 @@ test('"Nghe bài viết" reads the article with a Vietnamese voice, and is hidde
   await listener.close();
   noConsoleErrors();
 });
+
+test('with the keyboard alone: menu → category → article → share → back', async () => {
+  await open('/');
+  /** Presses Tab until the focused element matches, at most `limit` times. */
+  const tabTo = async (matches, limit = 60) => {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(matches)) return;
+    }
+    assert.fail(`not reached with Tab: ${matches}`);
+  };
+  await tabTo(() => document.activeElement?.matches('.menu-items a') && document.activeElement.textContent === 'Kinh tế');
+  await page.keyboard.press('Enter');
+  await page.locator('h1.page-title', { hasText: 'Kinh tế' }).waitFor();
+  await tabTo(() => document.activeElement?.matches('main .article-item-title'));
+  const title = await page.evaluate(() => document.activeElement.textContent);
+  await page.keyboard.press('Enter');
+  await page.locator('h1.article-title', { hasText: title }).waitFor();
+  await tabTo(() => document.activeElement?.textContent === 'Chia sẻ');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator('#chia-se').isVisible(), true, 'the share panel opens from the keyboard');
+  // Back is the browser's own (its shortcut is not the page's to handle headless).
+  await page.goBack();
+  await page.locator('h1.page-title', { hasText: 'Kinh tế' }).waitFor();
+  noConsoleErrors();
+});
