@@ -18,8 +18,7 @@ pub fn ArticleRoute() -> impl IntoView {
         set_document_title(Some(&article.title), &site.site.name);
         let path = model::paths::route::article(&article.slug);
         crate::visitor_counter::provide_rating(path.clone());
-        let address = format!("{}{path}", site.site.base_url.as_deref().unwrap_or(""));
-        crate::share::provide_share(article.title.clone(), address);
+        crate::share::provide_share(article.title.clone(), site.public_url(&path));
         crate::listen::provide_listen(article.title.clone(), article.sapo.clone());
         let category = article.category.clone();
         let slug = article.slug.clone();

@@ -61,13 +61,17 @@ impl App {
     }
 }
 
+fn user_agent(headers: &HeaderMap) -> &str {
+    headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("")
+}
+
 async fn hit(
     State(app): State<App>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let user_agent = user_agent(&headers);
     let reply = match api::read_hit(&body, user_agent) {
         Err(reply) => reply,
         // Bots see the figures but are not counted.
@@ -89,7 +93,7 @@ async fn rating(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let user_agent = headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let user_agent = user_agent(&headers);
     let reply = match api::read_rating(&body, user_agent) {
         Err(reply) => reply,
         // Bots see the page's summary; nothing is stored.

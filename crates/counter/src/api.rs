@@ -53,12 +53,23 @@ pub enum HitRequest {
 }
 
 pub fn read_hit(body: &[u8], user_agent: &str) -> Result<HitRequest, Reply> {
-    if body.len() > MAX_HIT_BODY {
-        return Err(error(413, &format!("the body is over {MAX_HIT_BODY} bytes")));
-    }
-    let hit: Hit = serde_json::from_slice(body).map_err(|e| error(400, &format!("the body is not a hit: {e}")))?;
-    check_hit(&hit).map_err(|reason| error(400, &reason))?;
+    let hit = read_body(body, MAX_HIT_BODY, "a hit", check_hit)?;
     Ok(if is_bot(user_agent) { HitRequest::Bot(hit) } else { HitRequest::Count(hit) })
+}
+
+/// A JSON body of at most `limit` bytes that passes `check`, or the 413/400 that says why not.
+fn read_body<T: serde::de::DeserializeOwned>(
+    body: &[u8],
+    limit: usize,
+    what: &str,
+    check: fn(&T) -> Result<(), String>,
+) -> Result<T, Reply> {
+    if body.len() > limit {
+        return Err(error(413, &format!("the body is over {limit} bytes")));
+    }
+    let value: T = serde_json::from_slice(body).map_err(|e| error(400, &format!("the body is not {what}: {e}")))?;
+    check(&value).map_err(|reason| error(400, &reason))?;
+    Ok(value)
 }
 
 /// A readable rating, and whether it comes from a bot (answered, not stored).
@@ -68,12 +79,7 @@ pub enum RatingRequest {
 }
 
 pub fn read_rating(body: &[u8], user_agent: &str) -> Result<RatingRequest, Reply> {
-    if body.len() > MAX_RATING_BODY {
-        return Err(error(413, &format!("the body is over {MAX_RATING_BODY} bytes")));
-    }
-    let rating: Rating =
-        serde_json::from_slice(body).map_err(|e| error(400, &format!("the body is not a rating: {e}")))?;
-    check_rating(&rating).map_err(|reason| error(400, &reason))?;
+    let rating = read_body(body, MAX_RATING_BODY, "a rating", check_rating)?;
     Ok(if is_bot(user_agent) { RatingRequest::Bot(rating) } else { RatingRequest::Store(rating) })
 }
 

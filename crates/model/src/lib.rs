@@ -92,6 +92,12 @@ impl SiteData {
         trail
     }
 
+    /// The public address of a path on the portal (`base_url` + path; the
+    /// path alone when no `base_url` is set).
+    pub fn public_url(&self, path: &str) -> String {
+        format!("{}{path}", self.site.base_url.as_deref().unwrap_or(""))
+    }
+
     /// A breadcrumb's (href, name) pairs for a category: "Trang chủ", then
     /// the category's ancestors and the category itself, outermost first.
     pub fn trail(&self, category: &str) -> Vec<(String, String)> {

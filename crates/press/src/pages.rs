@@ -240,10 +240,6 @@ fn draw(data: &Data, url: &str, main: Box<dyn FnOnce() -> AnyView + Send>) -> St
     format!("<div id=\"boot\" class=\"boot\">{html}</div>")
 }
 
-fn absolute(base: Option<&str>, path: &str) -> String {
-    format!("{}{path}", base.unwrap_or(""))
-}
-
 /// The picture link previews show for a page without one of its own
 /// (1200×630, made from the emblem and the office's name).
 pub const SHARE_IMAGE: &str = "/share.png";
@@ -271,10 +267,9 @@ fn first_body_image(html: &str) -> Option<String> {
 
 fn render(template: &str, data: &Data, mut parts: Parts, body: &str) -> String {
     let site = data.site;
-    let base = site.site.base_url.as_deref();
-    let canonical = absolute(base, &parts.path);
+    let canonical = site.public_url(&parts.path);
     parts.description = preview(&parts.description);
-    let image = esc(&absolute(base, parts.image.as_deref().unwrap_or(SHARE_IMAGE)));
+    let image = esc(&site.public_url(parts.image.as_deref().unwrap_or(SHARE_IMAGE)));
     let mut head = format!(
         "<link rel=\"canonical\" href=\"{canonical}\">\n<meta property=\"og:site_name\" content=\"{site_name}\">\n\
          <meta property=\"og:locale\" content=\"vi_VN\">\n<meta property=\"og:type\" content=\"{og_type}\">\n\
@@ -315,34 +310,32 @@ fn render(template: &str, data: &Data, mut parts: Parts, body: &str) -> String {
 }
 
 fn breadcrumb_ld(site: &SiteData, trail: &[(String, String)]) -> serde_json::Value {
-    let base = site.site.base_url.as_deref();
     let items: Vec<serde_json::Value> = trail
         .iter()
         .enumerate()
         .map(|(i, (href, name))| {
-            serde_json::json!({ "@type": "ListItem", "position": i + 1, "name": name, "item": absolute(base, href) })
+            serde_json::json!({ "@type": "ListItem", "position": i + 1, "name": name, "item": site.public_url(href) })
         })
         .collect();
     serde_json::json!({ "@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items })
 }
 
 fn news_article_ld(site: &SiteData, article: &Article) -> serde_json::Value {
-    let base = site.site.base_url.as_deref();
     serde_json::json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
         "description": article.sapo,
-        "image": article.cover.iter().map(|c| absolute(base, &c.src)).collect::<Vec<_>>(),
+        "image": article.cover.iter().map(|c| site.public_url(&c.src)).collect::<Vec<_>>(),
         "datePublished": article.published,
         "dateModified": article.updated.as_ref().unwrap_or(&article.published),
         "author": [{ "@type": "Person", "name": article.author }],
         "publisher": {
             "@type": "GovernmentOrganization",
             "name": site.site.name,
-            "logo": { "@type": "ImageObject", "url": absolute(base, "/emblem.svg") },
+            "logo": { "@type": "ImageObject", "url": site.public_url("/emblem.svg") },
         },
-        "mainEntityOfPage": absolute(base, &route::article(&article.slug)),
+        "mainEntityOfPage": site.public_url(&route::article(&article.slug)),
         "inLanguage": "vi",
     })
 }

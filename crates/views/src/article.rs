@@ -20,7 +20,7 @@ pub fn ArticleView(article: Article, site: SiteData) -> impl IntoView {
         move || shown(figures.and_then(|f| f.views_of(&path)))
     };
     // Printed at the end of the article, so a paper copy says where it came from.
-    let address = format!("{}{}", site.site.base_url.as_deref().unwrap_or(""), route::article(&article.slug));
+    let address = site.public_url(&route::article(&article.slug));
     let Article { title, sapo, category, published, updated, author, cover, html, tags, older, newer, .. } = article;
     let cover = cover.map(|cover| {
         view! {
