@@ -60,6 +60,11 @@ pub async fn site() -> Fetched<SiteData> {
     fetch_json(&paths::site()).await
 }
 
+/// The articles the service worker keeps for offline reading, as one listing page.
+pub async fn saved_articles() -> Fetched<ListingPage> {
+    fetch_json(&paths::saved_articles()).await
+}
+
 pub async fn home() -> Fetched<HomePage> {
     fetch_json(&paths::home()).await
 }

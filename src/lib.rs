@@ -5,6 +5,7 @@
 pub mod api;
 pub mod components;
 pub mod listen;
+pub mod offline;
 pub mod routes;
 pub mod scroll;
 pub mod search;
@@ -34,6 +35,7 @@ pub fn App() -> impl IntoView {
     scroll::install();
     text_size::provide_text_size();
     theme::provide_theme();
+    offline::provide_connectivity();
     let site = LocalResource::new(api::site);
     view! {
         <Router>

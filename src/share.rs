@@ -1,10 +1,11 @@
 //! The app's side of "Chia sẻ": the Web Share API where the browser has it,
 //! the clipboard for "Sao chép liên kết". Both are looked up at run time, so
-//! a browser without them just shows the fallback panel.
+//! a browser without them just shows the fallback panel. Zalo's script is
+//! added to the page only when the reader asks for Zalo.
 
 use js_sys::{Function, Object, Promise, Reflect};
 use leptos::prelude::*;
-use views::share::ShareControl;
+use views::share::{ShareControl, ZALO_SDK};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -43,6 +44,31 @@ async fn copy_to_clipboard(text: &str) -> bool {
     JsFuture::from(promise).await.is_ok()
 }
 
+/// Draws Zalo's button into the page's `.zalo-share-button`: the first time
+/// by adding Zalo's script (it draws on load), later by asking it to redraw.
+fn load_zalo(ready: RwSignal<bool>) {
+    let window = window();
+    if let Ok(sdk) = Reflect::get(&window, &"ZaloSocialSDK".into())
+        && let Some(reload) = method(&sdk, "reload")
+    {
+        let _ = reload.call0(&sdk);
+        ready.set(true);
+        return;
+    }
+    let document = document();
+    if document.query_selector("script[data-zalo]").ok().flatten().is_some() {
+        return;
+    }
+    let Ok(script) = document.create_element("script") else { return };
+    let _ = script.set_attribute("src", ZALO_SDK);
+    let _ = script.set_attribute("data-zalo", "");
+    let on_load = wasm_bindgen::closure::Closure::once_into_js(move || ready.set(true));
+    let _ = script.add_event_listener_with_callback("load", on_load.unchecked_ref());
+    if let Some(body) = document.body() {
+        let _ = body.append_child(&script);
+    }
+}
+
 /// Sharing for the page titled `title` at `url` (its public address).
 pub fn provide_share(title: String, url: String) {
     let open = RwSignal::new(false);
@@ -57,5 +83,7 @@ pub fn provide_share(title: String, url: String) {
             copied.set(copy_to_clipboard(&url).await);
         });
     });
-    provide_context(ShareControl { share, copy, open, copied });
+    let zalo_ready = RwSignal::new(false);
+    let zalo = Callback::new(move |()| load_zalo(zalo_ready));
+    provide_context(ShareControl { share, copy, open, copied, zalo, zalo_ready });
 }

@@ -25,6 +25,9 @@ where
             ready(value).into_any()
         }
         Some(Err(FetchError::NotFound)) => not_found(Some(retry)).into_any(),
+        Some(Err(FetchError::Network(_))) if crate::offline::is_offline() => {
+            crate::offline::offline_view(retry).into_any()
+        }
         Some(Err(error)) => view! { <LoadError detail=error_detail(&error) retry/> }.into_any(),
     }
 }

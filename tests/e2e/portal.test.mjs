@@ -3,7 +3,7 @@
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -54,7 +54,10 @@ after(async () => {
 });
 
 beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  // The service worker answers from its own fetches, which page.route() does
+  // not see: tests that stage network failures run without it (the offline
+  // tests below allow it).
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   // Every page runs under the site's Content-Security-Policy (from dist/_headers).
   await context.addInitScript(() => {
     window.__cspViolations = [];
@@ -607,10 +610,17 @@ test('"Cỡ chữ" steps the text size, which stays across pages and reloads wit
   await page.waitForTimeout(300);
   const shift = await page.evaluate(() => window.__shift);
   assert.ok(shift < 0.05, `cumulative layout shift ${shift}`);
-  // Listings carry the control too.
+  // Listings, the home page and search carry the control too.
   await page.locator('.menu-items a', { hasText: 'Kinh tế' }).click();
   await page.locator('h1.page-title', { hasText: 'Kinh tế' }).waitFor();
   await page.getByRole('button', { name: 'Cỡ chữ mặc định' }).click();
+  assert.equal(await rootSize(), '16px');
+  await page.locator('.menu-items a', { hasText: 'Trang chủ' }).click();
+  await page.locator('#noi-dung .featured').waitFor();
+  await page.locator('#noi-dung').getByRole('button', { name: 'Tăng cỡ chữ' }).click();
+  assert.equal(await rootSize(), '18px');
+  await searchFor('lúa');
+  await page.locator('#noi-dung').getByRole('button', { name: 'Giảm cỡ chữ' }).click();
   assert.equal(await rootSize(), '16px');
   noConsoleErrors();
 });
@@ -622,18 +632,31 @@ test('"Chia sẻ" opens the system share sheet where there is one, else Facebook
     Navigator.prototype.share = function (data) { window.__shared = data; return Promise.resolve(); };
   });
   await open('/bai-viet/thu-hoach-lua-2026');
-  await page.getByRole('button', { name: 'Chia sẻ' }).click();
+  await page.getByRole('button', { name: 'Chia sẻ', exact: true }).click();
   assert.deepEqual(await page.evaluate(() => window.__shared), { title: 'Nông dân vùng cao thu hoạch lúa trong nắng vàng', url: address });
   assert.equal(await page.locator('#chia-se').isVisible(), false);
 
   // A desktop browser without one: the panel, Facebook's link, and the copy button.
-  const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const desktop = await browser.newContext({ viewport: { width: 1280, height: 800 }, serviceWorkers: 'block' });
   await desktop.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
-  await desktop.addInitScript(() => { delete Navigator.prototype.share; });
+  await desktop.addInitScript(() => {
+    delete Navigator.prototype.share;
+    window.__cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const zaloRequests = [];
+  await desktop.route('https://*.zalo.me/**', (route) => {
+    zaloRequests.push(route.request().url());
+    route.fulfill({
+      contentType: 'text/javascript',
+      body: `for (const el of document.querySelectorAll('.zalo-share-button')) el.append(document.createElement('iframe'));
+             window.ZaloSocialSDK = { reload() {} };`,
+    });
+  });
   const other = await desktop.newPage();
   await other.goto(site.url + '/bai-viet/thu-hoach-lua-2026');
   await other.locator('#app:not([hidden]) .site-header nav.menu').waitFor();
-  const button = other.getByRole('button', { name: 'Chia sẻ' });
+  const button = other.getByRole('button', { name: 'Chia sẻ', exact: true });
   await button.click();
   assert.equal(await button.getAttribute('aria-expanded'), 'true');
   const facebook = other.locator('#chia-se a', { hasText: 'Facebook' });
@@ -641,6 +664,19 @@ test('"Chia sẻ" opens the system share sheet where there is one, else Facebook
   await other.getByRole('button', { name: 'Sao chép liên kết' }).click();
   await other.locator('.share-copied', { hasText: 'Đã sao chép liên kết' }).waitFor();
   assert.equal(await other.evaluate(() => navigator.clipboard.readText()), address);
+
+  // Zalo's button: its script is fetched only when asked for, under the CSP.
+  // (Zalo is out of reach here: its script is played by a stand-in that draws
+  // into the element the way Zalo's does.)
+  assert.deepEqual(zaloRequests, [], 'no Zalo script on page load');
+  await other.getByRole('button', { name: 'Chia sẻ qua Zalo' }).click();
+  await other.locator('.zalo-share-button iframe').waitFor({ state: 'attached' });
+  assert.deepEqual(zaloRequests, ['https://sp.zalo.me/plugins/sdk.js']);
+  const zalo = other.locator('.zalo-share-button');
+  assert.equal(await zalo.getAttribute('data-href'), address);
+  assert.equal(await zalo.getAttribute('data-oaid'), '4318266012457395821');
+  assert.equal(await other.getByRole('button', { name: 'Chia sẻ qua Zalo' }).isVisible(), false, 'Zalo\'s own button replaces ours');
+  assert.deepEqual(await other.evaluate(() => window.__cspViolations), []);
   await desktop.close();
   noConsoleErrors();
 });
@@ -749,4 +785,119 @@ test('with the keyboard alone: menu → category → article → share → back'
   await page.goBack();
   await page.locator('h1.page-title', { hasText: 'Kinh tế' }).waitFor();
   noConsoleErrors();
+});
+
+/** A context whose service worker runs (the shared one blocks it). */
+async function withServiceWorker() {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'allow' });
+  const tab = await context.newPage();
+  const errors = [];
+  tab.on('pageerror', (error) => errors.push(error.message));
+  return { context, tab, errors };
+}
+
+/** Polls an async check in the page until it holds (10 s at most). */
+async function until(tab, check, arg) {
+  for (let i = 0; i < 100; i++) {
+    if (await tab.evaluate(check, arg)) return;
+    await tab.waitForTimeout(100);
+  }
+  assert.fail(`never held: ${check}`);
+}
+
+async function appShows(tab) {
+  await tab.locator('#app:not([hidden]) .site-header nav.menu').waitFor();
+  await tab.waitForFunction(() => !document.querySelector('#app .state-loading'));
+}
+
+/** Every URL in the page's Cache Storage, by cache name. */
+function cachedUrls(tab) {
+  return tab.evaluate(async () => {
+    const all = {};
+    for (const name of await caches.keys()) all[name] = (await (await caches.open(name)).keys()).map((r) => r.url);
+    return all;
+  });
+}
+
+test('offline: articles a reader opened open again; another says "Bạn đang ngoại tuyến" and lists them', async () => {
+  const { context, tab, errors } = await withServiceWorker();
+  const first = '/bai-viet/thu-hoach-lua-2026';
+  const second = '/bai-viet/khanh-thanh-duong-lien-xa';
+  await tab.goto(site.url + first);
+  await appShows(tab);
+  // The first page loaded before the worker ran: it is saved once the worker controls it.
+  await until(tab, async (path) => {
+    const saved = await caches.open('portal-saved');
+    return Boolean(navigator.serviceWorker.controller && await saved.match(path) && await saved.match('/data/articles/thu-hoach-lua-2026.json'));
+  }, first);
+  await tab.goto(site.url + second);
+  await appShows(tab);
+  const titles = [];
+  for (const path of [first, second]) titles.push(JSON.parse(await (await fetch(`${site.url}/data/articles/${path.split('/').pop()}.json`)).text()).title);
+
+  await context.setOffline(true);
+  for (const [i, path] of [first, second].entries()) {
+    await tab.goto(site.url + path);
+    await appShows(tab);
+    assert.equal(await tab.locator('#app h1.article-title').textContent(), titles[i], `${path} opens offline`);
+    await tab.locator('.offline-banner', { hasText: 'Bạn đang ngoại tuyến' }).waitFor();
+  }
+  // A page never opened: the notice and the saved articles, not a blank page.
+  await tab.goto(site.url + '/bai-viet/mua-hoa-tam-giac-mach');
+  await appShows(tab);
+  const notice = tab.locator('#app .state-offline');
+  await notice.getByRole('heading', { name: 'Bạn đang ngoại tuyến' }).waitFor();
+  await notice.locator('.article-list').waitFor();
+  assert.deepEqual((await notice.locator('.article-item-title').allTextContents()).sort(), [...titles].sort());
+  // Saved: pages, data and the app, never the counter's answers.
+  const cached = Object.values(await cachedUrls(tab)).flat();
+  assert.ok(cached.some((url) => url.endsWith('_bg.wasm')), 'the app is kept');
+  assert.deepEqual(cached.filter((url) => url.includes('/api/counter')), []);
+
+  // Back online, the page loads by itself.
+  await context.setOffline(false);
+  await tab.locator('#app h1.article-title').waitFor();
+  assert.equal(await tab.locator('.offline-banner').textContent(), '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('after a new build is deployed, the next load runs the new app and drops the old one', async () => {
+  // A copy of dist/ to deploy over, served on its own (no _headers: the new
+  // loader below would need its own CSP hash).
+  const root = mkdtempSync(join(tmpdir(), 'portal-deploy-'));
+  cpSync(DIST, root, { recursive: true });
+  rmSync(join(root, '_headers'));
+  const deployed = await serveDist(root);
+  const { context, tab, errors } = await withServiceWorker();
+  try {
+    await tab.goto(deployed.url + '/bai-viet/thu-hoach-lua-2026');
+    await appShows(tab);
+    await tab.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const before = Object.keys(await cachedUrls(tab)).filter((name) => name.startsWith('portal-app-'));
+    assert.equal(before.length, 1);
+
+    // The next build: a new app under a new hashed name, and a new worker.
+    const loader = readdirSync(root).find((name) => /^portal-[0-9a-f]+\.js$/.test(name));
+    const next = loader.replace(/-[0-9a-f]+/, '-feedfacecafe0001');
+    writeFileSync(join(root, next), readFileSync(join(root, loader), 'utf8') + '\nwindow.__portalBuild = "next";\n');
+    const html = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? (e.name === 'data' ? [] : html(join(dir, e.name))) : e.name.endsWith('.html') ? [join(dir, e.name)] : []);
+    for (const file of [...html(root), join(root, 'sw.js')]) {
+      writeFileSync(file, readFileSync(file, 'utf8').replaceAll(loader, next).replace(/const BUILD = '[0-9a-f]+'/, "const BUILD = 'feedfacecafe0001'"));
+    }
+
+    await tab.reload();
+    await appShows(tab);
+    assert.equal(await tab.evaluate(() => window.__portalBuild), 'next', 'the new app runs on the next load');
+    await until(tab, async () => {
+      const names = await caches.keys();
+      return names.includes('portal-app-feedfacecafe0001') && names.filter((n) => n.startsWith('portal-app-')).length === 1;
+    });
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+    deployed.server.close();
+    rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -41,6 +41,10 @@ pub struct Site {
     /// Base URL of the visitor counter; `None` while no counter is deployed.
     #[serde(default)]
     pub counter_endpoint: Option<String>,
+    /// The office's Zalo Official Account id: with it, "Chia sẻ" offers
+    /// Zalo's own share button (its script loads only when asked for).
+    #[serde(default)]
+    pub zalo_oa_id: Option<String>,
     pub menu: Vec<MenuItem>,
 }
 
@@ -231,6 +235,7 @@ mod tests {
                 login_url: String::new(),
                 base_url: None,
                 counter_endpoint: None,
+                zalo_oa_id: None,
                 menu: vec![],
             },
             categories: vec![cat("a", None), cat("b", Some("a")), cat("c", Some("b"))],

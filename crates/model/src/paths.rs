@@ -27,6 +27,13 @@ pub fn category_page(category: &str, page: u32) -> String {
     format!("/{DATA_DIR}/categories/{category}/{page}.json")
 }
 
+/// Not written by the press: the service worker (public/sw.js) answers it
+/// with the articles saved for offline reading, newest first, as one
+/// [`crate::ListingPage`].
+pub fn saved_articles() -> String {
+    format!("/{DATA_DIR}/offline/saved.json")
+}
+
 pub fn search_meta() -> String {
     format!("/{DATA_DIR}/search/meta.json")
 }

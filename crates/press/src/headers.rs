@@ -8,24 +8,36 @@ use sha2::{Digest, Sha256};
 
 /// SHA-256 sources (`'sha256-…'`) of every inline `<script>` in the page.
 pub fn inline_script_hashes(html: &str) -> Vec<String> {
+    inline_hashes(html, "script")
+}
+
+/// SHA-256 sources of every inline element `tag` (`script`, `style`) in the page.
+fn inline_hashes(html: &str, tag: &str) -> Vec<String> {
+    let (open_tag, close_tag) = (format!("<{tag}"), format!("</{tag}>"));
     let mut hashes = Vec::new();
     let mut rest = html;
-    while let Some(open) = rest.find("<script") {
+    while let Some(open) = rest.find(&open_tag) {
         let after = &rest[open..];
         let Some(tag_end) = after.find('>') else { break };
-        let tag = &after[..tag_end];
+        let attributes = &after[..tag_end];
         let body_start = tag_end + 1;
-        let Some(close) = after[body_start..].find("</script>") else { break };
+        let Some(close) = after[body_start..].find(&close_tag) else { break };
         // Data blocks (JSON-LD) are not run, so the policy need not allow them.
-        if !tag.contains(" src=") && !tag.contains("application/ld+json") {
+        if !attributes.contains(" src=") && !attributes.contains("application/ld+json") {
             let body = &after[body_start..body_start + close];
             let digest = Sha256::digest(body.as_bytes());
             hashes.push(format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest)));
         }
         rest = &after[body_start + close..];
     }
+    hashes.dedup();
     hashes
 }
+
+/// Where Zalo's share button comes from (`views::share::ZALO_SDK`); allowed
+/// only for a site that has a Zalo Official Account.
+const ZALO_SCRIPT_ORIGIN: &str = "https://sp.zalo.me";
+const ZALO_FRAMES: &str = "https://*.zalo.me";
 
 /// The origin of the counter, when it lives on another host than the portal.
 fn counter_origin(endpoint: Option<&str>) -> Option<String> {
@@ -35,15 +47,25 @@ fn counter_origin(endpoint: Option<&str>) -> Option<String> {
     Some(endpoint[..host_end].to_string())
 }
 
-pub fn content_security_policy(index_html: &str, counter_endpoint: Option<&str>) -> String {
-    let scripts = inline_script_hashes(index_html).join(" ");
-    let connect = match counter_origin(counter_endpoint) {
+/// The policy for pages like `page_html` (a static page: its inline loader,
+/// pre-paint script and stylesheet are allowed by hash, nothing else inline).
+pub fn content_security_policy(page_html: &str, site: &model::Site) -> String {
+    let sources = |list: Vec<String>| list.iter().map(|source| format!(" {source}")).collect::<String>();
+    let mut scripts = inline_hashes(page_html, "script");
+    let styles = sources(inline_hashes(page_html, "style"));
+    let connect = match counter_origin(site.counter_endpoint.as_deref()) {
         Some(origin) => format!("'self' {origin}"),
         None => "'self'".to_string(),
     };
+    let mut frames = String::new();
+    if site.zalo_oa_id.is_some() {
+        scripts.push(ZALO_SCRIPT_ORIGIN.to_string());
+        frames = format!(" frame-src {ZALO_FRAMES};");
+    }
+    let scripts = sources(scripts);
     format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval' {scripts}; style-src 'self'; img-src 'self' data:; \
-         connect-src {connect}; manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; style-src 'self'{styles}; img-src 'self' data:; \
+         connect-src {connect};{frames} manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
          frame-ancestors 'none'"
     )
 }
@@ -105,13 +127,41 @@ mod tests {
         assert_eq!(hashes[0], "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='");
     }
 
+    fn site(counter: &str, zalo: Option<&str>) -> model::Site {
+        let mut site: model::Site = serde_json::from_value(serde_json::json!({
+            "name": "n", "tagline": "t", "address": "a", "phone": "p", "email": "e", "login_url": "/", "menu": []
+        }))
+        .unwrap();
+        site.counter_endpoint = Some(counter.to_string());
+        site.zalo_oa_id = zalo.map(str::to_string);
+        site
+    }
+
     #[test]
     fn policy_has_no_unsafe_inline_and_names_the_counter() {
-        let csp = content_security_policy("<script>x</script>", Some("https://dem.example.org/api"));
+        let csp = content_security_policy("<script>x</script>", &site("https://dem.example.org/api", None));
         assert!(!csp.contains("unsafe-inline"));
         assert!(csp.contains("'wasm-unsafe-eval'"));
         assert!(csp.contains("connect-src 'self' https://dem.example.org;"));
         assert!(csp.contains("frame-ancestors 'none'"));
-        assert!(content_security_policy("", Some("/api/counter")).contains("connect-src 'self';"));
+        assert!(!csp.contains("zalo"), "no third party without a Zalo account: {csp}");
+        assert!(content_security_policy("", &site("/api/counter", None)).contains("connect-src 'self';"));
+    }
+
+    #[test]
+    fn inline_styles_are_allowed_by_hash_only() {
+        let csp = content_security_policy("<style>p{color:red}</style><style>p{color:red}</style>", &site("/c", None));
+        // echo -n 'p{color:red}' | openssl dgst -sha256 -binary | base64
+        assert!(csp.contains("style-src 'self' 'sha256-"), "{csp}");
+        assert_eq!(csp.matches("'sha256-").count(), 1, "one hash for one stylesheet: {csp}");
+        assert!(!csp.contains("unsafe-inline"));
+    }
+
+    #[test]
+    fn zalo_is_allowed_only_for_a_site_with_an_official_account() {
+        let csp = content_security_policy("", &site("/c", Some("1234567890")));
+        assert!(csp.contains("script-src 'self' 'wasm-unsafe-eval' https://sp.zalo.me;"), "{csp}");
+        assert!(csp.contains("frame-src https://*.zalo.me;"), "{csp}");
+        assert!(views::share::ZALO_SDK.starts_with(&format!("{ZALO_SCRIPT_ORIGIN}/")));
     }
 }

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The content build: `content/` in, published JSON out. See README.md.
 
 pub mod assemble;
@@ -6,6 +7,7 @@ pub mod error;
 pub mod feeds;
 pub mod headers;
 pub mod index;
+pub mod offline;
 pub mod pages;
 pub mod publish;
 pub mod render;

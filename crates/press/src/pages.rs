@@ -71,6 +71,24 @@ fn without_preloads(template: &str) -> String {
     html
 }
 
+/// trunk links the stylesheet; a static page carries it inline instead, so
+/// it paints from its own first response with no render-blocking round trip
+/// (the CSP allows it by hash). `read` gives a linked file's text by its href.
+pub fn inline_stylesheet(template: &str, read: impl Fn(&str) -> Result<String, String>) -> Result<String, String> {
+    const LINK: &str = "<link rel=\"stylesheet\" href=\"";
+    let Some(start) = template.find(LINK) else {
+        return Err("index.html links no stylesheet to inline".into());
+    };
+    let href_start = start + LINK.len();
+    let href = &template[href_start..href_start + template[href_start..].find('"').ok_or("unclosed href")?];
+    let end = start + template[start..].find('>').ok_or("unclosed <link>")?;
+    let css = read(href)?;
+    if css.contains("</style") {
+        return Err(format!("{href} holds `</style`, which would end the inline stylesheet"));
+    }
+    Ok(format!("{}<style>{}</style>{}", &template[..start], css.trim_end(), &template[end + 1..]))
+}
+
 /// One page to write: its file, head and the content of its `<main>`.
 struct Planned {
     file: String,
@@ -343,6 +361,20 @@ fn news_article_ld(site: &SiteData, article: &Article) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_stylesheet_goes_inline_in_place_of_its_link() {
+        let template = "<head><title>t</title><link rel=\"stylesheet\" href=\"/main-1.css\" integrity=\"x\"/></head>";
+        let read =
+            |href: &str| if href == "/main-1.css" { Ok("p{color:red}\n".to_string()) } else { Err(href.to_string()) };
+        assert_eq!(
+            inline_stylesheet(template, read).unwrap(),
+            "<head><title>t</title><style>p{color:red}</style></head>"
+        );
+        assert!(inline_stylesheet("<head></head>", read).is_err());
+        let hostile = |_: &str| Ok("p{}</style><script>".to_string());
+        assert!(inline_stylesheet(template, hostile).unwrap_err().contains("</style"));
+    }
 
     #[test]
     fn descriptions_are_cut_at_a_word_boundary() {

@@ -133,6 +133,15 @@ fn check_site(file: &Path, site: &Site, categories: &[Category], errors: &mut Ve
             "must be an http(s) URL or a path starting with `/`",
         ));
     }
+    if let Some(id) = &site.zalo_oa_id
+        && !(id.len() >= 5 && id.len() <= 25 && id.bytes().all(|b| b.is_ascii_digit()))
+    {
+        errors.push(ContentError::new(
+            file,
+            Some("zalo_oa_id"),
+            "must be the Official Account's numeric id (5–25 digits)",
+        ));
+    }
     for (i, item) in site.menu.iter().enumerate() {
         require_text(file, &format!("menu[{i}].label"), &item.label, errors);
         if let Some(slug) = item.href.strip_prefix("/chuyen-muc/") {

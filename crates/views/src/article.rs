@@ -75,7 +75,7 @@ pub fn ArticleView(article: Article, site: SiteData) -> impl IntoView {
             <div class="article-tools">
                 <TextSize/>
                 <button type="button" class="tool" on:click=|_| print_page()>"In bài viết"</button>
-                <Share address=address.clone()/>
+                <Share address=address.clone() zalo_oa_id=site.site.zalo_oa_id.clone()/>
                 <Listen/>
             </div>
             <p class="sapo">{sapo}</p>

@@ -2,12 +2,14 @@ use leptos::prelude::*;
 use model::{ArticleSummary, HomePage, SiteData, paths::route, short_date};
 
 use crate::lists::ArticleList;
+use crate::text_size::TextSize;
 
 /// The home page's heading (for screen readers) above its content.
 #[component]
 pub fn HomeFrame<C: IntoView + 'static>(site: SiteData, children: TypedChildren<C>) -> impl IntoView {
     view! {
         <h1 class="visually-hidden">{site.site.name}</h1>
+        <div class="article-tools"><TextSize/></div>
         {children.into_inner()()}
     }
 }

@@ -6,6 +6,7 @@ use leptos_router::hooks::use_location;
 use model::SiteData;
 
 use crate::counter::VisitorStats;
+use crate::offline::OfflineBanner;
 use crate::search::SearchBox;
 use crate::theme::ThemeToggle;
 
@@ -21,6 +22,7 @@ where
     view! {
         <a class="skip-link" href="#noi-dung">"Bỏ qua đến nội dung chính"</a>
         <Header site=site.clone()/>
+        <OfflineBanner/>
         <div class="page container">
             <main id="noi-dung" class="content" tabindex="-1">{children.into_inner()()}</main>
             <Sidebar latest/>

@@ -12,6 +12,7 @@ pub mod layout;
 pub mod listen;
 pub mod listing;
 pub mod lists;
+pub mod offline;
 pub mod pagination;
 pub mod rating;
 pub mod search;

@@ -3,6 +3,7 @@ use leptos_router::hooks::use_navigate;
 use model::paths::route;
 
 use crate::breadcrumb::Breadcrumb;
+use crate::text_size::TextSize;
 
 /// A search form that navigates inside the app (the query lives in the URL);
 /// without the app it is a plain GET form to the same address.
@@ -43,6 +44,7 @@ pub fn SearchFrame<C: IntoView + 'static>(
         <Breadcrumb items/>
         <h1 class="page-title">"Tìm kiếm"</h1>
         <SearchBox initial large=true/>
+        <div class="article-tools"><TextSize/></div>
         {children.into_inner()()}
     }
 }

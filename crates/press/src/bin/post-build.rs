@@ -1,6 +1,8 @@
 //! Run by trunk after each build, on its staging folder: writes the static
-//! pages (see `press::pages`) from the published data and trunk's index.html,
-//! then `_headers` and `nginx-headers.conf` with a CSP hashing trunk's loader.
+//! pages (see `press::pages`) from the published data and trunk's index.html
+//! (its stylesheet put inline), the shell page and service worker for offline
+//! reading (`press::offline`), then `_headers` and `nginx-headers.conf` with a
+//! CSP hashing the pages' inline scripts and stylesheet.
 //!
 //! usage: post-build --dist DIR --content DIR
 
@@ -15,9 +17,22 @@ fn read<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
 }
 
 fn run(dist: &Path, content: &Path) -> Result<usize, String> {
-    let template = std::fs::read_to_string(dist.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+    let text = |name: &str| std::fs::read_to_string(dist.join(name)).map_err(|e| format!("{name}: {e}"));
+    let template = text("index.html")?;
     let site_source: model::Site = read(&content.join("site.json"))?;
-    let csp = press::headers::content_security_policy(&template, site_source.counter_endpoint.as_deref());
+
+    let mut app_files: Vec<String> = std::fs::read_dir(dist)
+        .map_err(|e| format!("{}: {e}", dist.display()))?
+        .flatten()
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter(|name| press::offline::is_app_file(name))
+        .collect();
+    app_files.sort();
+    let worker = press::offline::service_worker(&text(press::offline::SERVICE_WORKER)?, &template, &app_files)?;
+    std::fs::write(dist.join(press::offline::SERVICE_WORKER), worker).map_err(|e| format!("sw.js: {e}"))?;
+    std::fs::write(dist.join(press::offline::SHELL_PAGE), press::offline::shell_page(&template))
+        .map_err(|e| format!("shell.html: {e}"))?;
+    let template = press::pages::inline_stylesheet(&template, |href| text(href.trim_start_matches('/')))?;
 
     let data = dist.join("data");
     let site: SiteData = read(&data.join("site.json"))?;
@@ -48,6 +63,9 @@ fn run(dist: &Path, content: &Path) -> Result<usize, String> {
         articles: articles.iter().collect(),
     };
     let pages = press::pages::pages(&template, &view)?;
+    // Every static page has the same inline scripts and stylesheet; the shell
+    // page has the same scripts and links the stylesheet.
+    let csp = press::headers::content_security_policy(&pages[0].html, &site_source);
     for page in &pages {
         let path = dist.join(&page.path);
         std::fs::create_dir_all(path.parent().expect("inside dist")).map_err(|e| e.to_string())?;
