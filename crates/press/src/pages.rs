@@ -89,6 +89,30 @@ pub fn inline_stylesheet(template: &str, read: impl Fn(&str) -> Result<String, S
     Ok(format!("{}<style>{}</style>{}", &template[..start], css.trim_end(), &template[end + 1..]))
 }
 
+/// trunk's loader imports the app's script as the page is parsed, so on a
+/// slow link the app's download starts before the first paint and competes
+/// with the page's pictures. A static page already shows everything: its
+/// loader starts the app once the page and its pictures are in (`load`).
+fn start_app_after_load(template: &str) -> Result<String, String> {
+    let start = template.find("<script type=\"module\">").ok_or("index.html has no trunk loader")?;
+    let end = start + template[start..].find("</script>").ok_or("unclosed trunk loader")? + "</script>".len();
+    let loader = &template[start..end];
+    let quoted_after = |marker: &str| {
+        let at = loader.find(marker)? + marker.len();
+        Some(&loader[at..at + loader[at..].find('\'')?])
+    };
+    let (Some(script), Some(wasm)) = (quoted_after(" from '"), quoted_after("module_or_path: '")) else {
+        return Err(format!("trunk's loader has changed shape: {loader}"));
+    };
+    let deferred = format!(
+        "<script type=\"module\">\nconst start = async () => {{\n  const bindings = await import('{script}');\n  \
+         const wasm = await bindings.default({{ module_or_path: '{wasm}' }});\n  window.wasmBindings = bindings;\n  \
+         dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n}};\n\
+         if (document.readyState === \"complete\") start(); else addEventListener(\"load\", start, {{ once: true }});\n</script>"
+    );
+    Ok(format!("{}{deferred}{}", &template[..start], &template[end..]))
+}
+
 /// One page to write: its file, head and the content of its `<main>`.
 struct Planned {
     file: String,
@@ -207,7 +231,7 @@ pub fn pages(template: &str, data: &Data) -> Result<Vec<Page>, String> {
     if !(template.contains(BOOT_START) && template.contains(BOOT_END)) {
         return Err(format!("index.html has no {BOOT_START} … {BOOT_END} block to fill"));
     }
-    let template = &without_preloads(template);
+    let template = &start_app_after_load(&without_preloads(template))?;
     let planned = plan(data);
     // Rendering is independent per page: spread it over the cores.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(planned.len().max(1));
@@ -374,6 +398,18 @@ mod tests {
         assert!(inline_stylesheet("<head></head>", read).is_err());
         let hostile = |_: &str| Ok("p{}</style><script>".to_string());
         assert!(inline_stylesheet(template, hostile).unwrap_err().contains("</style"));
+    }
+
+    #[test]
+    fn the_app_starts_after_the_page_has_loaded() {
+        let template = "<head><script type=\"module\">\nimport init, * as bindings from '/portal-1a.js';\n\
+                        const wasm = await init({ module_or_path: '/portal-1a_bg.wasm' });\n</script></head>";
+        let page = start_app_after_load(template).unwrap();
+        assert!(!page.contains("import init"), "no import while the page is parsed: {page}");
+        assert!(page.contains("await import('/portal-1a.js')"), "{page}");
+        assert!(page.contains("module_or_path: '/portal-1a_bg.wasm'"), "{page}");
+        assert!(page.contains("addEventListener(\"load\", start"), "{page}");
+        assert!(start_app_after_load("<script type=\"module\">go()</script>").unwrap_err().contains("changed shape"));
     }
 
     #[test]

@@ -30,8 +30,8 @@ fn run(dist: &Path, content: &Path) -> Result<usize, String> {
     app_files.sort();
     let worker = press::offline::service_worker(&text(press::offline::SERVICE_WORKER)?, &template, &app_files)?;
     std::fs::write(dist.join(press::offline::SERVICE_WORKER), worker).map_err(|e| format!("sw.js: {e}"))?;
-    std::fs::write(dist.join(press::offline::SHELL_PAGE), press::offline::shell_page(&template))
-        .map_err(|e| format!("shell.html: {e}"))?;
+    let shell = press::offline::shell_page(&template);
+    std::fs::write(dist.join(press::offline::SHELL_PAGE), &shell).map_err(|e| format!("shell.html: {e}"))?;
     let template = press::pages::inline_stylesheet(&template, |href| text(href.trim_start_matches('/')))?;
 
     let data = dist.join("data");
@@ -64,8 +64,8 @@ fn run(dist: &Path, content: &Path) -> Result<usize, String> {
     };
     let pages = press::pages::pages(&template, &view)?;
     // Every static page has the same inline scripts and stylesheet; the shell
-    // page has the same scripts and links the stylesheet.
-    let csp = press::headers::content_security_policy(&pages[0].html, &site_source);
+    // page has trunk's own loader and links the stylesheet.
+    let csp = press::headers::content_security_policy(&format!("{}{shell}", pages[0].html), &site_source);
     for page in &pages {
         let path = dist.join(&page.path);
         std::fs::create_dir_all(path.parent().expect("inside dist")).map_err(|e| e.to_string())?;
