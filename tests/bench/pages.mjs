@@ -15,7 +15,7 @@ import { serveDist } from '../e2e/server.mjs';
 
 const dist = process.argv[2];
 const SLUG = 'thu-hoach-lua-2026';
-const RUNS = 3;
+const RUNS = 5;
 
 // The baseline: the same article as a hand-made plain page beside the site.
 const article = JSON.parse(readFileSync(join(dist, 'data/articles', `${SLUG}.json`), 'utf8'));

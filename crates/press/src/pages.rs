@@ -92,7 +92,9 @@ pub fn inline_stylesheet(template: &str, read: impl Fn(&str) -> Result<String, S
 /// trunk's loader imports the app's script as the page is parsed, so on a
 /// slow link the app's download starts before the first paint and competes
 /// with the page's pictures. A static page already shows everything: its
-/// loader starts the app once the page and its pictures are in (`load`).
+/// loader starts the app once the page and its pictures are in (`load`) and
+/// the largest of them is painted (a largest-contentful-paint entry after
+/// `load`, or 300 ms without one).
 fn start_app_after_load(template: &str) -> Result<String, String> {
     let start = template.find("<script type=\"module\">").ok_or("index.html has no trunk loader")?;
     let end = start + template[start..].find("</script>").ok_or("unclosed trunk loader")? + "</script>".len();
@@ -108,7 +110,11 @@ fn start_app_after_load(template: &str) -> Result<String, String> {
         "<script type=\"module\">\nconst start = async () => {{\n  const bindings = await import('{script}');\n  \
          const wasm = await bindings.default({{ module_or_path: '{wasm}' }});\n  window.wasmBindings = bindings;\n  \
          dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n}};\n\
-         if (document.readyState === \"complete\") start(); else addEventListener(\"load\", start, {{ once: true }});\n</script>"
+         let started = false;\nconst go = () => {{ if (!started) {{ started = true; setTimeout(start); }} }};\n\
+         const afterPaint = () => {{\n  const loaded = performance.now();\n  \
+         new PerformanceObserver((list) => {{ if (list.getEntries().some((e) => e.startTime >= loaded)) go(); }})\n    \
+         .observe({{ type: \"largest-contentful-paint\", buffered: true }});\n  setTimeout(go, 300);\n}};\n\
+         if (document.readyState === \"complete\") go(); else addEventListener(\"load\", afterPaint, {{ once: true }});\n</script>"
     );
     Ok(format!("{}{deferred}{}", &template[..start], &template[end..]))
 }
@@ -408,7 +414,8 @@ mod tests {
         assert!(!page.contains("import init"), "no import while the page is parsed: {page}");
         assert!(page.contains("await import('/portal-1a.js')"), "{page}");
         assert!(page.contains("module_or_path: '/portal-1a_bg.wasm'"), "{page}");
-        assert!(page.contains("addEventListener(\"load\", start"), "{page}");
+        assert!(page.contains("addEventListener(\"load\", afterPaint"), "{page}");
+        assert!(page.contains("largest-contentful-paint"), "{page}");
         assert!(start_app_after_load("<script type=\"module\">go()</script>").unwrap_err().contains("changed shape"));
     }
 

@@ -1,14 +1,28 @@
 use leptos::prelude::*;
 use model::{ArticleSummary, ListingPage, SIDEBAR_LATEST, paths::route, short_date};
 
-/// A list item: thumbnail, title, date and (optionally) the sapo.
+/// A list item: thumbnail, title, date and (optionally) the sapo. The
+/// first item of a page's main list is `first_seen`: its picture is the
+/// page's largest paint, fetched at once and first; the rest wait until near.
 #[component]
-pub fn ArticleItem(article: ArticleSummary, #[prop(optional)] with_sapo: bool) -> impl IntoView {
+pub fn ArticleItem(
+    article: ArticleSummary,
+    #[prop(optional)] with_sapo: bool,
+    #[prop(optional)] first_seen: bool,
+) -> impl IntoView {
     let href = route::article(&article.slug);
     let thumb = article.cover.map(|cover| {
         view! {
             <a class="thumb" href=href.clone() tabindex="-1" aria-hidden="true">
-                <img src=cover.src alt="" loading="lazy" decoding="async" width="160" height="100"/>
+                <img
+                    src=cover.src
+                    alt=""
+                    loading=(!first_seen).then_some("lazy")
+                    fetchpriority=first_seen.then_some("high")
+                    decoding="async"
+                    width="160"
+                    height="100"
+                />
             </a>
         }
     });
@@ -24,6 +38,7 @@ pub fn ArticleItem(article: ArticleSummary, #[prop(optional)] with_sapo: bool) -
     }
 }
 
+/// A list of articles; with sapos it is a page's main list (a category, Tin mới).
 #[component]
 pub fn ArticleList(articles: Vec<ArticleSummary>, #[prop(optional)] with_sapo: bool) -> impl IntoView {
     if articles.is_empty() {
@@ -31,7 +46,11 @@ pub fn ArticleList(articles: Vec<ArticleSummary>, #[prop(optional)] with_sapo: b
     }
     view! {
         <ul class="article-list">
-            {articles.into_iter().map(|article| view! { <ArticleItem article with_sapo/> }).collect_view()}
+            {articles
+                .into_iter()
+                .enumerate()
+                .map(|(i, article)| view! { <ArticleItem article with_sapo first_seen=with_sapo && i == 0/> })
+                .collect_view()}
         </ul>
     }
     .into_any()
