@@ -849,6 +849,8 @@ test('offline: articles a reader opened open again; another says "Bạn đang ng
   await notice.getByRole('heading', { name: 'Bạn đang ngoại tuyến' }).waitFor();
   await notice.locator('.article-list').waitFor();
   assert.deepEqual((await notice.locator('.article-item-title').allTextContents()).sort(), [...titles].sort());
+  const { violations } = await new AxeBuilder({ page: tab }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], 'the offline view');
   // Saved: pages, data and the app, never the counter's answers.
   const cached = Object.values(await cachedUrls(tab)).flat();
   assert.ok(cached.some((url) => url.endsWith('_bg.wasm')), 'the app is kept');
