@@ -54,6 +54,13 @@ impl Tools {
                 .arg(&prefix)
                 .arg(format!("binaryen@{BINARYEN_VERSION}")))?;
         }
+        // rav1e (the press's AVIF encoder) assembles its fast paths with nasm.
+        if tools.which("nasm").is_none() {
+            run(Command::new("apt-get").arg("update"))?;
+            run(Command::new("apt-get")
+                .args(["install", "-y", "--no-install-recommends", "nasm"])
+                .env("DEBIAN_FRONTEND", "noninteractive"))?;
+        }
         if for_tests {
             if !Path::new(CHROMIUM).exists() || !Path::new(CHROMEDRIVER).exists() {
                 run(Command::new("apt-get").arg("update"))?;

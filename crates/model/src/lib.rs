@@ -120,6 +120,48 @@ pub struct Image {
     pub alt: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
+    /// Set by the press for a photo it processed (then `src` is its JPEG
+    /// fallback); never written by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub photo: Option<Photo>,
+}
+
+/// A photo the press processed: upright, without metadata, at each of
+/// `widths` (ascending, none wider than the original) as
+/// `{base}-{width}.avif`, `.webp` and `.jpg`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Photo {
+    pub base: String,
+    /// Of the upright original.
+    pub width: u32,
+    pub height: u32,
+    pub widths: Vec<u32>,
+    /// Its average colour ("#rrggbb"), shown while it arrives.
+    pub color: String,
+}
+
+impl Photo {
+    pub fn file(&self, width: u32, extension: &str) -> String {
+        format!("{}-{width}.{extension}", self.base)
+    }
+
+    /// `srcset` of one format: every width written.
+    pub fn srcset(&self, extension: &str) -> String {
+        let mut set = String::new();
+        for (i, width) in self.widths.iter().enumerate() {
+            if i > 0 {
+                set.push_str(", ");
+            }
+            set.push_str(&format!("{} {width}w", self.file(*width, extension)));
+        }
+        set
+    }
+
+    /// The JPEG of about `width` pixels: the smallest written that wide, else the widest.
+    pub fn jpeg(&self, width: u32) -> String {
+        let chosen = self.widths.iter().copied().find(|w| *w >= width).or(self.widths.last().copied());
+        self.file(chosen.unwrap_or(self.width), "jpg")
+    }
 }
 
 /// An article as it appears in lists.

@@ -260,3 +260,102 @@ fn date_of(day: i64) -> String {
     let (year, rest) = (2000 + day / 336, day % 336);
     format!("{year}-{:02}-{:02}", rest / 28 + 1, rest % 28 + 1)
 }
+
+/// A photo as a phone takes it, made up: a mountain landscape (sky, ridges,
+/// terraced fields, grain) at `width`×`height` as a JPEG of quality 92, with
+/// an EXIF block holding the camera's `orientation` (1–8) and, if given, the
+/// GPS position (latitude, longitude) where it was "taken". The sample
+/// content's photos and the photo stage's tests are made with it.
+pub fn camera_jpeg(width: u32, height: u32, seed: u64, orientation: u16, gps: Option<(f64, f64)>) -> Vec<u8> {
+    let mut noise = Lcg(seed);
+    let phase = (seed % 97) as f32 / 15.0;
+    let image = image::RgbImage::from_fn(width, height, |x, y| {
+        let (u, v) = (x as f32 / width as f32, y as f32 / height as f32);
+        let ridge = 0.35 + 0.08 * (u * 9.0 + phase).sin() + 0.05 * (u * 23.0 + phase * 2.0).sin();
+        let far = 0.5 + 0.05 * (u * 5.0 - phase).sin();
+        let grain = (noise.next_u64() % 24) as f32 - 12.0;
+        let [r, g, b] = if v < ridge {
+            [120.0 + 80.0 * v, 165.0 + 60.0 * v, 230.0 - 20.0 * v]
+        } else if v < far {
+            [70.0, 105.0 + 40.0 * (v - ridge), 90.0]
+        } else {
+            // Terraces: bands following the slope, ripening towards the bottom.
+            let band = ((v * 40.0 + (u * 6.0 + phase).sin() * 1.5).fract() - 0.5).abs();
+            let ripe = (v - far) / (1.0 - far);
+            [90.0 + 130.0 * ripe - 40.0 * band, 140.0 + 40.0 * ripe - 50.0 * band, 50.0 - 20.0 * band]
+        };
+        let c = |value: f32| (value + grain).clamp(0.0, 255.0) as u8;
+        image::Rgb([c(r), c(g), c(b)])
+    });
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 92).encode_image(&image).expect("encoding to memory");
+    // The EXIF block goes right after the start-of-image marker.
+    let exif = exif_block(orientation, gps);
+    let mut out = Vec::with_capacity(jpeg.len() + exif.len());
+    out.extend_from_slice(&jpeg[..2]);
+    out.extend_from_slice(&exif);
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+/// An APP1 "Exif" segment (little-endian TIFF): IFD0 with Make, Orientation
+/// and, with `gps`, a GPS IFD (version, latitude and longitude with their refs).
+fn exif_block(orientation: u16, gps: Option<(f64, f64)>) -> Vec<u8> {
+    const SHORT: u16 = 3;
+    const LONG: u16 = 4;
+    const ASCII: u16 = 2;
+    const RATIONAL: u16 = 5;
+    const BYTE: u16 = 1;
+    let make = b"Son Van Camera\0";
+    // Layout: header (8) | IFD0 | GPS IFD | data area.
+    let ifd0_entries = if gps.is_some() { 3 } else { 2 };
+    let ifd0_size = 2 + 12 * ifd0_entries + 4;
+    let gps_at = 8 + ifd0_size;
+    let gps_size = if gps.is_some() { 2 + 12 * 5 + 4 } else { 0 };
+    let data_at = gps_at + gps_size;
+    let mut data: Vec<u8> = Vec::new();
+    let mut tiff: Vec<u8> = b"II\x2a\x00\x08\x00\x00\x00".to_vec();
+    let entry = |tiff: &mut Vec<u8>, tag: u16, kind: u16, count: u32, value: [u8; 4]| {
+        tiff.extend_from_slice(&tag.to_le_bytes());
+        tiff.extend_from_slice(&kind.to_le_bytes());
+        tiff.extend_from_slice(&count.to_le_bytes());
+        tiff.extend_from_slice(&value);
+    };
+    let offset = |data: &Vec<u8>| ((data_at + data.len()) as u32).to_le_bytes();
+    tiff.extend_from_slice(&(ifd0_entries as u16).to_le_bytes());
+    entry(&mut tiff, 0x010f, ASCII, make.len() as u32, offset(&data));
+    data.extend_from_slice(make);
+    let mut orientation_value = [0u8; 4];
+    orientation_value[..2].copy_from_slice(&orientation.to_le_bytes());
+    entry(&mut tiff, 0x0112, SHORT, 1, orientation_value);
+    if gps.is_some() {
+        entry(&mut tiff, 0x8825, LONG, 1, (gps_at as u32).to_le_bytes());
+    }
+    tiff.extend_from_slice(&0u32.to_le_bytes());
+    if let Some((latitude, longitude)) = gps {
+        let degrees = |data: &mut Vec<u8>, value: f64| {
+            let value = value.abs();
+            let (d, m) = (value.trunc(), (value.fract() * 60.0));
+            let s = (m.fract() * 60.0 * 100.0).round();
+            for (numerator, denominator) in [(d as u32, 1u32), (m.trunc() as u32, 1), (s as u32, 100)] {
+                data.extend_from_slice(&numerator.to_le_bytes());
+                data.extend_from_slice(&denominator.to_le_bytes());
+            }
+        };
+        tiff.extend_from_slice(&5u16.to_le_bytes());
+        entry(&mut tiff, 0x0000, BYTE, 4, [2, 2, 0, 0]);
+        entry(&mut tiff, 0x0001, ASCII, 2, [if latitude >= 0.0 { b'N' } else { b'S' }, 0, 0, 0]);
+        entry(&mut tiff, 0x0002, RATIONAL, 3, offset(&data));
+        degrees(&mut data, latitude);
+        entry(&mut tiff, 0x0003, ASCII, 2, [if longitude >= 0.0 { b'E' } else { b'W' }, 0, 0, 0]);
+        entry(&mut tiff, 0x0004, RATIONAL, 3, offset(&data));
+        degrees(&mut data, longitude);
+        tiff.extend_from_slice(&0u32.to_le_bytes());
+    }
+    tiff.extend_from_slice(&data);
+    let mut segment = vec![0xff, 0xe1];
+    segment.extend_from_slice(&((2 + 6 + tiff.len()) as u16).to_be_bytes());
+    segment.extend_from_slice(b"Exif\0\0");
+    segment.extend_from_slice(&tiff);
+    segment
+}

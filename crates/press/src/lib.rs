@@ -9,12 +9,20 @@ pub mod headers;
 pub mod index;
 pub mod offline;
 pub mod pages;
+pub mod photos;
 pub mod publish;
 pub mod render;
 pub mod source;
 pub mod validate;
 
 use std::path::Path;
+
+/// The whole site's build, beyond the published JSON.
+pub struct Site<'a> {
+    pub root: &'a Path,
+    /// Processed photos, kept between builds.
+    pub photo_cache: &'a Path,
+}
 
 pub use error::{ContentError, Error};
 pub use publish::Report;
@@ -25,14 +33,23 @@ pub fn build(content: &Path, out: &Path) -> Result<Report, Error> {
     build_site(content, out, None, jiff::Timestamp::now())
 }
 
-/// [`build`], and with `site_root` also the sitemaps, feeds, robots.txt and
-/// manifest at that folder's root; `now` decides what the news sitemap lists.
-pub fn build_site(content: &Path, out: &Path, site_root: Option<&Path>, now: jiff::Timestamp) -> Result<Report, Error> {
+/// [`build`], and with `site` also the photos (processed into the site root)
+/// and the sitemaps, feeds, robots.txt and manifest at that folder's root;
+/// `now` decides what the news sitemap lists.
+pub fn build_site(content: &Path, out: &Path, site: Option<Site>, now: jiff::Timestamp) -> Result<Report, Error> {
+    let site_root = site.as_ref().map(|site| site.root);
     let sources = source::read(content)?;
-    let checked = validate::check(sources)?;
+    let mut checked = validate::check(sources)?;
+    let photos = match &site {
+        Some(site) => {
+            photos::process(&mut checked, &photos::PhotoPaths { content, cache: site.photo_cache, root: site.root })?
+        }
+        None => photos::PhotoReport::default(),
+    };
     let published = assemble::assemble(checked);
     let site_files = site_root.map(|_| feeds::site_files(&published, now)).unwrap_or_default();
     let mut report = publish::publish(&published, out)?;
+    report.photos = photos;
     if let Some(root) = site_root {
         report.files += publish::write_site_files(root, &site_files)?;
     }

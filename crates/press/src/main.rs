@@ -18,18 +18,24 @@ struct Args {
     /// robots.txt and manifest.webmanifest.
     #[arg(long)]
     site_files: Option<PathBuf>,
+    /// Where processed photos are kept between builds (with --site-files).
+    #[arg(long, default_value = "target/photo-cache")]
+    photo_cache: PathBuf,
 }
 
 fn main() -> ExitCode {
     let args = Args::parse();
     let started = Instant::now();
-    match press::build_site(&args.content, &args.out, args.site_files.as_deref(), jiff::Timestamp::now()) {
+    let site = args.site_files.as_deref().map(|root| press::Site { root, photo_cache: &args.photo_cache });
+    match press::build_site(&args.content, &args.out, site, jiff::Timestamp::now()) {
         Ok(report) => {
             eprintln!(
-                "press: {} articles, {} files → {} in {:.2?}",
+                "press: {} articles, {} files → {}, photos: {} processed, {} from the cache, in {:.2?}",
                 report.articles,
                 report.files,
                 args.out.display(),
+                report.photos.processed,
+                report.photos.cached,
                 started.elapsed()
             );
             ExitCode::SUCCESS

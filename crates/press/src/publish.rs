@@ -15,6 +15,7 @@ use crate::error::Error;
 pub struct Report {
     pub articles: usize,
     pub files: usize,
+    pub photos: crate::photos::PhotoReport,
 }
 
 pub fn publish(published: &Published, out: &Path) -> Result<Report, Error> {
@@ -47,7 +48,7 @@ pub fn publish(published: &Published, out: &Path) -> Result<Report, Error> {
         return Err(Error::io(out, e));
     }
     let _ = fs::remove_dir_all(&retired);
-    Ok(Report { articles: published.articles.len(), files })
+    Ok(Report { articles: published.articles.len(), files, photos: Default::default() })
 }
 
 /// Each file is written beside its target and renamed over it, so a reader

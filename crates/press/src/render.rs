@@ -1,6 +1,8 @@
 //! Stage 3: Markdown → HTML. A paragraph holding only an image becomes a
 //! `<figure>` whose caption is the image's title; the result is then
 //! sanitised, so nothing an author pastes can run script in a reader's browser.
+//! A photo the press processed is drawn by `views::picture` (trusted markup,
+//! put in after sanitising, in place of a token the sanitiser keeps as text).
 
 use std::sync::LazyLock;
 
@@ -22,6 +24,24 @@ pub struct Rendered {
 }
 
 pub fn markdown(source: &str) -> Rendered {
+    markdown_with_photos(source, &|_| None)
+}
+
+/// Private-use characters mark where a photo goes; they are taken out of
+/// the source first, so no author can place one.
+const TOKEN_START: char = '\u{E000}';
+const TOKEN_END: char = '\u{E001}';
+
+/// [`markdown`], drawing the images `photo` knows as processed photos.
+pub fn markdown_with_photos<'p>(source: &str, photo: &dyn Fn(&str) -> Option<&'p model::Photo>) -> Rendered {
+    let cleaned;
+    let source = if source.contains([TOKEN_START, TOKEN_END]) {
+        cleaned = source.replace([TOKEN_START, TOKEN_END], "");
+        cleaned.as_str()
+    } else {
+        source
+    };
+    let mut pictures: Vec<String> = Vec::new();
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut events = Parser::new_ext(source, options).peekable();
     let mut out: Vec<Event> = Vec::new();
@@ -38,12 +58,24 @@ pub fn markdown(source: &str) -> Rendered {
                 let alt = collect_alt(&mut events);
                 let lone = matches!(out.last(), Some(Event::Start(Tag::Paragraph)))
                     && matches!(events.peek(), Some(Event::End(TagEnd::Paragraph)));
+                let image = match photo(&dest_url) {
+                    Some(photo) => {
+                        let look = views::picture::Look {
+                            sizes: views::picture::ARTICLE_WIDTH,
+                            first_seen: false,
+                            fallback_size: None,
+                        };
+                        pictures.push(views::picture::markup(&photo.jpeg(800), &alt, Some(photo), &look));
+                        format!("{TOKEN_START}{}{TOKEN_END}", pictures.len() - 1)
+                    }
+                    None => img(&dest_url, &alt, if lone { "" } else { &title }),
+                };
                 let html = if lone {
                     out.pop();
                     events.next();
-                    figure(&dest_url, &alt, &title)
+                    figure(&image, &title)
                 } else {
-                    img(&dest_url, &alt, &title)
+                    image
                 };
                 out.push(Event::Html(html.into()));
                 images.push(BodyImage { src: dest_url.to_string(), alt });
@@ -53,7 +85,11 @@ pub fn markdown(source: &str) -> Rendered {
     }
     let mut raw = String::with_capacity(source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut raw, out.into_iter());
-    Rendered { html: sanitize(&raw), images, text }
+    let mut html = sanitize(&raw);
+    for (i, picture) in pictures.iter().enumerate() {
+        html = html.replacen(&format!("{TOKEN_START}{i}{TOKEN_END}"), picture, 1);
+    }
+    Rendered { html, images, text }
 }
 
 /// The alt text is the image's inline content, flattened to text.
@@ -86,9 +122,9 @@ fn img(src: &str, alt: &str, title: &str) -> String {
     html
 }
 
-fn figure(src: &str, alt: &str, caption: &str) -> String {
+fn figure(image: &str, caption: &str) -> String {
     let mut html = String::from("<figure>");
-    html.push_str(&img(src, alt, ""));
+    html.push_str(image);
     if !caption.is_empty() {
         html.push_str("<figcaption>");
         escape_html(&mut html, caption).expect("writing to a String");

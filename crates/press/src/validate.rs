@@ -29,6 +29,9 @@ pub struct Article {
     pub author: String,
     pub cover: Option<Image>,
     pub html: String,
+    /// The Markdown it came from, and the images it shows (for the photo stage).
+    pub body: String,
+    pub body_images: Vec<String>,
     /// Body words without markup (for the search index).
     pub text: String,
     pub tags: Vec<String>,
@@ -193,6 +196,9 @@ fn check_article(
     }
     if let Some(cover) = &source.cover {
         require_text(file_ref, "cover.src", &cover.src, errors);
+        if cover.photo.is_some() {
+            errors.push(ContentError::new(file_ref, Some("cover.photo"), "is written by the press, not by hand"));
+        }
         if cover.alt.trim().is_empty() {
             errors.push(ContentError::new(file_ref, Some("cover.alt"), "image has no alt text"));
         }
@@ -222,6 +228,8 @@ fn check_article(
         author: source.author.trim().to_string(),
         cover: source.cover,
         html: rendered.html,
+        body_images: rendered.images.into_iter().map(|image| image.src).collect(),
+        body: source.body,
         text: rendered.text,
         tags: source.tags,
         featured: source.featured,

@@ -69,6 +69,41 @@ impl Fixture {
         press::build(&self.content, &self.out)
     }
 
+    /// The site root (photos, feeds) beside the published data.
+    fn root(&self) -> PathBuf {
+        self.out.parent().unwrap().to_path_buf()
+    }
+
+    /// The whole site's build, photos included (cached beside the content).
+    fn build_site(&self) -> Result<press::Report, press::Error> {
+        let (root, cache) = (self.root(), self.content.parent().unwrap().join("photo-cache"));
+        let site = press::Site { root: &root, photo_cache: &cache };
+        press::build_site(&self.content, &self.out, Some(site), "2026-11-29T00:00:00Z".parse().unwrap())
+    }
+
+    fn photo(&self, name: &str, bytes: &[u8]) {
+        fs::create_dir_all(self.content.join("media")).unwrap();
+        fs::write(self.content.join("media").join(name), bytes).unwrap();
+    }
+
+    /// An article whose cover is `src` (and whose body shows `body_src`).
+    fn photo_article(&self, slug: &str, src: &str, body_src: &str) {
+        let mut a = article(slug, "tin-tuc", "2024-02-01T08:00:00+07:00");
+        a["cover"] = json!({"src": src, "alt": "Ảnh", "caption": "Chú thích"});
+        a["body"] = json!(format!("Đoạn một.\n\n![Ruộng bậc thang]({body_src} \"Ruộng bậc thang\")"));
+        self.article(&a);
+    }
+
+    /// Builds the site, expects exactly one content error, and checks that
+    /// nothing was published.
+    fn single_site_error(&self) -> press::ContentError {
+        let error = self.build_site().expect_err("the build should fail");
+        assert!(!self.out.exists(), "a failed build published data");
+        let errors = error.content_errors().to_vec();
+        assert_eq!(errors.len(), 1, "{error}");
+        errors.into_iter().next().unwrap()
+    }
+
     fn read<T: serde::de::DeserializeOwned>(&self, relative: &str) -> T {
         serde_json::from_str(&fs::read_to_string(self.out.join(relative)).unwrap()).unwrap()
     }
@@ -318,4 +353,135 @@ fn the_counted_paths_are_every_published_article() {
     // The counter reads the same file with the same rules.
     let known = counter::paths::KnownPaths::from_json(&fs::read_to_string(f.out.join("counted-paths.json")).unwrap());
     assert_eq!(known.unwrap().counted("/bai-viet/moi/?trang=2").as_deref(), Some("/bai-viet/moi"));
+}
+
+fn decoded(path: &Path) -> image::DynamicImage {
+    image::ImageReader::open(path).unwrap().with_guessed_format().unwrap().decode().unwrap()
+}
+
+#[test]
+fn a_photo_turned_by_its_exif_orientation_comes_out_upright() {
+    let f = Fixture::new();
+    // Stored as a 400×300 landscape, sky at the top; orientation 6 says
+    // "turn 90° clockwise to show": upright it is 300×400 with the sky on the right.
+    f.photo("quay.jpg", &press::corpus::camera_jpeg(400, 300, 7, 6, None));
+    f.photo_article("anh-quay", "/media/quay.jpg", "/media/quay.jpg");
+    f.build_site().unwrap();
+    let published: Article = f.read("articles/anh-quay.json");
+    let photo = published.cover.unwrap().photo.unwrap();
+    assert_eq!((photo.width, photo.height), (300, 400));
+    let out = f.root().join(photo.jpeg(300).trim_start_matches('/'));
+    let image = decoded(&out).to_rgb8();
+    assert_eq!(image.dimensions(), (300, 400));
+    let sky = image.get_pixel(290, 200).0;
+    let field = image.get_pixel(10, 200).0;
+    assert!(sky[2] > sky[0] + 40, "the right edge is sky: {sky:?}");
+    assert!(field[0] > field[2] + 40, "the left edge is fields: {field:?}");
+}
+
+#[test]
+fn no_metadata_survives_and_srcset_lists_exactly_the_files_written() {
+    let f = Fixture::new();
+    f.photo("gps.jpg", &press::corpus::camera_jpeg(1000, 750, 3, 1, Some((22.3364, 103.8438))));
+    // The fixture really carries its position and camera.
+    let original = fs::read(f.content.join("media/gps.jpg")).unwrap();
+    let exif = exif::Reader::new().read_from_container(&mut std::io::Cursor::new(&original)).unwrap();
+    assert!(exif.get_field(exif::Tag::GPSLatitude, exif::In::PRIMARY).is_some());
+    f.photo_article("anh-gps", "/media/gps.jpg", "/media/gps.jpg");
+    f.build_site().unwrap();
+    let photo = f.read::<Article>("articles/anh-gps.json").cover.unwrap().photo.unwrap();
+    assert_eq!(photo.widths, vec![480, 800, 1000], "never wider than the original");
+    let dir = f.root().join("media/anh");
+    let mut written: Vec<String> =
+        fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    written.sort();
+    let mut listed: Vec<String> = ["avif", "webp", "jpg"]
+        .iter()
+        .flat_map(|extension| {
+            photo
+                .srcset(extension)
+                .split(", ")
+                .map(|item| item.split(' ').next().unwrap().rsplit('/').next().unwrap().to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    listed.sort();
+    assert_eq!(written, listed);
+    for name in &written {
+        let bytes = fs::read(dir.join(name)).unwrap();
+        assert!(!bytes.windows(4).any(|w| w == b"Exif"), "{name} has an EXIF block");
+        assert!(!bytes.windows(14).any(|w| w == b"Son Van Camera"), "{name} names the camera");
+        if name.ends_with(".jpg") {
+            assert!(exif::Reader::new().read_from_container(&mut std::io::Cursor::new(&bytes)).is_err(), "{name}");
+            let width: u32 = name.rsplit('-').next().unwrap().trim_end_matches(".jpg").parse().unwrap();
+            assert_eq!(decoded(&dir.join(name)).width(), width, "{name}");
+        }
+    }
+    // The body shows the same photo as a <picture> with its size.
+    let html = f.read::<Article>("articles/anh-gps.json").html;
+    assert!(html.contains("<picture>") && html.contains("width=\"1000\" height=\"750\""), "{html}");
+    assert!(html.contains("<figcaption>Ruộng bậc thang</figcaption>"), "{html}");
+}
+
+#[test]
+fn a_small_photo_is_written_at_its_own_width_only() {
+    let f = Fixture::new();
+    f.photo("nho.png", &{
+        let mut png = Vec::new();
+        image::RgbaImage::from_pixel(300, 200, image::Rgba([10, 120, 40, 128]))
+            .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+            .unwrap();
+        png
+    });
+    f.photo_article("anh-nho", "/media/nho.png", "/media/nho.png");
+    f.build_site().unwrap();
+    let photo = f.read::<Article>("articles/anh-nho.json").cover.unwrap().photo.unwrap();
+    assert_eq!(photo.widths, vec![300]);
+    assert_eq!(photo.color, "#84bb93", "half-transparent green laid on white");
+}
+
+#[test]
+fn a_second_build_with_no_change_processes_no_photo() {
+    let f = Fixture::new();
+    f.photo("a.jpg", &press::corpus::camera_jpeg(600, 400, 1, 1, None));
+    f.photo_article("anh-a", "/media/a.jpg", "/media/a.jpg");
+    assert_eq!(f.build_site().unwrap().photos, press::photos::PhotoReport { processed: 1, cached: 0 });
+    assert_eq!(f.build_site().unwrap().photos, press::photos::PhotoReport { processed: 0, cached: 1 });
+    // A new article's photo is the only one processed.
+    f.photo("b.jpg", &press::corpus::camera_jpeg(600, 400, 2, 1, None));
+    f.photo_article("anh-b", "/media/b.jpg", "/media/b.jpg");
+    assert_eq!(f.build_site().unwrap().photos, press::photos::PhotoReport { processed: 1, cached: 1 });
+}
+
+#[test]
+fn each_kind_of_bad_photo_has_its_own_error_and_nothing_is_published() {
+    let good = press::corpus::camera_jpeg(200, 150, 1, 1, None);
+    let mut absurd = good.clone();
+    // The frame header says 9000×9000 (81 megapixels).
+    let sof = absurd.windows(2).position(|w| w == [0xff, 0xc0]).unwrap();
+    absurd[sof + 5..sof + 9].copy_from_slice(&[0x23, 0x28, 0x23, 0x28]);
+    let cases: [(&str, Option<&[u8]>, &str); 5] = [
+        ("thieu.jpg", None, "file not found"),
+        ("chu.jpg", Some(b"day la van ban, khong phai anh"), "not an image"),
+        ("cut.jpg", Some(&good[..good.len() / 2]), "corrupt or truncated"),
+        ("gif.jpg", Some(b"GIF89a\x01\x00\x01\x00\x00\x00\x00;"), "unsupported format Gif"),
+        ("lon.jpg", Some(&absurd), "9000×9000 is 81 megapixels, more than 50"),
+    ];
+    for (name, bytes, reason) in cases {
+        let f = Fixture::new();
+        if let Some(bytes) = bytes {
+            f.photo(name, bytes);
+        }
+        f.photo_article("anh-hong", &format!("/media/{name}"), "/media/khac.svg");
+        let e = f.single_site_error();
+        assert!(e.file.ends_with("anh-hong.json"), "{e}");
+        assert_eq!(e.field.as_deref(), Some("cover.src"), "{e}");
+        assert!(e.reason.contains(&format!("image `/media/{name}`")) && e.reason.contains(reason), "{name}: {e}");
+    }
+    // A picture format the portal does not publish.
+    let f = Fixture::new();
+    f.photo_article("anh-bmp", "/media/ok.svg", "/media/scan.bmp");
+    let e = f.single_site_error();
+    assert_eq!(e.field.as_deref(), Some("body"), "{e}");
+    assert!(e.reason.contains("image `/media/scan.bmp`: unsupported format"), "{e}");
 }

@@ -33,7 +33,13 @@ fn build(now: &str) -> tempfile::TempDir {
         fs::write(content.join(format!("articles/{slug}.json")), article.to_string()).unwrap();
     }
     let root = dir.path().join("site");
-    press::build_site(&content, &root.join("data"), Some(&root), now.parse().unwrap()).unwrap();
+    press::build_site(
+        &content,
+        &root.join("data"),
+        Some(press::Site { root: &root, photo_cache: &root.join("photo-cache") }),
+        now.parse().unwrap(),
+    )
+    .unwrap();
     dir
 }
 

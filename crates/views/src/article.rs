@@ -6,6 +6,7 @@ use crate::counter::{VisitorFigures, shown};
 use crate::listen::Listen;
 use crate::lists::ArticleList;
 use crate::pagination::Pagination;
+use crate::picture::{ARTICLE_WIDTH, Look, markup};
 use crate::rating::SatisfactionRating;
 use crate::share::Share;
 use crate::text_size::TextSize;
@@ -23,10 +24,10 @@ pub fn ArticleView(article: Article, site: SiteData) -> impl IntoView {
     let address = site.public_url(&route::article(&article.slug));
     let Article { title, sapo, category, published, updated, author, cover, html, tags, older, newer, .. } = article;
     let cover = cover.map(|cover| {
+        let look = Look { sizes: ARTICLE_WIDTH, first_seen: true, fallback_size: None };
         view! {
             <figure class="cover">
-                // The page's largest paint: fetched first, painted as soon as it is in.
-                <img src=cover.src alt=cover.alt fetchpriority="high"/>
+                <span class="cover-picture" inner_html=markup(&cover.src, &cover.alt, cover.photo.as_ref(), &look)></span>
                 {cover.caption.map(|caption| view! { <figcaption>{caption}</figcaption> })}
             </figure>
         }

@@ -2,6 +2,7 @@ use leptos::prelude::*;
 use model::{ArticleSummary, HomePage, SiteData, paths::route, short_date};
 
 use crate::lists::ArticleList;
+use crate::picture::{ARTICLE_WIDTH, Look, markup};
 use crate::text_size::TextSize;
 
 /// The home page's heading (for screen readers) above its content.
@@ -50,10 +51,17 @@ fn Lead(article: ArticleSummary) -> impl IntoView {
     let href = route::article(&article.slug);
     view! {
         <article class="lead">
-            {article.cover.map(|cover| view! {
-                <a class="lead-image" href=href.clone() tabindex="-1" aria-hidden="true">
-                    <img src=cover.src alt="" width="800" height="450" decoding="async" fetchpriority="high"/>
-                </a>
+            {article.cover.map(|cover| {
+                let look = Look { sizes: ARTICLE_WIDTH, first_seen: true, fallback_size: Some((800, 450)) };
+                view! {
+                    <a
+                        class="lead-image"
+                        href=href.clone()
+                        tabindex="-1"
+                        aria-hidden="true"
+                        inner_html=markup(&cover.src, "", cover.photo.as_ref(), &look)
+                    ></a>
+                }
             })}
             <h2 class="lead-title"><a href=href>{article.title}</a></h2>
             <time class="meta" datetime=article.published.clone()>{short_date(&article.published)}</time>

@@ -14,6 +14,7 @@ pub mod listing;
 pub mod lists;
 pub mod offline;
 pub mod pagination;
+pub mod picture;
 pub mod rating;
 pub mod search;
 pub mod share;

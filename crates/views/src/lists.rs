@@ -1,3 +1,4 @@
+use crate::picture::{Look, THUMB_WIDTH, markup};
 use leptos::prelude::*;
 use model::{ArticleSummary, ListingPage, SIDEBAR_LATEST, paths::route, short_date};
 
@@ -12,18 +13,15 @@ pub fn ArticleItem(
 ) -> impl IntoView {
     let href = route::article(&article.slug);
     let thumb = article.cover.map(|cover| {
+        let look = Look { sizes: THUMB_WIDTH, first_seen, fallback_size: Some((160, 100)) };
         view! {
-            <a class="thumb" href=href.clone() tabindex="-1" aria-hidden="true">
-                <img
-                    src=cover.src
-                    alt=""
-                    loading=(!first_seen).then_some("lazy")
-                    fetchpriority=first_seen.then_some("high")
-                    decoding="async"
-                    width="160"
-                    height="100"
-                />
-            </a>
+            <a
+                class="thumb"
+                href=href.clone()
+                tabindex="-1"
+                aria-hidden="true"
+                inner_html=markup(&cover.src, "", cover.photo.as_ref(), &look)
+            ></a>
         }
     });
     view! {

@@ -1,0 +1,295 @@
+//! Stage 2b: photos. Every raster image an article references (its cover, its
+//! body) is read from `content/media/` — never from `public/`, which is
+//! published as it is, metadata and all — turned upright by its EXIF
+//! orientation, and written from its pixels alone (so no EXIF, GPS, XMP or
+//! comment survives) at a few widths, never wider than the original, as AVIF,
+//! WebP and a JPEG fallback. Files are named by the original's content hash
+//! and kept in a cache folder, so a rebuild processes only new photos.
+
+use std::collections::BTreeMap;
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use fast_image_resize::{ResizeOptions, Resizer};
+use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, RgbImage};
+use model::Photo;
+use sha2::{Digest, Sha256};
+
+use crate::error::{ContentError, Error};
+use crate::validate::{Article, Content};
+
+/// Widths written (those narrower than the original, and the original's own
+/// when it is narrower than the widest).
+pub const WIDTHS: &[u32] = &[480, 800, 1200, 1600];
+/// Refused above this: a decompression bomb, or a scan no reader needs.
+pub const MAX_MEGAPIXELS: u64 = 50;
+/// Where the processed files go, under the site root and in URLs.
+pub const OUTPUT: &str = "media/anh";
+/// Raised whenever what is written changes, so cached files are made anew.
+const PIPELINE: &str = "1";
+const JPEG_QUALITY: u8 = 80;
+const WEBP_QUALITY: f32 = 75.0;
+const AVIF_QUALITY: f32 = 60.0;
+const AVIF_SPEED: u8 = 8;
+
+/// Where photos come from and go.
+pub struct PhotoPaths<'a> {
+    /// The content folder: originals are `{content}/media/…` for `/media/…`.
+    pub content: &'a Path,
+    /// Kept between builds.
+    pub cache: &'a Path,
+    /// The site root: files are written to `{root}/media/anh/`.
+    pub root: &'a Path,
+}
+
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct PhotoReport {
+    /// Photos decoded and encoded by this build.
+    pub processed: usize,
+    /// Photos taken from the cache.
+    pub cached: usize,
+}
+
+/// Whether `src` names a raster image the press processes.
+pub fn is_photo(src: &str) -> bool {
+    let lower = src.to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png", ".webp"].iter().any(|extension| lower.ends_with(extension))
+}
+
+/// A reference to a picture that is neither a photo nor an SVG: refused
+/// rather than published as it is.
+fn unsupported(src: &str) -> bool {
+    let lower = src.to_ascii_lowercase();
+    let name = lower.rsplit('/').next().unwrap_or("");
+    src.starts_with('/') && !is_photo(src) && !lower.ends_with(".svg") && name.contains('.')
+}
+
+/// Processes every photo the articles reference, then gives each cover its
+/// [`Photo`] and re-renders the bodies that show one.
+pub fn process(content: &mut Content, paths: &PhotoPaths) -> Result<PhotoReport, Error> {
+    // Each photo once, with every place that uses it (for the error message).
+    let mut wanted: BTreeMap<String, Vec<(PathBuf, &'static str)>> = BTreeMap::new();
+    let mut errors = Vec::new();
+    for article in &content.articles {
+        let cover = article.cover.iter().map(|cover| (cover.src.as_str(), "cover.src"));
+        let body = article.body_images.iter().map(|src| (src.as_str(), "body"));
+        for (src, field) in cover.chain(body) {
+            if is_photo(src) && src.starts_with('/') {
+                wanted.entry(src.to_string()).or_default().push((article.file.clone(), field));
+            } else if unsupported(src) {
+                errors.push(ContentError::new(
+                    &article.file,
+                    Some(field),
+                    format!("image `{src}`: unsupported format (use JPEG, PNG or WebP for photos, SVG for drawings)"),
+                ));
+            }
+        }
+    }
+    let sources: Vec<(&String, &Vec<(PathBuf, &'static str)>)> = wanted.iter().collect();
+    let results = Mutex::new(Vec::new());
+    let next = Mutex::new(0usize);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(sources.len().max(1));
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            scope.spawn(|| {
+                loop {
+                    let i = {
+                        let mut next = next.lock().expect("not poisoned");
+                        let i = *next;
+                        *next += 1;
+                        i
+                    };
+                    let Some((src, _)) = sources.get(i) else { break };
+                    let result = one(src, paths);
+                    results.lock().expect("not poisoned").push((i, result));
+                }
+            });
+        }
+    });
+    let mut report = PhotoReport::default();
+    let mut photos: BTreeMap<String, Photo> = BTreeMap::new();
+    let mut results = results.into_inner().expect("not poisoned");
+    results.sort_by_key(|(i, _)| *i);
+    for (i, result) in results {
+        let (src, users) = sources[i];
+        match result {
+            Ok((photo, fresh)) => {
+                if fresh {
+                    report.processed += 1;
+                } else {
+                    report.cached += 1;
+                }
+                photos.insert(src.clone(), photo);
+            }
+            Err(reason) => {
+                for (file, field) in users {
+                    errors.push(ContentError::new(file, Some(field), format!("image `{src}`: {reason}")));
+                }
+            }
+        }
+    }
+    if !errors.is_empty() {
+        errors.sort_by(|a, b| (&a.file, &a.field, &a.reason).cmp(&(&b.file, &b.field, &b.reason)));
+        errors.dedup();
+        return Err(Error::Content(errors));
+    }
+    for article in &mut content.articles {
+        apply(article, &photos);
+    }
+    Ok(report)
+}
+
+fn apply(article: &mut Article, photos: &BTreeMap<String, Photo>) {
+    if let Some(cover) = &mut article.cover
+        && let Some(photo) = photos.get(&cover.src)
+    {
+        cover.src = photo.jpeg(800);
+        cover.photo = Some(photo.clone());
+    }
+    if article.body_images.iter().any(|src| photos.contains_key(src)) {
+        article.html = crate::render::markdown_with_photos(&article.body, &|src| photos.get(src)).html;
+    }
+}
+
+/// One photo: from the cache, else processed (and cached). `true` when processed.
+fn one(src: &str, paths: &PhotoPaths) -> Result<(Photo, bool), String> {
+    let relative = src.trim_start_matches('/');
+    let original = paths.content.join(relative);
+    let bytes = match std::fs::read(&original) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(format!(
+                "file not found: {} (photos go in content/media/: public/ is published as it is, metadata and all)",
+                original.display()
+            ));
+        }
+        Err(e) => return Err(format!("{}: {e}", original.display())),
+    };
+    let mut hasher = Sha256::new();
+    hasher.update(PIPELINE.as_bytes());
+    hasher.update(&bytes);
+    let hash: String = hasher.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let base = format!("/{OUTPUT}/{hash}");
+    let out = paths.root.join(OUTPUT);
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    std::fs::create_dir_all(paths.cache).map_err(|e| format!("{}: {e}", paths.cache.display()))?;
+    let record = paths.cache.join(format!("{hash}.json"));
+    let (photo, fresh) = match std::fs::read(&record).ok().and_then(|text| serde_json::from_slice::<Photo>(&text).ok())
+    {
+        Some(photo) if files(&photo).all(|name| paths.cache.join(name).exists()) => (photo, false),
+        _ => {
+            let photo = encode(&bytes, &base, paths.cache)?;
+            let text = serde_json::to_vec(&photo).expect("a photo serialises");
+            std::fs::write(&record, text).map_err(|e| format!("{}: {e}", record.display()))?;
+            (photo, true)
+        }
+    };
+    for name in files(&photo) {
+        let (from, to) = (paths.cache.join(&name), out.join(&name));
+        if std::fs::hard_link(&from, &to).is_err() {
+            std::fs::copy(&from, &to).map_err(|e| format!("{}: {e}", to.display()))?;
+        }
+    }
+    Ok((photo, fresh))
+}
+
+/// The file names of a photo's outputs.
+fn files(photo: &Photo) -> impl Iterator<Item = String> + '_ {
+    photo.widths.iter().flat_map(move |width| {
+        ["avif", "webp", "jpg"]
+            .map(|extension| photo.file(*width, extension).rsplit('/').next().expect("has a name").to_string())
+    })
+}
+
+/// Decodes, checks, turns upright, resizes and encodes one photo into `cache`.
+fn encode(bytes: &[u8], base: &str, cache: &Path) -> Result<Photo, String> {
+    let reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| e.to_string())?;
+    match reader.format() {
+        Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP) => {}
+        Some(other) => return Err(format!("unsupported format {other:?} (use JPEG, PNG or WebP)")),
+        None => return Err("not an image (its content is no JPEG, PNG or WebP)".into()),
+    }
+    // The JPEG decoder fills a cut-off file with grey rather than fail.
+    if reader.format() == Some(ImageFormat::Jpeg)
+        && !bytes.iter().rposition(|b| *b != 0).is_some_and(|end| end >= 1 && bytes[end - 1..=end] == [0xff, 0xd9])
+    {
+        return Err("corrupt or truncated: the JPEG stops before its end marker".into());
+    }
+    let mut decoder = reader.into_decoder().map_err(|e| format!("corrupt or truncated: {e}"))?;
+    let (width, height) = decoder.dimensions();
+    let megapixels = u64::from(width) * u64::from(height) / 1_000_000;
+    if megapixels > MAX_MEGAPIXELS {
+        return Err(format!("{width}×{height} is {megapixels} megapixels, more than {MAX_MEGAPIXELS}"));
+    }
+    let orientation = decoder.orientation().map_err(|e| format!("corrupt or truncated: {e}"))?;
+    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| format!("corrupt or truncated: {e}"))?;
+    image.apply_orientation(orientation);
+    // Photos are opaque; a transparent PNG is laid on white.
+    let image = DynamicImage::ImageRgb8(on_white(image));
+    let (width, height) = (image.width(), image.height());
+    let widest = *WIDTHS.last().expect("widths");
+    let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|w| *w < width.min(widest)).collect();
+    widths.push(width.min(widest));
+    let mut resizer = Resizer::new();
+    let mut color = String::new();
+    for &target in &widths {
+        let target_height =
+            ((u64::from(height) * u64::from(target) + u64::from(width) / 2) / u64::from(width)).max(1) as u32;
+        let resized = if target == width {
+            image.to_rgb8()
+        } else {
+            let mut resized = DynamicImage::ImageRgb8(RgbImage::new(target, target_height));
+            resizer.resize(&image, &mut resized, &ResizeOptions::new()).map_err(|e| e.to_string())?;
+            resized.to_rgb8()
+        };
+        if color.is_empty() {
+            color = average(&resized);
+        }
+        let name =
+            |extension: &str| cache.join(format!("{}-{target}.{extension}", base.rsplit('/').next().expect("name")));
+        let mut jpeg = Vec::new();
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, JPEG_QUALITY)
+            .encode_image(&resized)
+            .map_err(|e| e.to_string())?;
+        let webp = webp::Encoder::from_rgb(resized.as_raw(), target, target_height).encode(WEBP_QUALITY).to_vec();
+        let pixels: Vec<rgb::RGB8> =
+            resized.as_raw().chunks_exact(3).map(|p| rgb::RGB8::new(p[0], p[1], p[2])).collect();
+        let avif = ravif::Encoder::new()
+            .with_quality(AVIF_QUALITY)
+            .with_speed(AVIF_SPEED)
+            .encode_rgb(ravif::Img::new(pixels.as_slice(), target as usize, target_height as usize))
+            .map_err(|e| format!("AVIF: {e}"))?
+            .avif_file;
+        for (extension, data) in [("jpg", &jpeg), ("webp", &webp), ("avif", &avif)] {
+            let path = name(extension);
+            std::fs::write(&path, data).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(Photo { base: base.to_string(), width, height, widths, color })
+}
+
+fn on_white(image: DynamicImage) -> RgbImage {
+    if !image.color().has_alpha() {
+        return image.into_rgb8();
+    }
+    let rgba = image.into_rgba8();
+    RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
+        let p = rgba.get_pixel(x, y).0;
+        let over = |c: u8| ((u16::from(c) * u16::from(p[3]) + 255 * (255 - u16::from(p[3]))) / 255) as u8;
+        image::Rgb([over(p[0]), over(p[1]), over(p[2])])
+    })
+}
+
+/// The average colour, as `#rrggbb`.
+fn average(image: &RgbImage) -> String {
+    let mut sum = [0u64; 3];
+    for pixel in image.pixels() {
+        for (total, channel) in sum.iter_mut().zip(pixel.0) {
+            *total += u64::from(channel);
+        }
+    }
+    let count = u64::from(image.width()) * u64::from(image.height());
+    let [r, g, b] = sum.map(|total| total / count.max(1));
+    format!("#{r:02x}{g:02x}{b:02x}")
+}
