@@ -46,7 +46,7 @@ function kind(request) {
   const path = url.pathname;
   if (path === SAVED_LIST) return 'list';
   if (/^\/(portal|main)-[0-9a-f]{8,}[._]/.test(path)) return 'app';
-  if (path.startsWith('/data/') || path.startsWith('/media/') || /^\/[a-z-]+\.(svg|png)$/.test(path)) return 'saved';
+  if (path.startsWith('/data/') || path.startsWith('/media/') || path.startsWith('/anh/') || /^\/[a-z-]+\.(svg|png)$/.test(path)) return 'saved';
   return null;
 }
 

@@ -89,7 +89,7 @@ pub fn headers_file(csp: &str) -> String {
         out.push_str(&format!("  {name}: {value}\n"));
     }
     out.push_str(&format!("  Cache-Control: {REVALIDATE}\n"));
-    for hashed in ["/portal-*", "/main-*"] {
+    for hashed in ["/portal-*", "/main-*", "/anh/*"] {
         out.push_str(&format!("{hashed}\n  Cache-Control: {IMMUTABLE}\n"));
     }
     out
@@ -106,7 +106,7 @@ pub fn nginx_snippet(csp: &str) -> String {
         }
         out.push_str(&format!("    add_header Cache-Control \"{cache}\" always;\n"));
     };
-    out.push_str("location ~ ^/(portal|main)-[0-9a-f]+.*\\.(js|wasm|css)$ {\n");
+    out.push_str("location ~ ^/((portal|main)-[0-9a-f]+.*\\.(js|wasm|css)|anh/.*)$ {\n");
     headers(&mut out, IMMUTABLE);
     // Every page of the app has its own static file (bai-viet/x/index.html …);
     // anything else is a real 404 with the not-found page, where the app starts too.

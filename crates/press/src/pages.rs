@@ -141,7 +141,7 @@ fn plan(data: &Data) -> Vec<Planned> {
             title: name.clone(),
             description: format!("Cổng thông tin điện tử {name}: tin tức, chỉ đạo điều hành, thông báo."),
             path: "/".into(),
-            image: data.home.featured.first().and_then(|a| a.cover.as_ref()).map(|c| c.src.clone()),
+            image: data.home.featured.first().and_then(|a| a.cover.as_ref()).map(share_image),
             og_type: "website",
             json_ld: vec![],
         },
@@ -205,7 +205,7 @@ fn plan(data: &Data) -> Vec<Planned> {
                 title: format!("{} | {name}", article.title),
                 description: article.sapo.clone(),
                 path: route::article(&article.slug),
-                image: article.cover.as_ref().map(|c| c.src.clone()).or_else(|| first_body_image(&article.html)),
+                image: article.cover.as_ref().map(share_image).or_else(|| first_body_image(&article.html)),
                 og_type: "article",
                 json_ld: vec![news_article_ld(site, article), breadcrumb_ld(site, &crumbs)],
             },
@@ -306,6 +306,11 @@ fn preview(text: &str) -> String {
     format!("{}…", cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:.–—-".contains(c)))
 }
 
+/// Link previews take a photo as a 1200-px JPEG.
+fn share_image(image: &model::Image) -> String {
+    image.photo.as_ref().map_or_else(|| image.src.clone(), |photo| photo.jpeg(1200))
+}
+
 /// The first picture of an article's body, if it has one.
 fn first_body_image(html: &str) -> Option<String> {
     let at = html.find("<img")?;
@@ -374,7 +379,7 @@ fn news_article_ld(site: &SiteData, article: &Article) -> serde_json::Value {
         "@type": "NewsArticle",
         "headline": article.title,
         "description": article.sapo,
-        "image": article.cover.iter().map(|c| site.public_url(&c.src)).collect::<Vec<_>>(),
+        "image": article.cover.iter().map(|c| site.public_url(&share_image(c))).collect::<Vec<_>>(),
         "datePublished": article.published,
         "dateModified": article.updated.as_ref().unwrap_or(&article.published),
         "author": [{ "@type": "Person", "name": article.author }],

@@ -25,7 +25,8 @@ pub const WIDTHS: &[u32] = &[480, 800, 1200, 1600];
 /// Refused above this: a decompression bomb, or a scan no reader needs.
 pub const MAX_MEGAPIXELS: u64 = 50;
 /// Where the processed files go, under the site root and in URLs.
-pub const OUTPUT: &str = "media/anh";
+/// (Not under `media/`: trunk replaces that folder with `public/media/`.)
+pub const OUTPUT: &str = "anh";
 /// Raised whenever what is written changes, so cached files are made anew.
 const PIPELINE: &str = "1";
 const JPEG_QUALITY: u8 = 80;
@@ -39,7 +40,7 @@ pub struct PhotoPaths<'a> {
     pub content: &'a Path,
     /// Kept between builds.
     pub cache: &'a Path,
-    /// The site root: files are written to `{root}/media/anh/`.
+    /// The site root: files are written to `{root}/anh/`.
     pub root: &'a Path,
 }
 
@@ -177,7 +178,9 @@ fn one(src: &str, paths: &PhotoPaths) -> Result<(Photo, bool), String> {
     let record = paths.cache.join(format!("{hash}.json"));
     let (photo, fresh) = match std::fs::read(&record).ok().and_then(|text| serde_json::from_slice::<Photo>(&text).ok())
     {
-        Some(photo) if files(&photo).all(|name| paths.cache.join(name).exists()) => (photo, false),
+        Some(photo) if files(&photo).all(|name| std::fs::metadata(paths.cache.join(name)).is_ok_and(|m| m.len() > 0)) => {
+            (photo, false)
+        }
         _ => {
             let photo = encode(&bytes, &base, paths.cache)?;
             let text = serde_json::to_vec(&photo).expect("a photo serialises");
@@ -186,10 +189,10 @@ fn one(src: &str, paths: &PhotoPaths) -> Result<(Photo, bool), String> {
         }
     };
     for name in files(&photo) {
+        // Copied, not hard-linked: a tool that later copies over the site
+        // (trunk, into dist/) would truncate the cache's file through a link.
         let (from, to) = (paths.cache.join(&name), out.join(&name));
-        if std::fs::hard_link(&from, &to).is_err() {
-            std::fs::copy(&from, &to).map_err(|e| format!("{}: {e}", to.display()))?;
-        }
+        std::fs::copy(&from, &to).map_err(|e| format!("{}: {e}", to.display()))?;
     }
     Ok((photo, fresh))
 }

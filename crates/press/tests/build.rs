@@ -391,7 +391,7 @@ fn no_metadata_survives_and_srcset_lists_exactly_the_files_written() {
     f.build_site().unwrap();
     let photo = f.read::<Article>("articles/anh-gps.json").cover.unwrap().photo.unwrap();
     assert_eq!(photo.widths, vec![480, 800, 1000], "never wider than the original");
-    let dir = f.root().join("media/anh");
+    let dir = f.root().join("anh");
     let mut written: Vec<String> =
         fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     written.sort();
