@@ -62,11 +62,11 @@ fn load_zalo(ready: RwSignal<bool>) {
     let Ok(script) = document.create_element("script") else { return };
     let _ = script.set_attribute("src", ZALO_SDK);
     let _ = script.set_attribute("data-zalo", "");
-    let on_load = wasm_bindgen::closure::Closure::once_into_js(move || ready.set(true));
-    let _ = script.add_event_listener_with_callback("load", on_load.unchecked_ref());
     if let Some(body) = document.body() {
         let _ = body.append_child(&script);
     }
+    // Zalo's script draws its button where ours was once it has loaded.
+    ready.set(true);
 }
 
 /// Sharing for the page titled `title` at `url` (its public address).

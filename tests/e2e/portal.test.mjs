@@ -173,6 +173,34 @@ test('a reader browses from the home page to an article and on through "Tin khá
   noConsoleErrors();
 });
 
+test('an article with camera photos: a phone gets an upright, small photo, and nothing jumps', async () => {
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, serviceWorkers: 'block' });
+  const tab = await phone.newPage();
+  const bytes = new Map();
+  tab.on('response', async (response) => {
+    if (/\/anh\//.test(response.url())) bytes.set(response.url(), (await response.body()).length);
+  });
+  await tab.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  await tab.goto(site.url + '/bai-viet/khanh-thanh-cau-treo-ban-ho');
+  await tab.locator('#app:not([hidden]) .site-header nav.menu').waitFor();
+  const cover = tab.locator('#app figure.cover img');
+  await tab.waitForFunction(() => document.querySelector('#app figure.cover img')?.complete);
+  const { current, natural } = await cover.evaluate((img) => ({ current: img.currentSrc, natural: [img.naturalWidth, img.naturalHeight] }));
+  assert.match(current, /\/anh\/[0-9a-f]+-1200\.avif$/, 'AVIF, 1200 px for a 390-px-wide screen at DPR 3');
+  assert.ok(natural[1] > natural[0], `upright (portrait): ${natural}`);
+  await tab.waitForTimeout(300);
+  const shift = await tab.evaluate(() => window.__shift);
+  assert.ok(shift < 0.05, `cumulative layout shift ${shift}`);
+  const total = [...bytes.values()].reduce((a, b) => a + b, 0);
+  assert.ok(total < 200_000, `${total} bytes of photos for one article`);
+  await phone.close();
+});
+
 test('an article shows its figures, captions, byline and paged "Tin khác"', async () => {
   await open('/bai-viet/thu-hoach-lua-2026');
   await page.locator('h1.article-title').waitFor();

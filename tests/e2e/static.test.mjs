@@ -86,3 +86,24 @@ test('every static page has a link preview picture that exists, and a descriptio
   assert.equal(png.toString('latin1', 1, 4), 'PNG');
   assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1200, 630]);
 });
+
+test('every picture of every page has its size, and a photo offers exactly the files written', () => {
+  let photos = 0;
+  for (const page of files(DIST, '.html')) {
+    const html = readFileSync(page, 'utf8');
+    for (const [img] of html.matchAll(/<img\b[^>]*>/g)) {
+      assert.match(img, / width="\d+" height="\d+"/, `${page}: ${img}`);
+    }
+    for (const [, srcset] of html.matchAll(/srcset="([^"]+)"/g)) {
+      photos++;
+      for (const item of srcset.split(', ')) {
+        const [url, width] = item.split(' ');
+        assert.ok(existsSync(join(DIST, url)), `${page}: ${url} is not in dist/`);
+        assert.match(url, new RegExp(`-${width.slice(0, -1)}\\.(avif|webp|jpg)$`), `${page}: ${item}`);
+      }
+    }
+  }
+  assert.ok(photos > 20, `${photos} photo srcsets`);
+  // Nothing in dist/anh/ that no page offers, and no original photo published.
+  assert.ok(!existsSync(join(DIST, 'media/hoi-nghi-nong-thon-moi.jpg')));
+});

@@ -17,6 +17,7 @@ commands:
   bench press   measure the press on 1k, 10k and 100k generated articles
   bench counter measure portal-counter's hits/s and latency under wrk
   bench pages   Lighthouse (mobile) on an article, the home and a category page vs a plain HTML copy
+  bench images  the photo pipeline: bytes a phone downloads vs the originals, LCP, photos/s, cached rebuild
   bench search  our search index against Pagefind on 10k and 100k generated articles, in Chromium
   bench hydrate the reader wasm built for Leptos hydration vs the takeover build that ships (raw, gzip, brotli)
   bench static  static page build time of the sample site and 10k articles, vs the hand-written pages of the last commit before the shared views";
@@ -34,6 +35,7 @@ fn main() -> ExitCode {
         ["bench", "counter", ..] => bench_counter(&root, &args[2..]),
         ["bench", "search", ..] => bench_search(&root, &args[2..]),
         ["bench", "pages"] => bench_pages(&root),
+        ["bench", "images"] => bench_images(&root),
         ["bench", "hydrate"] => bench_hydrate(&root),
         ["bench", "static", ..] => bench_static(&root, &args[2..]),
         _ => {
@@ -206,6 +208,17 @@ fn bench_search(root: &Path, extra: &[String]) -> Result {
 }
 
 fn bench_pages(root: &Path) -> Result {
+    lighthouse_bench(root, "pages.mjs", &[])
+}
+
+fn bench_images(root: &Path) -> Result {
+    // The release build below has built the press (trunk's hook) in this profile.
+    let press = root.join("target/tooling/press");
+    lighthouse_bench(root, "images.mjs", &[root.join("content"), press])
+}
+
+/// Builds dist/ and runs a Lighthouse benchmark of tests/bench on it.
+fn lighthouse_bench(root: &Path, script: &str, extra: &[PathBuf]) -> Result {
     let tools = Tools::ensure(root, true)?;
     let bench = root.join("tests/bench");
     if !bench.join("node_modules/lighthouse").exists() {
@@ -215,8 +228,9 @@ fn bench_pages(root: &Path) -> Result {
     run(tools
         .command("node")
         .current_dir(&bench)
-        .arg("pages.mjs")
+        .arg(script)
         .arg(root.join("dist"))
+        .args(extra)
         .env("CHROMIUM", setup::CHROMIUM))
 }
 

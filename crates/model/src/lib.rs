@@ -124,23 +124,34 @@ pub struct Image {
     /// fallback); never written by hand.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photo: Option<Photo>,
+    /// Intrinsic size (upright) of a photo or a drawing, measured by the press.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<(u32, u32)>,
 }
 
 /// A photo the press processed: upright, without metadata, at each of
-/// `widths` (ascending, none wider than the original) as
+/// each of [`Photo::widths`] (ascending, none wider than the original) as
 /// `{base}-{width}.avif`, `.webp` and `.jpg`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Photo {
     pub base: String,
-    /// Of the upright original.
-    pub width: u32,
-    pub height: u32,
-    pub widths: Vec<u32>,
+    /// The widest written: the original's width, or the widest of [`PHOTO_WIDTHS`].
+    pub widest: u32,
     /// Its average colour ("#rrggbb"), shown while it arrives.
     pub color: String,
 }
 
+/// The widths the press writes a photo at (those narrower than the original,
+/// then the original's own, or the widest of these).
+pub const PHOTO_WIDTHS: &[u32] = &[480, 800, 1200, 1600];
+
 impl Photo {
+    pub fn widths(&self) -> Vec<u32> {
+        let mut widths: Vec<u32> = PHOTO_WIDTHS.iter().copied().filter(|w| *w < self.widest).collect();
+        widths.push(self.widest);
+        widths
+    }
+
     pub fn file(&self, width: u32, extension: &str) -> String {
         format!("{}-{width}.{extension}", self.base)
     }
@@ -148,7 +159,7 @@ impl Photo {
     /// `srcset` of one format: every width written.
     pub fn srcset(&self, extension: &str) -> String {
         let mut set = String::new();
-        for (i, width) in self.widths.iter().enumerate() {
+        for (i, width) in self.widths().iter().enumerate() {
             if i > 0 {
                 set.push_str(", ");
             }
@@ -159,8 +170,8 @@ impl Photo {
 
     /// The JPEG of about `width` pixels: the smallest written that wide, else the widest.
     pub fn jpeg(&self, width: u32) -> String {
-        let chosen = self.widths.iter().copied().find(|w| *w >= width).or(self.widths.last().copied());
-        self.file(chosen.unwrap_or(self.width), "jpg")
+        let chosen = self.widths().into_iter().find(|w| *w >= width).unwrap_or(self.widest);
+        self.file(chosen, "jpg")
     }
 }
 

@@ -20,6 +20,8 @@ use std::path::Path;
 /// The whole site's build, beyond the published JSON.
 pub struct Site<'a> {
     pub root: &'a Path,
+    /// What trunk publishes as it is (drawings are measured there).
+    pub public: &'a Path,
     /// Processed photos, kept between builds.
     pub photo_cache: &'a Path,
 }
@@ -41,9 +43,10 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, now: jiff::Tim
     let sources = source::read(content)?;
     let mut checked = validate::check(sources)?;
     let photos = match &site {
-        Some(site) => {
-            photos::process(&mut checked, &photos::PhotoPaths { content, cache: site.photo_cache, root: site.root })?
-        }
+        Some(site) => photos::process(
+            &mut checked,
+            &photos::PhotoPaths { content, public: site.public, cache: site.photo_cache, root: site.root },
+        )?,
         None => photos::PhotoReport::default(),
     };
     let published = assemble::assemble(checked);

@@ -18,6 +18,9 @@ struct Args {
     /// robots.txt and manifest.webmanifest.
     #[arg(long)]
     site_files: Option<PathBuf>,
+    /// What trunk copies into the site as it is (drawings are measured there).
+    #[arg(long, default_value = "public")]
+    public: PathBuf,
     /// Where processed photos are kept between builds (with --site-files).
     #[arg(long, default_value = "target/photo-cache")]
     photo_cache: PathBuf,
@@ -26,7 +29,11 @@ struct Args {
 fn main() -> ExitCode {
     let args = Args::parse();
     let started = Instant::now();
-    let site = args.site_files.as_deref().map(|root| press::Site { root, photo_cache: &args.photo_cache });
+    let site = args.site_files.as_deref().map(|root| press::Site {
+        root,
+        public: &args.public,
+        photo_cache: &args.photo_cache,
+    });
     match press::build_site(&args.content, &args.out, site, jiff::Timestamp::now()) {
         Ok(report) => {
             eprintln!(

@@ -17,18 +17,16 @@ use model::Photo;
 use sha2::{Digest, Sha256};
 
 use crate::error::{ContentError, Error};
+use crate::render::Measured;
 use crate::validate::{Article, Content};
 
-/// Widths written (those narrower than the original, and the original's own
-/// when it is narrower than the widest).
-pub const WIDTHS: &[u32] = &[480, 800, 1200, 1600];
 /// Refused above this: a decompression bomb, or a scan no reader needs.
 pub const MAX_MEGAPIXELS: u64 = 50;
 /// Where the processed files go, under the site root and in URLs.
 /// (Not under `media/`: trunk replaces that folder with `public/media/`.)
 pub const OUTPUT: &str = "anh";
 /// Raised whenever what is written changes, so cached files are made anew.
-const PIPELINE: &str = "1";
+const PIPELINE: &str = "2";
 const JPEG_QUALITY: u8 = 80;
 const WEBP_QUALITY: f32 = 75.0;
 const AVIF_QUALITY: f32 = 60.0;
@@ -38,6 +36,8 @@ const AVIF_SPEED: u8 = 8;
 pub struct PhotoPaths<'a> {
     /// The content folder: originals are `{content}/media/…` for `/media/…`.
     pub content: &'a Path,
+    /// Published as it is: drawings (SVG) are `{public}/media/…`.
+    pub public: &'a Path,
     /// Kept between builds.
     pub cache: &'a Path,
     /// The site root: files are written to `{root}/anh/`.
@@ -66,18 +66,36 @@ fn unsupported(src: &str) -> bool {
     src.starts_with('/') && !is_photo(src) && !lower.ends_with(".svg") && name.contains('.')
 }
 
-/// Processes every photo the articles reference, then gives each cover its
-/// [`Photo`] and re-renders the bodies that show one.
+/// Processes every photo the articles reference and measures every drawing,
+/// then gives each cover its [`Photo`] or size and re-renders the bodies.
 pub fn process(content: &mut Content, paths: &PhotoPaths) -> Result<PhotoReport, Error> {
     // Each photo once, with every place that uses it (for the error message).
     let mut wanted: BTreeMap<String, Vec<(PathBuf, &'static str)>> = BTreeMap::new();
     let mut errors = Vec::new();
+    let mut drawings: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     for article in &content.articles {
         let cover = article.cover.iter().map(|cover| (cover.src.as_str(), "cover.src"));
         let body = article.body_images.iter().map(|src| (src.as_str(), "body"));
         for (src, field) in cover.chain(body) {
             if is_photo(src) && src.starts_with('/') {
                 wanted.entry(src.to_string()).or_default().push((article.file.clone(), field));
+            } else if src.starts_with('/') && src.to_ascii_lowercase().ends_with(".svg") {
+                if drawings.contains_key(src) {
+                    continue;
+                }
+                let path = paths.public.join(src.trim_start_matches('/'));
+                match std::fs::read_to_string(&path) {
+                    Ok(svg) => {
+                        if let Some(size) = svg_size(&svg) {
+                            drawings.insert(src.to_string(), size);
+                        }
+                    }
+                    Err(_) => errors.push(ContentError::new(
+                        &article.file,
+                        Some(field),
+                        format!("image `{src}`: file not found: {}", path.display()),
+                    )),
+                }
             } else if unsupported(src) {
                 errors.push(ContentError::new(
                     &article.file,
@@ -109,19 +127,19 @@ pub fn process(content: &mut Content, paths: &PhotoPaths) -> Result<PhotoReport,
         }
     });
     let mut report = PhotoReport::default();
-    let mut photos: BTreeMap<String, Photo> = BTreeMap::new();
+    let mut photos: BTreeMap<String, Record> = BTreeMap::new();
     let mut results = results.into_inner().expect("not poisoned");
     results.sort_by_key(|(i, _)| *i);
     for (i, result) in results {
         let (src, users) = sources[i];
         match result {
-            Ok((photo, fresh)) => {
+            Ok((record, fresh)) => {
                 if fresh {
                     report.processed += 1;
                 } else {
                     report.cached += 1;
                 }
-                photos.insert(src.clone(), photo);
+                photos.insert(src.clone(), record);
             }
             Err(reason) => {
                 for (file, field) in users {
@@ -136,25 +154,56 @@ pub fn process(content: &mut Content, paths: &PhotoPaths) -> Result<PhotoReport,
         return Err(Error::Content(errors));
     }
     for article in &mut content.articles {
-        apply(article, &photos);
+        apply(article, &photos, &drawings);
     }
     Ok(report)
 }
 
-fn apply(article: &mut Article, photos: &BTreeMap<String, Photo>) {
-    if let Some(cover) = &mut article.cover
-        && let Some(photo) = photos.get(&cover.src)
-    {
-        cover.src = photo.jpeg(800);
-        cover.photo = Some(photo.clone());
+fn apply(article: &mut Article, photos: &BTreeMap<String, Record>, drawings: &BTreeMap<String, (u32, u32)>) {
+    if let Some(cover) = &mut article.cover {
+        cover.size = drawings.get(&cover.src).copied();
+        if let Some(record) = photos.get(&cover.src) {
+            cover.src = record.photo.jpeg(800);
+            cover.photo = Some(record.photo.clone());
+            cover.size = Some(record.size);
+        }
     }
-    if article.body_images.iter().any(|src| photos.contains_key(src)) {
-        article.html = crate::render::markdown_with_photos(&article.body, &|src| photos.get(src)).html;
+    let measured = |src: &str| {
+        photos
+            .get(src)
+            .map(|record| Measured::Photo(&record.photo, record.size))
+            .or_else(|| drawings.get(src).map(|(w, h)| Measured::Drawing(*w, *h)))
+    };
+    if article.body_images.iter().any(|src| measured(src).is_some()) {
+        article.html = crate::render::markdown_with_photos(&article.body, &measured).html;
     }
 }
 
+/// A drawing's size: its root element's `width` and `height`, else its `viewBox`.
+fn svg_size(svg: &str) -> Option<(u32, u32)> {
+    let start = svg.find("<svg")?;
+    let tag = &svg[start..start + svg[start..].find('>')?];
+    let attribute = |name: &str| {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(&tag[at..at + tag[at..].find('"')?])
+    };
+    let number = |text: &str| text.trim_end_matches("px").trim().parse::<f64>().ok().filter(|n| *n > 0.0);
+    if let (Some(w), Some(h)) = (attribute("width").and_then(number), attribute("height").and_then(number)) {
+        return Some((w.round() as u32, h.round() as u32));
+    }
+    let view: Vec<f64> = attribute("viewBox")?.split([' ', ',']).filter_map(|n| n.parse().ok()).collect();
+    (view.len() == 4 && view[2] > 0.0 && view[3] > 0.0).then(|| (view[2].round() as u32, view[3].round() as u32))
+}
+
+/// A processed photo and its upright size, as the cache keeps it.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Record {
+    photo: Photo,
+    size: (u32, u32),
+}
+
 /// One photo: from the cache, else processed (and cached). `true` when processed.
-fn one(src: &str, paths: &PhotoPaths) -> Result<(Photo, bool), String> {
+fn one(src: &str, paths: &PhotoPaths) -> Result<(Record, bool), String> {
     let relative = src.trim_start_matches('/');
     let original = paths.content.join(relative);
     let bytes = match std::fs::read(&original) {
@@ -176,37 +225,39 @@ fn one(src: &str, paths: &PhotoPaths) -> Result<(Photo, bool), String> {
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     std::fs::create_dir_all(paths.cache).map_err(|e| format!("{}: {e}", paths.cache.display()))?;
     let record = paths.cache.join(format!("{hash}.json"));
-    let (photo, fresh) = match std::fs::read(&record).ok().and_then(|text| serde_json::from_slice::<Photo>(&text).ok())
-    {
-        Some(photo) if files(&photo).all(|name| std::fs::metadata(paths.cache.join(name)).is_ok_and(|m| m.len() > 0)) => {
-            (photo, false)
+    let kept = std::fs::read(&record).ok().and_then(|text| serde_json::from_slice::<Record>(&text).ok());
+    let (processed, fresh) = match kept {
+        Some(kept)
+            if files(&kept.photo).all(|name| std::fs::metadata(paths.cache.join(name)).is_ok_and(|m| m.len() > 0)) =>
+        {
+            (kept, false)
         }
         _ => {
-            let photo = encode(&bytes, &base, paths.cache)?;
-            let text = serde_json::to_vec(&photo).expect("a photo serialises");
+            let processed = encode(&bytes, &base, paths.cache)?;
+            let text = serde_json::to_vec(&processed).expect("a record serialises");
             std::fs::write(&record, text).map_err(|e| format!("{}: {e}", record.display()))?;
-            (photo, true)
+            (processed, true)
         }
     };
-    for name in files(&photo) {
+    for name in files(&processed.photo) {
         // Copied, not hard-linked: a tool that later copies over the site
         // (trunk, into dist/) would truncate the cache's file through a link.
         let (from, to) = (paths.cache.join(&name), out.join(&name));
         std::fs::copy(&from, &to).map_err(|e| format!("{}: {e}", to.display()))?;
     }
-    Ok((photo, fresh))
+    Ok((processed, fresh))
 }
 
 /// The file names of a photo's outputs.
 fn files(photo: &Photo) -> impl Iterator<Item = String> + '_ {
-    photo.widths.iter().flat_map(move |width| {
+    photo.widths().into_iter().flat_map(move |width| {
         ["avif", "webp", "jpg"]
-            .map(|extension| photo.file(*width, extension).rsplit('/').next().expect("has a name").to_string())
+            .map(|extension| photo.file(width, extension).rsplit('/').next().expect("has a name").to_string())
     })
 }
 
 /// Decodes, checks, turns upright, resizes and encodes one photo into `cache`.
-fn encode(bytes: &[u8], base: &str, cache: &Path) -> Result<Photo, String> {
+fn encode(bytes: &[u8], base: &str, cache: &Path) -> Result<Record, String> {
     let reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| e.to_string())?;
     match reader.format() {
         Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP) => {}
@@ -231,9 +282,12 @@ fn encode(bytes: &[u8], base: &str, cache: &Path) -> Result<Photo, String> {
     // Photos are opaque; a transparent PNG is laid on white.
     let image = DynamicImage::ImageRgb8(on_white(image));
     let (width, height) = (image.width(), image.height());
-    let widest = *WIDTHS.last().expect("widths");
-    let mut widths: Vec<u32> = WIDTHS.iter().copied().filter(|w| *w < width.min(widest)).collect();
-    widths.push(width.min(widest));
+    let photo = Photo {
+        base: base.to_string(),
+        widest: width.min(*model::PHOTO_WIDTHS.last().expect("widths")),
+        color: String::new(),
+    };
+    let widths = photo.widths();
     let mut resizer = Resizer::new();
     let mut color = String::new();
     for &target in &widths {
@@ -269,7 +323,7 @@ fn encode(bytes: &[u8], base: &str, cache: &Path) -> Result<Photo, String> {
             std::fs::write(&path, data).map_err(|e| format!("{}: {e}", path.display()))?;
         }
     }
-    Ok(Photo { base: base.to_string(), width, height, widths, color })
+    Ok(Record { photo: Photo { color, ..photo }, size: (width, height) })
 }
 
 fn on_white(image: DynamicImage) -> RgbImage {
@@ -295,4 +349,20 @@ fn average(image: &RgbImage) -> String {
     let count = u64::from(image.width()) * u64::from(image.height());
     let [r, g, b] = sum.map(|total| total / count.max(1));
     format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_drawing_is_measured_by_its_size_or_its_view_box() {
+        assert_eq!(
+            svg_size(r#"<?xml?><svg xmlns="x" viewBox="0 0 800 450" width="800" height="450">"#),
+            Some((800, 450))
+        );
+        assert_eq!(svg_size(r#"<svg width="120px" height="80px">"#), Some((120, 80)));
+        assert_eq!(svg_size(r#"<svg viewBox="0,0,64,32">"#), Some((64, 32)));
+        assert_eq!(svg_size(r#"<svg width="100%" height="100%">"#), None);
+    }
 }

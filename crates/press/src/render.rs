@@ -32,8 +32,17 @@ pub fn markdown(source: &str) -> Rendered {
 const TOKEN_START: char = '\u{E000}';
 const TOKEN_END: char = '\u{E001}';
 
-/// [`markdown`], drawing the images `photo` knows as processed photos.
-pub fn markdown_with_photos<'p>(source: &str, photo: &dyn Fn(&str) -> Option<&'p model::Photo>) -> Rendered {
+/// What the photo stage learnt of an image.
+#[derive(Clone, Copy)]
+pub enum Measured<'p> {
+    /// A processed photo and its (upright) size.
+    Photo(&'p model::Photo, (u32, u32)),
+    Drawing(u32, u32),
+}
+
+/// [`markdown`], drawing the images `measured` knows: processed photos as
+/// `<picture>`, drawings with their size.
+pub fn markdown_with_photos<'p>(source: &str, measured: &dyn Fn(&str) -> Option<Measured<'p>>) -> Rendered {
     let cleaned;
     let source = if source.contains([TOKEN_START, TOKEN_END]) {
         cleaned = source.replace([TOKEN_START, TOKEN_END], "");
@@ -58,17 +67,16 @@ pub fn markdown_with_photos<'p>(source: &str, photo: &dyn Fn(&str) -> Option<&'p
                 let alt = collect_alt(&mut events);
                 let lone = matches!(out.last(), Some(Event::Start(Tag::Paragraph)))
                     && matches!(events.peek(), Some(Event::End(TagEnd::Paragraph)));
-                let image = match photo(&dest_url) {
-                    Some(photo) => {
-                        let look = views::picture::Look {
-                            sizes: views::picture::ARTICLE_WIDTH,
-                            first_seen: false,
-                            fallback_size: None,
-                        };
-                        pictures.push(views::picture::markup(&photo.jpeg(800), &alt, Some(photo), &look));
+                let image = match measured(&dest_url) {
+                    Some(Measured::Photo(photo, size)) => {
+                        let look = views::picture::Look { sizes: views::picture::ARTICLE_WIDTH, first_seen: false };
+                        pictures.push(views::picture::markup(&photo.jpeg(800), &alt, Some(photo), Some(size), &look));
                         format!("{TOKEN_START}{}{TOKEN_END}", pictures.len() - 1)
                     }
-                    None => img(&dest_url, &alt, if lone { "" } else { &title }),
+                    Some(Measured::Drawing(width, height)) => {
+                        img(&dest_url, &alt, if lone { "" } else { &title }, Some((width, height)))
+                    }
+                    None => img(&dest_url, &alt, if lone { "" } else { &title }, None),
                 };
                 let html = if lone {
                     out.pop();
@@ -109,7 +117,7 @@ fn collect_alt<'a>(events: &mut impl Iterator<Item = Event<'a>>) -> String {
     alt.trim().to_string()
 }
 
-fn img(src: &str, alt: &str, title: &str) -> String {
+fn img(src: &str, alt: &str, title: &str, size: Option<(u32, u32)>) -> String {
     let mut html = String::from("<img src=\"");
     escape_href(&mut html, src).expect("writing to a String");
     html.push_str("\" alt=\"");
@@ -118,7 +126,11 @@ fn img(src: &str, alt: &str, title: &str) -> String {
         html.push_str("\" title=\"");
         escape_html(&mut html, title).expect("writing to a String");
     }
-    html.push_str("\" loading=\"lazy\" decoding=\"async\">");
+    html.push('"');
+    if let Some((width, height)) = size {
+        html.push_str(&format!(" width=\"{width}\" height=\"{height}\""));
+    }
+    html.push_str(" loading=\"lazy\" decoding=\"async\">");
     html
 }
 
@@ -137,7 +149,7 @@ fn figure(image: &str, caption: &str) -> String {
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::default();
     builder
-        .add_tag_attributes("img", &["loading", "decoding", "title"])
+        .add_tag_attributes("img", &["loading", "decoding", "title", "width", "height"])
         .add_tag_attributes("td", &["align"])
         .add_tag_attributes("th", &["align"])
         .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())

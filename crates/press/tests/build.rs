@@ -77,8 +77,16 @@ impl Fixture {
     /// The whole site's build, photos included (cached beside the content).
     fn build_site(&self) -> Result<press::Report, press::Error> {
         let (root, cache) = (self.root(), self.content.parent().unwrap().join("photo-cache"));
-        let site = press::Site { root: &root, photo_cache: &cache };
+        let public = self.content.parent().unwrap().join("public");
+        let site = press::Site { root: &root, public: &public, photo_cache: &cache };
         press::build_site(&self.content, &self.out, Some(site), "2026-11-29T00:00:00Z".parse().unwrap())
+    }
+
+    /// A drawing in the fixture's public/media/.
+    fn drawing(&self, name: &str) {
+        let media = self.content.parent().unwrap().join("public/media");
+        fs::create_dir_all(&media).unwrap();
+        fs::write(media.join(name), r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 450"></svg>"#).unwrap();
     }
 
     fn photo(&self, name: &str, bytes: &[u8]) {
@@ -368,8 +376,9 @@ fn a_photo_turned_by_its_exif_orientation_comes_out_upright() {
     f.photo_article("anh-quay", "/media/quay.jpg", "/media/quay.jpg");
     f.build_site().unwrap();
     let published: Article = f.read("articles/anh-quay.json");
-    let photo = published.cover.unwrap().photo.unwrap();
-    assert_eq!((photo.width, photo.height), (300, 400));
+    let cover = published.cover.unwrap();
+    assert_eq!(cover.size, Some((300, 400)));
+    let photo = cover.photo.unwrap();
     let out = f.root().join(photo.jpeg(300).trim_start_matches('/'));
     let image = decoded(&out).to_rgb8();
     assert_eq!(image.dimensions(), (300, 400));
@@ -390,7 +399,7 @@ fn no_metadata_survives_and_srcset_lists_exactly_the_files_written() {
     f.photo_article("anh-gps", "/media/gps.jpg", "/media/gps.jpg");
     f.build_site().unwrap();
     let photo = f.read::<Article>("articles/anh-gps.json").cover.unwrap().photo.unwrap();
-    assert_eq!(photo.widths, vec![480, 800, 1000], "never wider than the original");
+    assert_eq!(photo.widths(), vec![480, 800, 1000], "never wider than the original");
     let dir = f.root().join("anh");
     let mut written: Vec<String> =
         fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
@@ -436,7 +445,7 @@ fn a_small_photo_is_written_at_its_own_width_only() {
     f.photo_article("anh-nho", "/media/nho.png", "/media/nho.png");
     f.build_site().unwrap();
     let photo = f.read::<Article>("articles/anh-nho.json").cover.unwrap().photo.unwrap();
-    assert_eq!(photo.widths, vec![300]);
+    assert_eq!(photo.widths(), vec![300]);
     assert_eq!(photo.color, "#84bb93", "half-transparent green laid on white");
 }
 
@@ -472,6 +481,7 @@ fn each_kind_of_bad_photo_has_its_own_error_and_nothing_is_published() {
         if let Some(bytes) = bytes {
             f.photo(name, bytes);
         }
+        f.drawing("khac.svg");
         f.photo_article("anh-hong", &format!("/media/{name}"), "/media/khac.svg");
         let e = f.single_site_error();
         assert!(e.file.ends_with("anh-hong.json"), "{e}");
@@ -480,8 +490,26 @@ fn each_kind_of_bad_photo_has_its_own_error_and_nothing_is_published() {
     }
     // A picture format the portal does not publish.
     let f = Fixture::new();
+    f.drawing("ok.svg");
     f.photo_article("anh-bmp", "/media/ok.svg", "/media/scan.bmp");
     let e = f.single_site_error();
     assert_eq!(e.field.as_deref(), Some("body"), "{e}");
     assert!(e.reason.contains("image `/media/scan.bmp`: unsupported format"), "{e}");
+}
+
+#[test]
+fn drawings_are_measured_and_a_missing_one_is_named() {
+    let f = Fixture::new();
+    f.drawing("cau.svg");
+    f.photo_article("ve", "/media/cau.svg", "/media/cau.svg");
+    f.build_site().unwrap();
+    let published: Article = f.read("articles/ve.json");
+    assert_eq!(published.cover.unwrap().size, Some((800, 450)));
+    assert!(published.html.contains("width=\"800\" height=\"450\""), "{}", published.html);
+    let g = Fixture::new();
+    g.photo_article("ve", "/media/khong-co.svg", "/media/khong-co.svg");
+    let error = g.build_site().expect_err("a missing drawing fails the build");
+    let fields: Vec<_> = error.content_errors().iter().map(|e| e.field.clone().unwrap()).collect();
+    assert_eq!(fields, ["body", "cover.src"], "{error}");
+    assert!(error.content_errors().iter().all(|e| e.reason.starts_with("image `/media/khong-co.svg`: file not found")));
 }

@@ -36,7 +36,7 @@ fn build(now: &str) -> tempfile::TempDir {
     press::build_site(
         &content,
         &root.join("data"),
-        Some(press::Site { root: &root, photo_cache: &root.join("photo-cache") }),
+        Some(press::Site { root: &root, public: &root.join("public"), photo_cache: &root.join("photo-cache") }),
         now.parse().unwrap(),
     )
     .unwrap();

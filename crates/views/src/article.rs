@@ -24,10 +24,10 @@ pub fn ArticleView(article: Article, site: SiteData) -> impl IntoView {
     let address = site.public_url(&route::article(&article.slug));
     let Article { title, sapo, category, published, updated, author, cover, html, tags, older, newer, .. } = article;
     let cover = cover.map(|cover| {
-        let look = Look { sizes: ARTICLE_WIDTH, first_seen: true, fallback_size: None };
+        let look = Look { sizes: ARTICLE_WIDTH, first_seen: true };
         view! {
             <figure class="cover">
-                <span class="cover-picture" inner_html=markup(&cover.src, &cover.alt, cover.photo.as_ref(), &look)></span>
+                <span class="cover-picture" inner_html=markup(&cover.src, &cover.alt, cover.photo.as_ref(), cover.size, &look)></span>
                 {cover.caption.map(|caption| view! { <figcaption>{caption}</figcaption> })}
             </figure>
         }

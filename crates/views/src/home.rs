@@ -52,14 +52,14 @@ fn Lead(article: ArticleSummary) -> impl IntoView {
     view! {
         <article class="lead">
             {article.cover.map(|cover| {
-                let look = Look { sizes: ARTICLE_WIDTH, first_seen: true, fallback_size: Some((800, 450)) };
+                let look = Look { sizes: ARTICLE_WIDTH, first_seen: true };
                 view! {
                     <a
                         class="lead-image"
                         href=href.clone()
                         tabindex="-1"
                         aria-hidden="true"
-                        inner_html=markup(&cover.src, "", cover.photo.as_ref(), &look)
+                        inner_html=markup(&cover.src, "", cover.photo.as_ref(), cover.size, &look)
                     ></a>
                 }
             })}

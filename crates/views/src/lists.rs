@@ -13,14 +13,14 @@ pub fn ArticleItem(
 ) -> impl IntoView {
     let href = route::article(&article.slug);
     let thumb = article.cover.map(|cover| {
-        let look = Look { sizes: THUMB_WIDTH, first_seen, fallback_size: Some((160, 100)) };
+        let look = Look { sizes: THUMB_WIDTH, first_seen };
         view! {
             <a
                 class="thumb"
                 href=href.clone()
                 tabindex="-1"
                 aria-hidden="true"
-                inner_html=markup(&cover.src, "", cover.photo.as_ref(), &look)
+                inner_html=markup(&cover.src, "", cover.photo.as_ref(), cover.size, &look)
             ></a>
         }
     });

@@ -15,29 +15,39 @@ pub struct Look {
     pub sizes: &'static str,
     /// The page's largest paint: fetched at once and first. Others wait until near.
     pub first_seen: bool,
-    /// Box size for an image the press did not measure (an SVG).
-    pub fallback_size: Option<(u32, u32)>,
 }
 
 fn attribute(text: &str) -> String {
-    text.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
-/// `src` is the image's address (a processed photo's JPEG fallback).
-pub fn markup(src: &str, alt: &str, photo: Option<&Photo>, look: &Look) -> String {
+/// `src` is the image's address (a processed photo's JPEG fallback); `size`
+/// a drawing's measured size.
+pub fn markup(src: &str, alt: &str, photo: Option<&Photo>, size: Option<(u32, u32)>, look: &Look) -> String {
     let loading = if look.first_seen { " fetchpriority=\"high\"" } else { " loading=\"lazy\" decoding=\"async\"" };
     let alt = attribute(alt);
-    let Some(photo) = photo else {
-        let size = look.fallback_size.map_or(String::new(), |(w, h)| format!(" width=\"{w}\" height=\"{h}\""));
+    let (Some(photo), Some((width, height))) = (photo, size) else {
+        let size = size.map_or(String::new(), |(w, h)| format!(" width=\"{w}\" height=\"{h}\""));
         return format!("<img src=\"{}\" alt=\"{alt}\"{size}{loading}>", attribute(src));
     };
-    let (width, height, sizes) = (photo.width, photo.height, look.sizes);
-    let sources: String = [("avif", "image/avif"), ("webp", "image/webp")]
-        .iter()
-        .map(|(extension, kind)| {
-            format!("<source type=\"{kind}\" srcset=\"{}\" sizes=\"{sizes}\">", attribute(&photo.srcset(extension)))
-        })
-        .collect();
+    let sizes = look.sizes;
+    let mut sources = String::new();
+    for extension in ["avif", "webp"] {
+        sources += &format!(
+            "<source type=\"image/{extension}\" srcset=\"{}\" sizes=\"{sizes}\">",
+            attribute(&photo.srcset(extension))
+        );
+    }
     format!(
         "<span class=\"photo\"><svg class=\"photo-color\" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"none\" aria-hidden=\"true\" \
          focusable=\"false\"><rect width=\"{width}\" height=\"{height}\" fill=\"{color}\"/></svg><picture>{sources}\
@@ -54,19 +64,13 @@ mod tests {
     use super::*;
 
     fn photo() -> Photo {
-        Photo {
-            base: "/media/anh/ab12".into(),
-            width: 1000,
-            height: 750,
-            widths: vec![480, 800, 1000],
-            color: "#8a7b6c".into(),
-        }
+        Photo { base: "/media/anh/ab12".into(), widest: 1000, color: "#8a7b6c".into() }
     }
 
     #[test]
     fn a_photo_offers_every_width_written_in_three_formats() {
-        let look = Look { sizes: ARTICLE_WIDTH, first_seen: false, fallback_size: None };
-        let html = markup("/media/anh/ab12-800.jpg", "Ruộng \"bậc\" thang", Some(&photo()), &look);
+        let look = Look { sizes: ARTICLE_WIDTH, first_seen: false };
+        let html = markup("/media/anh/ab12-800.jpg", "Ruộng \"bậc\" thang", Some(&photo()), Some((1000, 750)), &look);
         for extension in ["avif", "webp", "jpg"] {
             assert!(
                 html.contains(&format!(
@@ -81,11 +85,15 @@ mod tests {
     }
 
     #[test]
-    fn the_first_picture_is_not_lazy_and_an_svg_keeps_its_box() {
-        let look = Look { sizes: THUMB_WIDTH, first_seen: true, fallback_size: Some((160, 100)) };
+    fn the_first_picture_is_not_lazy_and_a_drawing_has_its_size() {
+        let look = Look { sizes: THUMB_WIDTH, first_seen: true };
         assert_eq!(
-            markup("/media/a.svg", "", None, &look),
-            "<img src=\"/media/a.svg\" alt=\"\" width=\"160\" height=\"100\" fetchpriority=\"high\">"
+            markup("https://example.org/a.svg", "", None, None, &look),
+            "<img src=\"https://example.org/a.svg\" alt=\"\" fetchpriority=\"high\">"
+        );
+        assert_eq!(
+            markup("/media/a.svg", "", None, Some((800, 450)), &look),
+            "<img src=\"/media/a.svg\" alt=\"\" width=\"800\" height=\"450\" fetchpriority=\"high\">"
         );
     }
 }

@@ -19,7 +19,7 @@ pub struct ShareControl {
     pub copied: RwSignal<bool>,
     /// Loads Zalo's script, which draws its button into `.zalo-share-button`.
     pub zalo: Callback<()>,
-    /// Set once Zalo's button is drawn.
+    /// Set once Zalo's script is asked for (it then draws its own button).
     pub zalo_ready: RwSignal<bool>,
 }
 
