@@ -11,7 +11,7 @@
 import { mkdirSync, readFileSync, writeFileSync, rmSync, statSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir, cpus } from 'node:os';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
@@ -82,15 +82,12 @@ rmSync(plainDir, { recursive: true, force: true });
 const work = mkdtempSync(join(tmpdir(), 'photos-'));
 const timed = () => {
   const started = process.hrtime.bigint();
-  const log = execFileSync(press, ['--content', content, '--out', join(work, 'site/data'), '--site-files', join(work, 'site'), '--photo-cache', join(work, 'cache')], { stdio: ['ignore', 'ignore', 'pipe'] }).toString();
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, log };
+  const run = spawnSync(press, ['--content', content, '--public', join(content, '../public'), '--out', join(work, 'site/data'),
+    '--site-files', join(work, 'site'), '--photo-cache', join(work, 'cache')], { encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`press failed: ${run.stderr}`);
+  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, log: run.stderr };
 };
-let cold;
-try {
-  cold = timed();
-} catch (error) {
-  cold = { seconds: NaN, log: String(error.stderr ?? error) };
-}
+const cold = timed();
 const processed = Number(cold.log.match(/photos: (\d+) processed/)?.[1] ?? NaN);
 const warm = timed();
 rmSync(work, { recursive: true, force: true });
