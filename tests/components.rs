@@ -44,6 +44,7 @@ fn site() -> SiteData {
             login_url: "https://example.org/dang-nhap".into(),
             base_url: None,
             counter_endpoint: None,
+            zalo_oa_id: None,
             menu: vec![MenuItem { label: "Trang chủ".into(), href: "/".into() }],
         },
         categories: vec![
@@ -67,7 +68,13 @@ fn article() -> Article {
         published: "2021-08-20T08:30:00+07:00".into(),
         updated: None,
         author: "Sùng A Páo".into(),
-        cover: Some(Image { src: "/media/cau-treo.svg".into(), alt: "Cầu treo".into(), caption: Some("Cầu treo mới bắc qua suối".into()) }),
+        cover: Some(Image {
+            src: "/media/cau-treo.svg".into(),
+            alt: "Cầu treo".into(),
+            caption: Some("Cầu treo mới bắc qua suối".into()),
+            photo: None,
+            size: Some((800, 450)),
+        }),
         html: "<p>Đoạn một.</p><figure><img src=\"/media/a.svg\" alt=\"Học sinh qua cầu\"><figcaption>Học sinh đi học qua cầu treo mới</figcaption></figure><p>Đoạn hai.</p>".into(),
         tags: vec!["cầu treo".into(), "giao thông".into()],
         featured: false,
