@@ -30,8 +30,12 @@ pub fn offline_view(retry: Callback<()>) -> impl IntoView {
     if let Some(connectivity) = use_context::<Connectivity>() {
         Effect::new(move |was_online: Option<bool>| {
             let online = connectivity.online.get();
+            // A connection that has just come back often fails its first request.
             if online && was_online == Some(false) {
-                retry.run(());
+                leptos::task::spawn_local(async move {
+                    crate::visitor_counter::sleep(1000).await;
+                    retry.run(());
+                });
             }
             online
         });

@@ -113,7 +113,8 @@ async fn send_hit(url: &str, hit: &Hit) -> Option<HitStats> {
     None
 }
 
-async fn sleep(ms: u32) {
+/// Resolves after `ms` milliseconds.
+pub(crate) async fn sleep(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
     });
