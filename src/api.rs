@@ -60,9 +60,11 @@ pub async fn site() -> Fetched<SiteData> {
     fetch_json(&paths::site()).await
 }
 
-/// The articles the service worker keeps for offline reading, as one listing page.
-pub async fn saved_articles() -> Fetched<ListingPage> {
-    fetch_json(&paths::saved_articles()).await
+/// A fixed listing page (the sidebar's newest articles, the articles saved
+/// for offline reading): one resource type for all of them, so the wasm
+/// carries its machinery once.
+pub fn fixed_listing(path: fn() -> String) -> leptos::prelude::LocalResource<Fetched<ListingPage>> {
+    leptos::prelude::LocalResource::new(move || async move { fetch_json(&path()).await })
 }
 
 pub async fn home() -> Fetched<HomePage> {
