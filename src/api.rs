@@ -3,7 +3,7 @@
 //! and aborts the request when the page that asked for it goes away.
 
 use gloo_net::http::Request;
-use leptos::prelude::on_cleanup;
+use leptos::prelude::{Get, LocalResource, Signal, on_cleanup};
 use model::{Article, HomePage, ListingPage, SiteData, paths};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
@@ -60,11 +60,25 @@ pub async fn site() -> Fetched<SiteData> {
     fetch_json(&paths::site()).await
 }
 
-/// A fixed listing page (the sidebar's newest articles, the articles saved
-/// for offline reading): one resource type for all of them, so the wasm
+/// A listing page — a category's, "Tin mới"'s, the sidebar's, the articles
+/// saved for offline reading — at the data path `path` gives (`None`: a page
+/// that cannot exist). One resource type for every listing, so the wasm
 /// carries its machinery once.
-pub fn fixed_listing(path: fn() -> String) -> leptos::prelude::LocalResource<Fetched<ListingPage>> {
-    leptos::prelude::LocalResource::new(move || async move { fetch_json(&path()).await })
+pub fn listing(path: Signal<Option<String>>) -> LocalResource<Fetched<ListingPage>> {
+    LocalResource::new(move || {
+        let path = path.get();
+        async move {
+            match path {
+                Some(path) => fetch_json(&path).await,
+                None => Err(FetchError::NotFound),
+            }
+        }
+    })
+}
+
+/// A category's page `page`, if the category's slug could exist.
+pub fn category_page(slug: &str, page: Option<u32>) -> Option<String> {
+    model::is_valid_slug(slug).then_some(page).flatten().map(|page| paths::category_page(slug, page))
 }
 
 pub async fn home() -> Fetched<HomePage> {
@@ -77,15 +91,4 @@ pub async fn article(slug: String) -> Fetched<Article> {
         return Err(FetchError::NotFound);
     }
     fetch_json(&paths::article(&slug)).await
-}
-
-pub async fn latest(page: u32) -> Fetched<ListingPage> {
-    fetch_json(&paths::latest_page(page)).await
-}
-
-pub async fn category(slug: String, page: u32) -> Fetched<ListingPage> {
-    if !model::is_valid_slug(&slug) {
-        return Err(FetchError::NotFound);
-    }
-    fetch_json(&paths::category_page(&slug, page)).await
 }

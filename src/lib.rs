@@ -41,7 +41,7 @@ pub fn App() -> impl IntoView {
         <Router>
             {loaded(site, |site| {
                 visitor_counter::provide_visitor_counter(site.site.counter_endpoint.clone());
-                let latest = api::fixed_listing(|| model::paths::latest_page(1));
+                let latest = api::listing(Signal::stored(Some(model::paths::latest_page(1))));
                 let latest = loaded(latest, |page| view! { <SidebarLatest page/> });
                 view! {
                     <Shell site latest>

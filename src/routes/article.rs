@@ -4,7 +4,7 @@ use model::SiteData;
 use views::article::{ArticleView, OtherArticles, OtherArticlesList};
 
 use super::use_page_param;
-use crate::api::{self, FetchError};
+use crate::api;
 use crate::components::loaded::loaded;
 use crate::components::set_document_title;
 
@@ -32,14 +32,6 @@ pub fn ArticleRoute() -> impl IntoView {
 /// "Tin khác": the page of the article's category that `?trang=N` asks for.
 fn other_articles(category: String, slug: String) -> impl IntoView {
     let page = use_page_param();
-    let listing = LocalResource::new(move || {
-        let (category, page) = (category.clone(), page.get());
-        async move {
-            match page {
-                Some(page) => api::category(category, page).await,
-                None => Err(FetchError::NotFound),
-            }
-        }
-    });
+    let listing = api::listing(Signal::derive(move || api::category_page(&category, page.get())));
     loaded(listing, move |listing| view! { <OtherArticlesList slug=slug.clone() listing/> })
 }

@@ -7,7 +7,7 @@ use model::{SiteData, paths::route};
 use views::listing::{CategoryFrame, LatestFrame, Listing};
 
 use super::use_page_param;
-use crate::api::{self, FetchError};
+use crate::api;
 use crate::components::loaded::{loaded, not_found};
 use crate::components::set_document_title;
 
@@ -17,15 +17,7 @@ pub fn CategoryRoute() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let page = use_page_param();
-    let listing = LocalResource::new(move || {
-        let (slug, page) = (slug.get(), page.get());
-        async move {
-            match page {
-                Some(page) => api::category(slug, page).await,
-                None => Err(FetchError::NotFound),
-            }
-        }
-    });
+    let listing = api::listing(Signal::derive(move || api::category_page(&slug.get(), page.get())));
     move || {
         let slug = slug.get();
         let Some(category) = site.category(&slug).cloned() else {
@@ -47,15 +39,7 @@ pub fn LatestRoute() -> impl IntoView {
     let site = expect_context::<SiteData>();
     set_document_title(Some("Tin mới"), &site.site.name);
     let page = use_page_param();
-    let listing = LocalResource::new(move || {
-        let page = page.get();
-        async move {
-            match page {
-                Some(page) => api::latest(page).await,
-                None => Err(FetchError::NotFound),
-            }
-        }
-    });
+    let listing = api::listing(Signal::derive(move || page.get().map(model::paths::latest_page)));
     view! {
         <LatestFrame>{loaded(listing, |page| view! { <Listing page base=route::latest()/> })}</LatestFrame>
     }
