@@ -15,6 +15,7 @@ use leptos_router::location::RequestUrl;
 use model::paths::route;
 use model::{Article, HomePage, ListingPage, SiteData};
 use pulldown_cmark_escape::escape_html;
+use rayon::prelude::*;
 use views::article::{ArticleView, OtherArticles, OtherArticlesList};
 use views::home::{Home, HomeFrame};
 use views::layout::Shell;
@@ -238,30 +239,14 @@ pub fn pages(template: &str, data: &Data) -> Result<Vec<Page>, String> {
         return Err(format!("index.html has no {BOOT_START} … {BOOT_END} block to fill"));
     }
     let template = &start_app_after_load(&without_preloads(template))?;
-    let planned = plan(data);
     // Rendering is independent per page: spread it over the cores.
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(planned.len().max(1));
-    let mut shares: Vec<Vec<Planned>> = (0..threads).map(|_| Vec::new()).collect();
-    for (i, page) in planned.into_iter().enumerate() {
-        shares[i % threads].push(page);
-    }
-    let drawn: Vec<Page> = std::thread::scope(|scope| {
-        let workers: Vec<_> = shares
-            .into_iter()
-            .map(|share| {
-                scope.spawn(move || {
-                    share
-                        .into_iter()
-                        .map(|page| {
-                            let body = draw(data, &page.parts.path, page.main);
-                            Page { path: page.file, html: render(template, data, page.parts, &body) }
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        workers.into_iter().flat_map(|worker| worker.join().expect("a page renderer panicked")).collect()
-    });
+    let drawn = plan(data)
+        .into_par_iter()
+        .map(|page| {
+            let body = draw(data, &page.parts.path, page.main);
+            Page { path: page.file, html: render(template, data, page.parts, &body) }
+        })
+        .collect();
     Ok(drawn)
 }
 

@@ -9,11 +9,11 @@
 use std::collections::BTreeMap;
 use std::io::Cursor;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 use fast_image_resize::{ResizeOptions, Resizer};
 use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, RgbImage};
 use model::Photo;
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::error::{ContentError, Error};
@@ -105,33 +105,11 @@ pub fn process(content: &mut Content, paths: &PhotoPaths) -> Result<PhotoReport,
             }
         }
     }
-    let sources: Vec<(&String, &Vec<(PathBuf, &'static str)>)> = wanted.iter().collect();
-    let results = Mutex::new(Vec::new());
-    let next = Mutex::new(0usize);
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get()).min(sources.len().max(1));
-    std::thread::scope(|scope| {
-        for _ in 0..workers {
-            scope.spawn(|| {
-                loop {
-                    let i = {
-                        let mut next = next.lock().expect("not poisoned");
-                        let i = *next;
-                        *next += 1;
-                        i
-                    };
-                    let Some((src, _)) = sources.get(i) else { break };
-                    let result = one(src, paths);
-                    results.lock().expect("not poisoned").push((i, result));
-                }
-            });
-        }
-    });
+    // Each photo is independent: spread over the cores.
+    let results: Vec<_> = wanted.par_iter().map(|(src, users)| (src, users, one(src, paths))).collect();
     let mut report = PhotoReport::default();
     let mut photos: BTreeMap<String, Record> = BTreeMap::new();
-    let mut results = results.into_inner().expect("not poisoned");
-    results.sort_by_key(|(i, _)| *i);
-    for (i, result) in results {
-        let (src, users) = sources[i];
+    for (src, users, result) in results {
         match result {
             Ok((record, fresh)) => {
                 if fresh {

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use model::{ArticleSummary, HomePage, SiteData, paths::route, short_date};
 
 use crate::lists::ArticleList;
-use crate::picture::{ARTICLE_WIDTH, Look, markup};
+use crate::picture::{ARTICLE_WIDTH, Look, linked};
 use crate::text_size::TextSize;
 
 /// The home page's heading (for screen readers) above its content.
@@ -52,16 +52,7 @@ fn Lead(article: ArticleSummary) -> impl IntoView {
     view! {
         <article class="lead">
             {article.cover.map(|cover| {
-                let look = Look { sizes: ARTICLE_WIDTH, first_seen: true };
-                view! {
-                    <a
-                        class="lead-image"
-                        href=href.clone()
-                        tabindex="-1"
-                        aria-hidden="true"
-                        inner_html=markup(&cover.src, "", cover.photo.as_ref(), cover.size, &look)
-                    ></a>
-                }
+                linked("lead-image", href.clone(), &cover, &Look { sizes: ARTICLE_WIDTH, first_seen: true })
             })}
             <h2 class="lead-title"><a href=href>{article.title}</a></h2>
             <time class="meta" datetime=article.published.clone()>{short_date(&article.published)}</time>

@@ -1,4 +1,4 @@
-use crate::picture::{Look, THUMB_WIDTH, markup};
+use crate::picture::{Look, THUMB_WIDTH, linked};
 use leptos::prelude::*;
 use model::{ArticleSummary, ListingPage, SIDEBAR_LATEST, paths::route, short_date};
 
@@ -12,18 +12,8 @@ pub fn ArticleItem(
     #[prop(optional)] first_seen: bool,
 ) -> impl IntoView {
     let href = route::article(&article.slug);
-    let thumb = article.cover.map(|cover| {
-        let look = Look { sizes: THUMB_WIDTH, first_seen };
-        view! {
-            <a
-                class="thumb"
-                href=href.clone()
-                tabindex="-1"
-                aria-hidden="true"
-                inner_html=markup(&cover.src, "", cover.photo.as_ref(), cover.size, &look)
-            ></a>
-        }
-    });
+    let thumb =
+        article.cover.map(|cover| linked("thumb", href.clone(), &cover, &Look { sizes: THUMB_WIDTH, first_seen }));
     view! {
         <li class="article-item">
             {thumb}

@@ -4,7 +4,8 @@
 //! function for the article body (the press's renderer), covers, the home
 //! page's lead and list thumbnails, so they cannot differ.
 
-use model::Photo;
+use leptos::prelude::*;
+use model::{Image, Photo};
 
 /// How wide a picture is drawn: the `sizes` of its `srcset`.
 pub const ARTICLE_WIDTH: &str = "(min-width: 960px) 780px, 100vw";
@@ -57,6 +58,14 @@ pub fn markup(src: &str, alt: &str, photo: Option<&Photo>, size: Option<(u32, u3
         src = attribute(src),
         jpegs = attribute(&photo.srcset("jpg")),
     )
+}
+
+/// An article's picture as a link to it (the home page's lead, list
+/// thumbnails): out of the tab order and hidden from screen readers, since
+/// the title beside it is the same link.
+pub fn linked(class: &'static str, href: String, image: &Image, look: &Look) -> impl IntoView + use<> {
+    let html = markup(&image.src, "", image.photo.as_ref(), image.size, look);
+    view! { <a class=class href=href tabindex="-1" aria-hidden="true" inner_html=html></a> }
 }
 
 #[cfg(test)]
