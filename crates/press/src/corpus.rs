@@ -214,7 +214,7 @@ pub fn generate(dir: &Path, count: usize) -> std::io::Result<()> {
         .enumerate()
         .map(|(i, slug)| format!(r#"{{"slug":"{slug}","name":"Chuyên mục {i}","order":{i}}}"#))
         .collect();
-    std::fs::write(dir.join("categories.json"), format!("[{}]", categories.join(",")))?;
+    std::fs::write(dir.join("categories.json"), format!(r#"{{"categories":[{}]}}"#, categories.join(",")))?;
     let mut rng = Lcg(42);
     for i in 0..count {
         let slug = format!("bai-viet-{i}");
@@ -235,7 +235,6 @@ pub fn generate(dir: &Path, count: usize) -> std::io::Result<()> {
         let title_words = 6 + (rng.next_u64() % 5) as usize;
         let title = rng.sentence(title_words);
         let article = serde_json::json!({
-            "slug": slug,
             "title": title.trim_end_matches('.'),
             "sapo": rng.sentence(25),
             "category": CATEGORIES[(rng.next_u64() as usize) % CATEGORIES.len()],

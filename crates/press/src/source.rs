@@ -9,11 +9,14 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{ContentError, Error};
 
-/// An article as its author writes it (`content/articles/*.json`).
+/// An article as its author writes it (`content/articles/{slug}.json`).
+/// The file name is the slug: the staff editor names files after the title.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceArticle {
-    pub slug: String,
+    /// Older files repeat the file name here; it must then agree.
+    #[serde(default)]
+    pub slug: Option<String>,
     pub title: String,
     pub sapo: String,
     pub category: String,
@@ -31,6 +34,13 @@ pub struct SourceArticle {
     pub featured: bool,
 }
 
+/// `content/categories.json`: an object, so the staff editor can edit it as one file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceCategories {
+    pub categories: Vec<Category>,
+}
+
 pub struct Sources {
     pub site: (PathBuf, Site),
     pub categories: (PathBuf, Vec<Category>),
@@ -43,7 +53,8 @@ pub struct Sources {
 pub fn read(content: &Path) -> Result<Sources, Error> {
     let mut errors = Vec::new();
     let site = read_file::<Site>(&content.join("site.json"), &mut errors);
-    let categories = read_file::<Vec<Category>>(&content.join("categories.json"), &mut errors);
+    let categories = read_file::<SourceCategories>(&content.join("categories.json"), &mut errors)
+        .map(|(path, file)| (path, file.categories));
 
     let articles_dir = content.join("articles");
     let mut files = Vec::new();

@@ -53,19 +53,11 @@ pub fn check(sources: Sources) -> Result<Content, Error> {
     let (site_file, site) = sources.site;
     check_site(&site_file, &site, &categories, &mut errors);
 
-    let mut owners: HashMap<String, PathBuf> = HashMap::with_capacity(sources.articles.len());
     let mut articles = Vec::with_capacity(sources.articles.len());
     for (file, source) in sources.articles {
-        if let Some(first) = owners.get(&source.slug) {
-            errors.push(ContentError::new(
-                &file,
-                Some("slug"),
-                format!("`{}` is already the slug of {}", source.slug, first.display()),
-            ));
-            continue;
-        }
-        owners.insert(source.slug.clone(), file.clone());
-        if let Some(article) = check_article(file, source, &categories, &mut errors) {
+        // One file per slug: the file system keeps slugs unique.
+        let slug = file.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
+        if let Some(article) = check_article(file, slug, source, &categories, &mut errors) {
             articles.push(article);
         }
     }
@@ -82,7 +74,7 @@ fn require_text(file: &Path, field: &str, value: &str, errors: &mut Vec<ContentE
 fn check_categories(file: &Path, categories: &[Category], errors: &mut Vec<ContentError>) {
     let known: HashMap<&str, &Category> = categories.iter().map(|c| (c.slug.as_str(), c)).collect();
     for (i, category) in categories.iter().enumerate() {
-        let field = |name: &str| format!("[{i}].{name}");
+        let field = |name: &str| format!("categories[{i}].{name}");
         if !is_valid_slug(&category.slug) {
             errors.push(ContentError::new(file, Some(&field("slug")), slug_reason(&category.slug)));
         }
@@ -172,14 +164,22 @@ fn slug_reason(slug: &str) -> String {
 
 fn check_article(
     file: PathBuf,
+    slug: String,
     source: SourceArticle,
     categories: &[Category],
     errors: &mut Vec<ContentError>,
 ) -> Option<Article> {
     let before = errors.len();
     let file_ref = file.as_path();
-    if !is_valid_slug(&source.slug) {
-        errors.push(ContentError::new(file_ref, Some("slug"), slug_reason(&source.slug)));
+    if !is_valid_slug(&slug) {
+        errors.push(ContentError::new(file_ref, None, format!("the file name {}", slug_reason(&slug))));
+    }
+    if let Some(written) = source.slug.as_deref().filter(|written| *written != slug) {
+        errors.push(ContentError::new(
+            file_ref,
+            Some("slug"),
+            format!("`{written}` differs from the file name `{slug}.json` (the file name is the slug)"),
+        ));
     }
     for (field, value) in [("title", &source.title), ("sapo", &source.sapo), ("author", &source.author)] {
         require_text(file_ref, field, value, errors);
@@ -218,7 +218,7 @@ fn check_article(
     let (published_at, published) = published?;
     Some(Article {
         file,
-        slug: source.slug,
+        slug,
         title: source.title.trim().to_string(),
         sapo: source.sapo.trim().to_string(),
         category: source.category,

@@ -46,11 +46,11 @@ impl Fixture {
         fixture.write("site.json", &site().to_string());
         fixture.write(
             "categories.json",
-            &json!([
+            &json!({"categories": [
                 {"slug": "tin-tuc", "name": "Tin tức", "order": 1},
                 {"slug": "dia-phuong", "name": "Địa phương", "order": 2, "parent": "tin-tuc"},
                 {"slug": "van-ban", "name": "Văn bản", "order": 3}
-            ])
+            ]})
             .to_string(),
         );
         fixture
@@ -218,13 +218,21 @@ fn unknown_category_is_named() {
 }
 
 #[test]
-fn duplicate_slug_names_both_files() {
+fn the_file_name_is_the_slug() {
     let f = published();
     f.write("articles/zz-ban-sao.json", &article("bai-dau", "tin-tuc", "2024-01-05T08:00:00+07:00").to_string());
     let e = f.single_error();
     assert!(e.file.ends_with("zz-ban-sao.json"));
     assert_eq!(e.field.as_deref(), Some("slug"));
-    assert!(e.reason.contains("bai-dau.json"), "{e}");
+    assert!(e.reason.contains("zz-ban-sao.json") && e.reason.contains("bai-dau"), "{e}");
+
+    // Files the staff editor writes carry no slug key at all.
+    let f = published();
+    let mut a = article("khong-co-khoa", "tin-tuc", "2024-01-05T08:00:00+07:00");
+    a.as_object_mut().unwrap().remove("slug");
+    f.write("articles/khong-co-khoa.json", &a.to_string());
+    f.build().expect("the slug comes from the file name");
+    assert!(f.out.join("articles/khong-co-khoa.json").exists());
 }
 
 #[test]
@@ -248,7 +256,9 @@ fn images_need_alt_text() {
 fn bad_slug_and_bad_menu_are_rejected() {
     let f = published();
     f.article(&article("Tin Mới", "tin-tuc", "2024-01-03T08:00:00+07:00"));
-    assert_eq!(f.single_error().field.as_deref(), Some("slug"));
+    let e = f.single_error();
+    assert!(e.file.ends_with("Tin Mới.json"));
+    assert!(e.reason.contains("file name `Tin Mới` is not a slug"), "{e}");
 
     let f = published();
     let mut s = site();

@@ -16,10 +16,10 @@ fn build(now: &str) -> tempfile::TempDir {
         "menu": [{"label": "Trang chủ", "href": "/"}]
     });
     fs::write(content.join("site.json"), site.to_string()).unwrap();
-    let categories = json!([
+    let categories = json!({"categories": [
         {"slug": "tin-tuc", "name": "Tin tức - Sự kiện", "order": 1},
         {"slug": "dia-phuong", "name": "Tin địa phương", "order": 2, "parent": "tin-tuc"}
-    ]);
+    ]});
     fs::write(content.join("categories.json"), categories.to_string()).unwrap();
     for (slug, category, published) in [
         ("cu", "tin-tuc", "2026-11-20T08:00:00+07:00"),

@@ -45,7 +45,7 @@ fn main() {
         files.sort();
         for file in files {
             let article: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
-            let slug = article["slug"].as_str().unwrap();
+            let slug = file.file_stem().unwrap().to_str().unwrap();
             let body = press::render::markdown(article["body"].as_str().unwrap()).html;
             let page = format!(
                 "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>{title}</title></head>\
