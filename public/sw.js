@@ -9,7 +9,8 @@
 // - A page never opened, asked for offline, gets the app's shell page; the app
 //   then shows "Bạn đang ngoại tuyến" with the articles saved here.
 // - Only this site's GET requests for pages, /data/, the app and pictures are
-//   touched: the visitor counter's requests (and anything else) pass by.
+//   touched: the visitor counter's requests, the staff editor (/quan-tri/)
+//   and anything else pass by.
 const BUILD = '__PORTAL_BUILD__';
 const SHELL = ['__PORTAL_SHELL__'];
 const APP_CACHE = `portal-app-${BUILD}`;
@@ -42,6 +43,8 @@ self.addEventListener('activate', (event) => {
 function kind(request) {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return null;
+  // The staff editor works against the Git host, never from a saved copy.
+  if (url.pathname.startsWith('/quan-tri/')) return null;
   if (request.mode === 'navigate') return 'saved';
   const path = url.pathname;
   if (path === SAVED_LIST) return 'list';

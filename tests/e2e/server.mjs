@@ -20,6 +20,7 @@ const TYPES = {
   '.ico': 'image/x-icon',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
+  '.yml': 'application/yaml; charset=utf-8',
 };
 
 /**
@@ -91,6 +92,9 @@ function headerRules(file) {
     if (!line.trim()) continue;
     if (!/^\s/.test(line)) {
       rules.push({ pattern: line.trim(), headers: {} });
+    } else if (rules.length && /^\s*!/.test(line)) {
+      // `! Name` detaches a header an earlier rule set.
+      rules.at(-1).headers[line.trim().slice(1).trim().toLowerCase()] = null;
     } else if (rules.length) {
       const at = line.indexOf(':');
       rules.at(-1).headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
@@ -103,7 +107,11 @@ function headersFor(rules, path) {
   const headers = {};
   for (const { pattern, headers: add } of rules) {
     const matches = pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern;
-    if (matches) Object.assign(headers, add);
+    if (!matches) continue;
+    for (const [name, value] of Object.entries(add)) {
+      if (value === null) delete headers[name];
+      else headers[name] = value;
+    }
   }
   return headers;
 }

@@ -3,6 +3,7 @@
 
 pub mod assemble;
 pub mod corpus;
+pub mod editor;
 pub mod error;
 pub mod feeds;
 pub mod headers;

@@ -4,7 +4,10 @@
 //! reading (`press::offline`), then `_headers` and `nginx-headers.conf` with a
 //! CSP hashing the pages' inline scripts and stylesheet.
 //!
-//! usage: post-build --dist DIR --content DIR
+//! With `content/editor.json`, also the staff editor under `/quan-tri/`
+//! (`press::editor`), its files copied from `--editor` (default `editor/node_modules`).
+//!
+//! usage: post-build --dist DIR --content DIR [--editor DIR]
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,7 +19,7 @@ fn read<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn run(dist: &Path, content: &Path) -> Result<usize, String> {
+fn run(dist: &Path, content: &Path, editor: &Path) -> Result<usize, String> {
     let text = |name: &str| std::fs::read_to_string(dist.join(name)).map_err(|e| format!("{name}: {e}"));
     let template = text("index.html")?;
     let site_source: model::Site = read(&content.join("site.json"))?;
@@ -71,9 +74,20 @@ fn run(dist: &Path, content: &Path) -> Result<usize, String> {
         std::fs::create_dir_all(path.parent().expect("inside dist")).map_err(|e| e.to_string())?;
         std::fs::write(&path, &page.html).map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    for (name, text) in
-        [("_headers", press::headers::headers_file(&csp)), ("nginx-headers.conf", press::headers::nginx_snippet(&csp))]
-    {
+    let editor_csp = if content.join(press::editor::SETTINGS_FILE).exists() {
+        let settings = press::editor::Settings::read(content).map_err(|errors| {
+            errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
+        })?;
+        press::editor::write(dist, editor, &settings, &site.categories, &site.site.name)?;
+        Some(press::editor::content_security_policy(&settings))
+    } else {
+        None
+    };
+    let editor_csp = editor_csp.as_deref();
+    for (name, text) in [
+        ("_headers", press::headers::headers_file(&csp, editor_csp)),
+        ("nginx-headers.conf", press::headers::nginx_snippet(&csp, editor_csp)),
+    ] {
         std::fs::write(dist.join(name), text).map_err(|e| format!("{name}: {e}"))?;
     }
     Ok(pages.len())
@@ -86,7 +100,8 @@ fn main() -> ExitCode {
         eprintln!("usage: post-build --dist DIR --content DIR");
         return ExitCode::from(2);
     };
-    match run(&dist, &content) {
+    let editor = value("--editor").unwrap_or_else(|| PathBuf::from("editor/node_modules"));
+    match run(&dist, &content, &editor) {
         Ok(pages) => {
             eprintln!("post-build: {pages} static pages, _headers and nginx-headers.conf");
             ExitCode::SUCCESS
