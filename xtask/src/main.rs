@@ -14,12 +14,15 @@ commands:
   serve         install what is missing, build, serve the portal on http://127.0.0.1:8080 and rebuild on change
   build         write the deployable site to dist/ (release, wasm-opt) and print file sizes
   test          install what is missing and run every test (unit, component in Chromium, end to end)
+  publish       content-only rebuild of dist/ over the app last built (what the publishing pipeline runs
+                after a content change); [--content DIR] [--dist DIR]; dist/ is replaced only if all is well
   bench press   measure the press on 1k, 10k and 100k generated articles
   bench counter measure portal-counter's hits/s and latency under wrk
   bench pages   Lighthouse (mobile) on an article, the home and a category page vs a plain HTML copy
   bench images  the photo pipeline: bytes a phone downloads vs the originals, LCP, photos/s, cached rebuild
   bench search  our search index against Pagefind on 10k and 100k generated articles, in Chromium
   bench hydrate the reader wasm built for Leptos hydration vs the takeover build that ships (raw, gzip, brotli)
+  bench publish `publish` after editing one article vs a full `build`, same run
   bench static  static page build time of the sample site and 10k articles, vs the hand-written pages of the last commit before the shared views";
 
 type Result<T = ()> = std::result::Result<T, String>;
@@ -31,6 +34,8 @@ fn main() -> ExitCode {
         ["serve"] => serve(&root),
         ["build"] => build(&root),
         ["test"] => test(&root),
+        ["publish", options @ ..] => publish(&root, options),
+        ["bench", "publish"] => bench_publish(&root),
         ["bench", "press", ..] => bench_press(&root, &args[2..]),
         ["bench", "counter", ..] => bench_counter(&root, &args[2..]),
         ["bench", "search", ..] => bench_search(&root, &args[2..]),
@@ -130,6 +135,121 @@ fn test(root: &Path) -> Result {
         // Built by the workspace tests above.
         .env("COUNTER_BIN", root.join("target/debug/portal-counter"))
         .env("CHROMIUM", setup::CHROMIUM))
+}
+
+/// Where the build's post-build step keeps trunk's page and the app's files.
+const KEPT_APP: &str = "target/app";
+
+/// `cargo xtask publish [--content DIR] [--dist DIR]`.
+fn publish(root: &Path, options: &[&str]) -> Result {
+    let mut content = root.join("content");
+    let mut dist = root.join("dist");
+    for pair in options.chunks(2) {
+        match pair {
+            ["--content", dir] => content = PathBuf::from(dir),
+            ["--dist", dir] => dist = PathBuf::from(dir),
+            _ => return Err(format!("publish: unknown options {pair:?}\n{USAGE}")),
+        }
+    }
+    let tools = Tools::ensure(root, false)?;
+    if !root.join(KEPT_APP).join("index.html").exists() {
+        eprintln!("xtask: no app built yet ({KEPT_APP}/ is empty): building it first");
+        release_build(root, &tools)?;
+        if content == root.join("content") && dist == root.join("dist") {
+            return Ok(());
+        }
+    }
+    let started = std::time::Instant::now();
+    publish_content(root, &tools, &content, &dist)?;
+    println!("xtask: published {} into {} in {:.2?}", content.display(), dist.display(), started.elapsed());
+    Ok(())
+}
+
+/// The content build without compiling the app: `public/` and the kept app
+/// files into a staging folder, the press and the post-build step over them,
+/// then the staging folder takes `dist`'s place. Any error leaves `dist` as it was.
+fn publish_content(root: &Path, tools: &Tools, content: &Path, dist: &Path) -> Result {
+    let staging = root.join("target/publish-staging");
+    let _ = std::fs::remove_dir_all(&staging);
+    copy_dir(&root.join("public"), &staging)?;
+    copy_dir(&root.join(KEPT_APP), &staging)?;
+    let press = |bin: &str| {
+        let mut command = tools.command("cargo");
+        command.current_dir(root).args(["run", "--quiet", "--profile", "tooling", "--package", "press", "--bin", bin, "--"]);
+        command
+    };
+    let built = run(press("press")
+        .arg("--content")
+        .arg(content)
+        .arg("--out")
+        .arg(staging.join("data"))
+        .arg("--site-files")
+        .arg(&staging)
+        .arg("--public")
+        .arg(root.join("public"))
+        .arg("--photo-cache")
+        .arg(root.join("target/photo-cache")))
+    .and_then(|()| run(press("post-build").arg("--dist").arg(&staging).arg("--content").arg(content)));
+    if let Err(error) = built {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(format!("{error}; {} is unchanged", dist.display()));
+    }
+    let previous = root.join("target/publish-previous");
+    let _ = std::fs::remove_dir_all(&previous);
+    if dist.exists() {
+        std::fs::rename(dist, &previous).map_err(|e| format!("{}: {e}", dist.display()))?;
+    }
+    std::fs::rename(&staging, dist).map_err(|e| format!("{}: {e}", dist.display()))?;
+    let _ = std::fs::remove_dir_all(&previous);
+    Ok(())
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
+        let entry = entry.map_err(|e| format!("{}: {e}", from.display()))?;
+        let (source, target) = (entry.path(), to.join(entry.file_name()));
+        if entry.file_type().map_err(|e| format!("{}: {e}", source.display()))?.is_dir() {
+            copy_dir(&source, &target)?;
+        } else {
+            std::fs::copy(&source, &target).map_err(|e| format!("{} → {}: {e}", source.display(), target.display()))?;
+        }
+    }
+    Ok(())
+}
+
+/// A full `build` and `publish` after editing one article, in the same run.
+fn bench_publish(root: &Path) -> Result {
+    let tools = Tools::ensure(root, false)?;
+    let work = root.join("target/bench-publish");
+    let _ = std::fs::remove_dir_all(&work);
+    let started = std::time::Instant::now();
+    release_build(root, &tools)?;
+    let full = started.elapsed().as_secs_f64();
+    let (content, dist) = (work.join("content"), work.join("dist"));
+    copy_dir(&root.join("content"), &content)?;
+    copy_dir(&root.join("dist"), &dist)?;
+    let mut times = Vec::new();
+    for round in 1..=3 {
+        let article = content.join("articles/hoan-thanh-cau-treo-dan-sinh.json");
+        let text = std::fs::read_to_string(&article).map_err(|e| format!("{}: {e}", article.display()))?;
+        let edited = text.replacen("\"title\": \"", &format!("\"title\": \"(Sửa lần {round}) "), 1);
+        std::fs::write(&article, edited).map_err(|e| format!("{}: {e}", article.display()))?;
+        let started = std::time::Instant::now();
+        publish_content(root, &tools, &content, &dist)?;
+        times.push(started.elapsed().as_secs_f64());
+        let page = std::fs::read_to_string(dist.join("bai-viet/hoan-thanh-cau-treo-dan-sinh/index.html"))
+            .map_err(|e| e.to_string())?;
+        if !page.contains(&format!("(Sửa lần {round})")) {
+            return Err("the published page does not show the edit".into());
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let publish = times[1];
+    println!("bench publish (one article edited, warm caches; median of 3 publishes):");
+    println!("  cargo xtask build    {full:>7.2} s");
+    println!("  cargo xtask publish  {publish:>7.2} s   = {:.3}× the full build (target ≤ 0.2×)", publish / full);
+    Ok(())
 }
 
 /// worker-build with the installed wasm-bindgen and esbuild, never a download.

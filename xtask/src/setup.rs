@@ -61,6 +61,10 @@ impl Tools {
                 .args(["install", "-y", "--no-install-recommends", "nasm"])
                 .env("DEBIAN_FRONTEND", "noninteractive"))?;
         }
+        // The staff editor and its fonts, copied into dist/quan-tri/ by the build.
+        if !root.join("editor/node_modules/@sveltia/cms/dist").exists() {
+            run(tools.command("npm").current_dir(root.join("editor")).args(["ci", "--no-audit", "--no-fund", "--ignore-scripts"]))?;
+        }
         if for_tests {
             if !Path::new(CHROMIUM).exists() || !Path::new(CHROMEDRIVER).exists() {
                 run(Command::new("apt-get").arg("update"))?;

@@ -7,7 +7,10 @@
 //! With `content/editor.json`, also the staff editor under `/quan-tri/`
 //! (`press::editor`), its files copied from `--editor` (default `editor/node_modules`).
 //!
-//! usage: post-build --dist DIR --content DIR [--editor DIR]
+//! With `--keep-app DIR`, trunk's page and the app's files are kept there
+//! first, for a content-only rebuild (`cargo xtask publish`).
+//!
+//! usage: post-build --dist DIR --content DIR [--editor DIR] [--keep-app DIR]
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -19,7 +22,18 @@ fn read<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, String> {
     serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn run(dist: &Path, content: &Path, editor: &Path) -> Result<usize, String> {
+/// Copies trunk's page and the app's hashed files into `keep`, for
+/// `cargo xtask publish` to rebuild content over the same app.
+fn keep_app(dist: &Path, keep: &Path, app_files: &[String]) -> Result<(), String> {
+    let _ = std::fs::remove_dir_all(keep);
+    std::fs::create_dir_all(keep).map_err(|e| format!("{}: {e}", keep.display()))?;
+    for name in app_files.iter().map(String::as_str).chain(["index.html"]) {
+        std::fs::copy(dist.join(name), keep.join(name)).map_err(|e| format!("{name} → {}: {e}", keep.display()))?;
+    }
+    Ok(())
+}
+
+fn run(dist: &Path, content: &Path, editor: &Path, keep: Option<&Path>) -> Result<usize, String> {
     let text = |name: &str| std::fs::read_to_string(dist.join(name)).map_err(|e| format!("{name}: {e}"));
     let template = text("index.html")?;
     let site_source: model::Site = read(&content.join("site.json"))?;
@@ -31,6 +45,9 @@ fn run(dist: &Path, content: &Path, editor: &Path) -> Result<usize, String> {
         .filter(|name| press::offline::is_app_file(name))
         .collect();
     app_files.sort();
+    if let Some(keep) = keep {
+        keep_app(dist, keep, &app_files)?;
+    }
     let worker = press::offline::service_worker(&text(press::offline::SERVICE_WORKER)?, &template, &app_files)?;
     std::fs::write(dist.join(press::offline::SERVICE_WORKER), worker).map_err(|e| format!("sw.js: {e}"))?;
     let shell = press::offline::shell_page(&template);
@@ -101,7 +118,7 @@ fn main() -> ExitCode {
         return ExitCode::from(2);
     };
     let editor = value("--editor").unwrap_or_else(|| PathBuf::from("editor/node_modules"));
-    match run(&dist, &content, &editor) {
+    match run(&dist, &content, &editor, value("--keep-app").as_deref()) {
         Ok(pages) => {
             eprintln!("post-build: {pages} static pages, _headers and nginx-headers.conf");
             ExitCode::SUCCESS

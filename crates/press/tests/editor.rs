@@ -1,0 +1,131 @@
+//! The staff editor's form and the press read the same files: every field the
+//! form writes is one the press knows, and a field is required in the form
+//! exactly when the press cannot do without it.
+
+use press::editor::{Backend, Settings, config};
+use press::source::{SourceArticle, SourceCategories};
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value, json};
+
+fn categories() -> Vec<model::Category> {
+    serde_json::from_value(json!([
+        {"slug": "tin-tuc", "name": "Tin tức", "order": 1},
+        {"slug": "dia-phuong", "name": "Địa phương", "order": 2, "parent": "tin-tuc"}
+    ]))
+    .unwrap()
+}
+
+fn generated() -> Value {
+    let settings = Settings {
+        backend: Backend::Forgejo,
+        repo: "vanphong/cong-thong-tin".into(),
+        branch: "main".into(),
+        server: Some("https://git.example.gov.vn".into()),
+        app_id: None,
+    };
+    let text = config(&settings, &categories());
+    // JSON is YAML; the first line is a comment.
+    serde_json::from_str(text.split_once('\n').unwrap().1).unwrap()
+}
+
+/// A value the form could write for `field`.
+fn sample(field: &Value) -> Value {
+    match field["widget"].as_str().unwrap() {
+        "string" | "text" => json!("Chữ"),
+        "markdown" => json!("Đoạn văn.\n\n![Cầu treo](/media/cau.svg \"Cầu treo mới\")"),
+        "select" => field["options"][0]["value"].clone(),
+        "datetime" => json!("2026-11-29T08:00:00+07:00"),
+        "image" => json!("/media/cau.jpg"),
+        "boolean" => json!(true),
+        "number" => json!(3),
+        "object" => entry(field["fields"].as_array().unwrap()),
+        "list" => match field["fields"].as_array() {
+            Some(fields) => json!([entry(fields)]),
+            None => json!(["từ khóa"]),
+        },
+        other => panic!("no sample for widget {other}"),
+    }
+}
+
+fn entry(fields: &[Value]) -> Value {
+    Value::Object(fields.iter().map(|f| (f["name"].as_str().unwrap().to_string(), sample(f))).collect::<Map<_, _>>())
+}
+
+/// Every field of the form is known to `T`; leaving out a field the form does
+/// not require still reads, and leaving out a required one does not (or the
+/// press refuses it empty, which the form's pattern forbids as well).
+fn agrees<T: DeserializeOwned>(what: &str, fields: &[Value]) {
+    let full = entry(fields);
+    serde_json::from_value::<T>(full.clone()).unwrap_or_else(|e| panic!("{what}: the form's entry does not read: {e}"));
+    for field in fields {
+        let name = field["name"].as_str().unwrap();
+        let mut without = full.clone();
+        without.as_object_mut().unwrap().remove(name);
+        let reads = serde_json::from_value::<T>(without).is_ok();
+        let required = field["required"].as_bool().unwrap_or(true);
+        assert_eq!(reads, !required, "{what}.{name}: required in the form = {required}, but the press reads it without: {reads}");
+        if let Some(nested) = field["fields"].as_array()
+            && field["widget"] == "object"
+        {
+            for inner in nested {
+                let inner_name = inner["name"].as_str().unwrap();
+                let mut without = full.clone();
+                without[name].as_object_mut().unwrap().remove(inner_name);
+                let reads = serde_json::from_value::<T>(without).is_ok();
+                let required = inner["required"].as_bool().unwrap_or(true);
+                assert_eq!(reads, !required, "{what}.{name}.{inner_name}: required = {required}, reads without = {reads}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_article_form_writes_what_the_press_reads() {
+    let config = generated();
+    let articles = &config["collections"][0];
+    assert_eq!(articles["folder"], "content/articles");
+    agrees::<SourceArticle>("article", articles["fields"].as_array().unwrap());
+    // Fields in the order the sample files keep them: an edit is a one-line diff.
+    let names: Vec<_> = articles["fields"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+    assert_eq!(names, ["title", "sapo", "category", "published", "updated", "author", "cover", "body", "tags", "featured"]);
+}
+
+#[test]
+fn categories_are_the_choices_and_the_settings_files_read() {
+    let config = generated();
+    let category = config["collections"][0]["fields"].as_array().unwrap().iter().find(|f| f["name"] == "category").unwrap();
+    assert_eq!(
+        category["options"],
+        json!([{"label": "Tin tức", "value": "tin-tuc"}, {"label": "Địa phương", "value": "dia-phuong"}])
+    );
+    let files = config["collections"][1]["files"].as_array().unwrap();
+    assert_eq!(files[0]["file"], "content/site.json");
+    agrees::<model::Site>("site", files[0]["fields"].as_array().unwrap());
+    assert_eq!(files[1]["file"], "content/categories.json");
+    agrees::<SourceCategories>("categories", files[1]["fields"].as_array().unwrap());
+}
+
+#[test]
+fn dates_are_written_in_vietnam_time() {
+    let config = generated();
+    for name in ["published", "updated"] {
+        let field =
+            config["collections"][0]["fields"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap().clone();
+        assert_eq!(field["input_timezone"], "Asia/Ho_Chi_Minh");
+        assert_eq!(field["format"], "YYYY-MM-DDTHH:mm:ssZ");
+    }
+    assert_eq!(config["slug"], json!({"encoding": "ascii", "clean_accents": true}));
+    assert_eq!(config["media_folder"], "content/media");
+}
+
+#[test]
+fn editor_settings_are_checked_with_file_and_field() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("editor.json"), r#"{"backend": "bitbucket", "repo": "a/b"}"#).unwrap();
+    let errors = Settings::read(dir.path()).unwrap_err();
+    assert!(errors[0].file.ends_with("editor.json"));
+    assert_eq!(errors[0].field.as_deref(), Some("backend"));
+    std::fs::write(dir.path().join("editor.json"), r#"{"backend": "forgejo", "repo": "a/b"}"#).unwrap();
+    let errors = Settings::read(dir.path()).unwrap_err();
+    assert_eq!(errors[0].field.as_deref(), Some("server"));
+}
