@@ -90,7 +90,7 @@ impl Tools {
                     "--locked",
                 ]))?;
             }
-            for (dir, marker) in [("tests/e2e", "@axe-core/playwright"), ("crates/counter-worker", "workerd")] {
+            for (dir, marker) in [("tests/e2e", "ajv"), ("crates/counter-worker", "workerd")] {
                 if !root.join(dir).join("node_modules").join(marker).exists() {
                     run(tools.command("npm").current_dir(root.join(dir)).args(["ci", "--no-audit", "--no-fund"]))?;
                 }

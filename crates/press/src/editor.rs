@@ -213,11 +213,13 @@ fn text_field(name: &str, label: &str, widget: &str, hint: &str) -> Value {
 }
 
 /// Date-times: shown and written in Vietnam's time, with the `+07:00` offset
-/// the press expects (whatever the staff machine's own time zone).
+/// the press expects (whatever the staff machine's own time zone). No custom
+/// `format`: Sveltia 0.221 with both `format` and `input_timezone` hangs the
+/// page on a machine in another zone; its ISO output is what the press reads.
 fn datetime_field(name: &str, label: &str, required: bool) -> Value {
     let mut field = json!({
         "name": name, "label": label, "widget": "datetime", "required": required,
-        "format": "YYYY-MM-DDTHH:mm:ssZ", "input_timezone": "Asia/Ho_Chi_Minh",
+        "input_timezone": "Asia/Ho_Chi_Minh",
     });
     if required {
         field["default"] = json!("{{now}}");

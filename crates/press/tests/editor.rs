@@ -112,7 +112,8 @@ fn dates_are_written_in_vietnam_time() {
         let field =
             config["collections"][0]["fields"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap().clone();
         assert_eq!(field["input_timezone"], "Asia/Ho_Chi_Minh");
-        assert_eq!(field["format"], "YYYY-MM-DDTHH:mm:ssZ");
+        // ISO 8601 with the zone's offset (a custom format hangs Sveltia 0.221 in other zones).
+        assert!(field.get("format").is_none());
     }
     assert_eq!(config["slug"], json!({"encoding": "ascii", "clean_accents": true}));
     assert_eq!(config["media_folder"], "content/media");
