@@ -20,6 +20,9 @@ const SHELL_PAGE = '/shell.html';
 const ALWAYS_SAVED = ['/data/site.json', '/data/latest/1.json'];
 const ARTICLE_DATA = /^\/data\/articles\/[a-z0-9-]+\.json$/;
 const SAVED_LIST = '/data/offline/saved.json';
+// Pages, data and pictures kept for offline reading, at most: the oldest go
+// first (about 25 MB of a phone's storage with the pictures' usual sizes).
+const MAX_SAVED = 400;
 
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
@@ -72,7 +75,7 @@ async function networkFirst(request, preloaded) {
   try {
     const response = (await preloaded) || (await fetch(request));
     // A 404 is the right answer online, not something to read offline.
-    if (response.ok) await (await caches.open(SAVED_CACHE)).put(request, response.clone());
+    if (response.ok) await save(request, response.clone());
     return response;
   } catch (offline) {
     const kept = await caches.match(request, { ignoreVary: true });
@@ -83,6 +86,18 @@ async function networkFirst(request, preloaded) {
     }
     throw offline;
   }
+}
+
+/** Keeps a response for offline reading; the least recently saved go beyond MAX_SAVED. */
+async function save(request, response) {
+  const cache = await caches.open(SAVED_CACHE);
+  // Saving again moves an entry to the end: the order of keys is the order of use.
+  await cache.delete(request);
+  await cache.put(request, response);
+  const keys = await cache.keys();
+  const always = new Set(ALWAYS_SAVED.map((path) => new URL(path, self.location.origin).href));
+  const old = keys.filter((key) => !always.has(key.url)).slice(0, Math.max(0, keys.length - MAX_SAVED));
+  await Promise.all(old.map((key) => cache.delete(key)));
 }
 
 /** The saved articles, newest first, as one listing page (model::ListingPage). */
@@ -116,7 +131,9 @@ self.addEventListener('message', (event) => {
     if (how !== 'app' && how !== 'saved') return;
     try {
       const response = await fetch(request);
-      if (response.ok) await (await caches.open(how === 'app' ? APP_CACHE : SAVED_CACHE)).put(request, response);
+      if (!response.ok) return;
+      if (how === 'app') await (await caches.open(APP_CACHE)).put(request, response);
+      else await save(request, response);
     } catch {
       // Offline already: nothing to save.
     }
