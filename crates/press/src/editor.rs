@@ -251,6 +251,8 @@ fn articles_collection(categories: &[Category]) -> Value {
         "slug": "{{title}}",
         "identifier_field": "title",
         "summary": "{{title}}",
+        // "Xem trên trang" opens the published article.
+        "preview_path": "bai-viet/{{slug}}",
         "sortable_fields": { "fields": ["published", "title"], "default": { "field": "published", "direction": "descending" } },
         "fields": [
             text_field("title", "Tiêu đề", "string", "Tiêu đề bài viết, viết hoa chữ cái đầu câu."),
@@ -367,8 +369,10 @@ fn settings_collection() -> Value {
 }
 
 /// `/quan-tri/config.yml` (JSON is YAML: no second serialiser to trust).
-pub fn config(settings: &Settings, categories: &[Category]) -> String {
-    let config = json!({
+/// `site_url` is the portal's public address (`site.json`'s `base_url`),
+/// which the editor links to and opens published articles on.
+pub fn config(settings: &Settings, categories: &[Category], site_url: Option<&str>) -> String {
+    let mut config = json!({
         "backend": settings.backend(),
         "media_folder": "content/media",
         "public_folder": "/media",
@@ -377,6 +381,9 @@ pub fn config(settings: &Settings, categories: &[Category]) -> String {
         "logo": { "src": "/emblem.svg" },
         "collections": [articles_collection(categories), settings_collection()],
     });
+    if let Some(url) = site_url {
+        config["site_url"] = json!(url);
+    }
     format!(
         "# Written by the press from content/editor.json and categories.json at every build: edit those, not this.\n{}\n",
         serde_json::to_string_pretty(&config).expect("a JSON value serialises")
@@ -442,7 +449,8 @@ pub fn content_security_policy(settings: &Settings) -> String {
 /// Writes `/quan-tri/` into `dist`: the page, the configuration, and the
 /// editor's files from `packages` (`editor/node_modules`), the font addresses
 /// in its script pointed at this site.
-pub fn write(dist: &Path, packages: &Path, settings: &Settings, categories: &[Category], office: &str) -> Result<(), String> {
+pub fn write(dist: &Path, packages: &Path, settings: &Settings, site: &model::SiteData) -> Result<(), String> {
+    let (categories, office) = (&site.categories, &site.site.name);
     let out = dist.join(EDITOR_PATH);
     let package = packages.join("@sveltia/cms");
     let missing = |path: &Path, e: std::io::Error| {
@@ -486,7 +494,7 @@ pub fn write(dist: &Path, packages: &Path, settings: &Settings, categories: &[Ca
     write("fonts.css", FONTS_CSS.as_bytes())?;
     write(STARTUP_SCRIPT, startup_script(&version).as_bytes())?;
     write("index.html", page(office).as_bytes())?;
-    write("config.yml", config(settings, categories).as_bytes())
+    write("config.yml", config(settings, categories, site.site.base_url.as_deref()).as_bytes())
 }
 
 #[cfg(test)]

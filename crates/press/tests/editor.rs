@@ -23,7 +23,7 @@ fn generated() -> Value {
         server: Some("https://git.example.gov.vn".into()),
         app_id: None,
     };
-    let text = config(&settings, &categories());
+    let text = config(&settings, &categories(), Some("https://sonvan.gov.example"));
     // JSON is YAML; the first line is a comment.
     serde_json::from_str(text.split_once('\n').unwrap().1).unwrap()
 }
@@ -117,6 +117,8 @@ fn dates_are_written_in_vietnam_time() {
     }
     assert_eq!(config["slug"], json!({"encoding": "ascii", "clean_accents": true}));
     assert_eq!(config["media_folder"], "content/media");
+    assert_eq!(config["site_url"], "https://sonvan.gov.example");
+    assert_eq!(config["collections"][0]["preview_path"], "bai-viet/{{slug}}");
 }
 
 #[test]

@@ -95,7 +95,7 @@ fn run(dist: &Path, content: &Path, editor: &Path, keep: Option<&Path>) -> Resul
         let settings = press::editor::Settings::read(content).map_err(|errors| {
             errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
         })?;
-        press::editor::write(dist, editor, &settings, &site.categories, &site.site.name)?;
+        press::editor::write(dist, editor, &settings, &site)?;
         Some(press::editor::content_security_policy(&settings))
     } else {
         None
