@@ -26,7 +26,7 @@ use routes::{
     article::ArticleRoute,
     home::HomeRoute,
     listing::{CategoryRoute, LatestRoute},
-    not_found::NotFoundPage,
+    page::PageRoute,
     search::SearchRoute,
 };
 
@@ -45,7 +45,7 @@ pub fn App() -> impl IntoView {
                 let latest = loaded(latest, |page| view! { <SidebarLatest page/> });
                 view! {
                     <Shell site latest>
-                        <Routes fallback=NotFoundPage>
+                        <Routes fallback=PageRoute>
                             <Route path=path!("/") view=HomeRoute/>
                             <Route path=path!("/chuyen-muc/:slug") view=CategoryRoute/>
                             <Route path=path!("/tin-moi") view=LatestRoute/>

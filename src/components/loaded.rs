@@ -17,6 +17,20 @@ where
     T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    loaded_or_missing(resource, ready, true)
+}
+
+/// [`loaded`]; with `retry_missing` false, a missing file is simply a page
+/// that does not exist (no "Thử lại"), as for an address nothing else takes.
+pub fn loaded_or_missing<T, V>(
+    resource: LocalResource<Fetched<T>>,
+    ready: impl Fn(T) -> V + Send + Sync + 'static,
+    retry_missing: bool,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
     let retry = Callback::new(move |()| resource.refetch());
     move || match resource.get() {
         None => view! { <Loading/> }.into_any(),
@@ -24,7 +38,7 @@ where
             scroll::content_ready();
             ready(value).into_any()
         }
-        Some(Err(FetchError::NotFound)) => not_found(Some(retry)).into_any(),
+        Some(Err(FetchError::NotFound)) => not_found(retry_missing.then_some(retry)).into_any(),
         Some(Err(FetchError::Network(_))) if crate::offline::is_offline() => {
             crate::offline::offline_view(retry).into_any()
         }

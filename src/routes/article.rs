@@ -13,8 +13,10 @@ pub fn ArticleRoute() -> impl IntoView {
     let site = expect_context::<SiteData>();
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    let article = LocalResource::new(move || api::article(slug.get()));
-    loaded(article, move |article| {
+    let article = api::document(Signal::derive(move || api::DocumentAddress::Article(slug.get())));
+    loaded(article, move |document| {
+        let api::Document::Article(article) = document else { unreachable!("the article route fetches articles") };
+        let article = *article;
         set_document_title(Some(&article.title), &site.site.name);
         let path = model::paths::route::article(&article.slug);
         crate::visitor_counter::provide_rating(path.clone());

@@ -1,7 +1,7 @@
 pub mod article;
 pub mod home;
 pub mod listing;
-pub mod not_found;
+pub mod page;
 pub mod search;
 
 use leptos::prelude::*;

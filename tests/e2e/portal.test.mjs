@@ -539,6 +539,7 @@ test('every page kind says the same words in its static copy as in the app', asy
   const paths = [
     '/', '/tin-moi', '/tim-kiem', '/chuyen-muc/kinh-te', '/chuyen-muc/tin-tuc-su-kien',
     '/bai-viet/thu-hoach-lua-2026', '/bai-viet/khanh-thanh-duong-lien-xa', '/khong-co-trang-nay',
+    '/gioi-thieu/lanh-dao', '/lien-he', '/en', '/so-do-cong', '/gioi-thieu/khong-co',
   ];
   for (const path of paths) {
     await plain.goto(site.url + path);
@@ -551,6 +552,36 @@ test('every page kind says the same words in its static copy as in the app', asy
     assert.equal(await page.locator('#app').innerText(), staticPage, `${path}: whole page`);
   }
   await bare.close();
+});
+
+test('the office\'s own pages: Giới thiệu from the menu, its section menu, English marked as English, the site map', async () => {
+  await open('/');
+  await page.getByRole('navigation', { name: 'Danh mục' }).getByRole('link', { name: 'Giới thiệu' }).click();
+  await page.waitForURL('**/gioi-thieu/chuc-nang-nhiem-vu');
+  await page.getByRole('heading', { level: 1, name: 'Chức năng, nhiệm vụ' }).waitFor();
+  const section = page.getByRole('navigation', { name: 'Giới thiệu' });
+  assert.equal(await section.getByRole('link', { name: 'Chức năng, nhiệm vụ' }).getAttribute('aria-current'), 'page');
+  await section.getByRole('link', { name: 'Lãnh đạo Văn phòng' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Lãnh đạo Văn phòng' }).waitFor();
+  assert.match(await page.title(), /^Lãnh đạo Văn phòng/);
+  assert.equal(await page.locator('main img[alt="Chân dung bà Lù Thị Mai"]').count(), 1);
+  // The English page: the page is Vietnamese, its text English.
+  await page.getByRole('link', { name: 'English' }).click();
+  await page.waitForURL('**/en');
+  assert.equal(await page.locator('main article').getAttribute('lang'), 'en');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'vi');
+  // The site map reaches every category and every page of the office.
+  await page.getByRole('link', { name: 'Sơ đồ cổng' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Sơ đồ cổng thông tin' }).waitFor();
+  const links = await page.locator('main .site-map a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  for (const href of ['/chuyen-muc/tin-dia-phuong', '/gioi-thieu/lich-su', '/lien-he', '/en', '/tin-moi']) {
+    assert.ok(links.includes(href), `${href} in the site map`);
+  }
+  // Static copies carry their organisation data and the right language too.
+  const html = await (await fetch(`${site.url}/en`)).text();
+  assert.match(html, /<article [^>]*lang="en"/);
+  assert.match(html, /"@type":"GovernmentOrganization"/);
+  noConsoleErrors();
 });
 
 test('a reader rates an article with the keyboard, and the page remembers the choice', async () => {
@@ -712,7 +743,8 @@ test('"Chia sẻ" opens the system share sheet where there is one, else Facebook
 
 test('axe finds no WCAG 2.1 A/AA violation on any page kind, in both themes, at the default and the largest text size', async () => {
   const paths = ['/', '/tin-moi', '/chuyen-muc/kinh-te', '/bai-viet/thu-hoach-lua-2026', '/tim-kiem',
-    '/tim-kiem?q=%C4%91i%E1%BB%81u%20h%C3%A0nh', '/tim-kiem?q=khongcobaivietnao', '/khong-co-trang-nay'];
+    '/tim-kiem?q=%C4%91i%E1%BB%81u%20h%C3%A0nh', '/tim-kiem?q=khongcobaivietnao', '/khong-co-trang-nay',
+    '/gioi-thieu/lanh-dao', '/en', '/so-do-cong'];
   for (const [colorScheme, size] of [['light', null], ['light', '3'], ['dark', null], ['dark', '3']]) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme });
     if (size) await context.addInitScript((s) => localStorage.setItem('portal-text-size', s), size);

@@ -175,7 +175,17 @@ fn publish_content(root: &Path, tools: &Tools, content: &Path, dist: &Path) -> R
     copy_dir(&root.join(KEPT_APP), &staging)?;
     let press = |bin: &str| {
         let mut command = tools.command("cargo");
-        command.current_dir(root).args(["run", "--quiet", "--profile", "tooling", "--package", "press", "--bin", bin, "--"]);
+        command.current_dir(root).args([
+            "run",
+            "--quiet",
+            "--profile",
+            "tooling",
+            "--package",
+            "press",
+            "--bin",
+            bin,
+            "--",
+        ]);
         command
     };
     let built = run(press("press")

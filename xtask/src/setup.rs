@@ -63,7 +63,12 @@ impl Tools {
         }
         // The staff editor and its fonts, copied into dist/quan-tri/ by the build.
         if !root.join("editor/node_modules/@sveltia/cms/dist").exists() {
-            run(tools.command("npm").current_dir(root.join("editor")).args(["ci", "--no-audit", "--no-fund", "--ignore-scripts"]))?;
+            run(tools.command("npm").current_dir(root.join("editor")).args([
+                "ci",
+                "--no-audit",
+                "--no-fund",
+                "--ignore-scripts",
+            ]))?;
         }
         if for_tests {
             if !Path::new(CHROMIUM).exists() || !Path::new(CHROMEDRIVER).exists() {

@@ -247,6 +247,24 @@ pub struct HomeSection {
     pub articles: Vec<ArticleSummary>,
 }
 
+/// `data/pages{path}.json`: one of the office's own pages — "Giới thiệu"
+/// (functions, organisation, leaders, history), "Liên hệ", the English page,
+/// "Sơ đồ cổng" — at its address `path`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page {
+    /// "/gioi-thieu/lanh-dao", "/lien-he", "/en", "/so-do-cong".
+    pub path: String,
+    pub title: String,
+    pub description: String,
+    /// The page's language ("vi", "en"): the English page is marked as such.
+    pub lang: String,
+    /// The section it belongs to, as (address of its first page, name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<(String, String)>,
+    /// The body, after the section's own menu when it has one.
+    pub html: String,
+}
+
 /// A slug is lowercase ASCII letters, digits and single hyphens: it is used
 /// as a file name by the press and as a URL segment by the app.
 pub fn is_valid_slug(slug: &str) -> bool {

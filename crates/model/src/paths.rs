@@ -27,6 +27,16 @@ pub fn category_page(category: &str, page: u32) -> String {
     format!("/{DATA_DIR}/categories/{category}/{page}.json")
 }
 
+/// A page of the office's own at address `path` ("/lien-he").
+pub fn page(path: &str) -> String {
+    format!("/{DATA_DIR}/pages{path}.json")
+}
+
+/// The same page drawn (HTML), as the app inserts it after navigating there.
+pub fn page_fragment(path: &str) -> String {
+    format!("/{DATA_DIR}/pages{path}.html")
+}
+
 /// Not written by the press: the service worker (public/sw.js) answers it
 /// with the articles saved for offline reading, newest first, as one
 /// [`crate::ListingPage`].
@@ -78,6 +88,13 @@ pub mod route {
     pub fn search() -> String {
         "/tim-kiem".to_string()
     }
+
+    /// "Sơ đồ cổng", the human-readable site map.
+    pub const SITE_MAP: &str = "/so-do-cong";
+    /// The English page.
+    pub const ENGLISH: &str = "/en";
+    /// The folder of the "Giới thiệu" pages.
+    pub const ABOUT: &str = "gioi-thieu";
 
     /// `/tim-kiem?q=…` for a query (encoded as `encodeURIComponent` does), with `&trang=N` past page 1.
     pub fn search_page(query: &str, page: u32) -> String {

@@ -24,6 +24,8 @@ pub struct Published {
     /// Every category, including those with no article yet (one empty page).
     pub categories: Vec<(String, Vec<ListingPage>)>,
     pub articles: Vec<Article>,
+    /// The office's own pages and the site map (`office::assemble`).
+    pub pages: Vec<model::Page>,
 }
 
 pub fn assemble(content: Content) -> Published {
@@ -111,6 +113,7 @@ pub fn assemble(content: Content) -> Published {
         latest,
         categories: category_pages,
         articles: published_articles,
+        pages: Vec::new(),
     }
 }
 

@@ -119,9 +119,8 @@ impl Settings {
         let mut errors = Vec::new();
         let mut parts = self.repo.split('/');
         let well_formed = parts.clone().count() >= 2
-            && parts.all(|part| {
-                !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
-            });
+            && parts
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)));
         if !well_formed {
             errors.push(ContentError::new(file, Some("repo"), format!("`{}` is not `owner/name`", self.repo)));
         }
@@ -184,7 +183,11 @@ impl Settings {
     fn origins(&self) -> Vec<String> {
         let mut origins = match self.backend {
             Backend::Github | Backend::Local => {
-                vec![GITHUB_API.into(), "https://www.githubstatus.com".into(), "https://avatars.githubusercontent.com".into()]
+                vec![
+                    GITHUB_API.into(),
+                    "https://www.githubstatus.com".into(),
+                    "https://avatars.githubusercontent.com".into(),
+                ]
             }
             Backend::Gitlab => vec![GITLAB_COM.into()],
             Backend::Forgejo => vec![],
@@ -291,6 +294,38 @@ fn articles_collection(categories: &[Category]) -> Value {
     })
 }
 
+/// The office's pages (`office.rs`): one collection per folder, since the
+/// folder is part of the address.
+fn pages_collection(name: &str, label: &str, folder: &str, description: &str) -> Value {
+    json!({
+        "name": name,
+        "label": label,
+        "description": description,
+        "folder": folder,
+        "extension": "json",
+        "format": "json",
+        "create": true,
+        "delete": true,
+        "slug": "{{title}}",
+        "identifier_field": "title",
+        "sortable_fields": { "fields": ["order", "title"], "default": { "field": "order", "direction": "ascending" } },
+        "fields": [
+            text_field("title", "Tiêu đề", "string", ""),
+            text_field("description", "Mô tả ngắn", "text", "Một, hai câu cho máy tìm kiếm và khi chia sẻ liên kết."),
+            {
+                "name": "lang", "label": "Ngôn ngữ", "widget": "select", "required": false,
+                "options": [{ "label": "Tiếng Việt", "value": "vi" }, { "label": "English", "value": "en" }],
+            },
+            { "name": "order", "label": "Thứ tự", "widget": "number", "value_type": "int", "required": false, "min": 0 },
+            {
+                "name": "body", "label": "Nội dung", "widget": "markdown", "required": true,
+                "hint": "Ảnh: hình vẽ SVG trong public/media/, có mô tả (alt).",
+                "pattern": pattern(IMAGE_WITHOUT_ALT, "Mọi ảnh trong nội dung phải có mô tả (alt) cho người khiếm thị."),
+            },
+        ],
+    })
+}
+
 fn settings_collection() -> Value {
     let url_or_path = pattern("^(/|https?://)", "Đường dẫn phải bắt đầu bằng / hoặc http(s)://");
     json!({
@@ -379,7 +414,12 @@ pub fn config(settings: &Settings, categories: &[Category], site_url: Option<&st
         "slug": { "encoding": "ascii", "clean_accents": true },
         "output": { "omit_empty_optional_fields": true, "json": { "indent_style": "space", "indent_size": 2 } },
         "logo": { "src": "/emblem.svg" },
-        "collections": [articles_collection(categories), settings_collection()],
+        "collections": [
+            articles_collection(categories),
+            pages_collection("about", "Giới thiệu", "content/pages/gioi-thieu", "Chức năng nhiệm vụ, cơ cấu tổ chức, lãnh đạo, lịch sử."),
+            pages_collection("pages", "Trang khác", "content/pages", "Liên hệ, trang tiếng Anh (en) và các trang riêng khác."),
+            settings_collection(),
+        ],
     });
     if let Some(url) = site_url {
         config["site_url"] = json!(url);
@@ -392,7 +432,9 @@ pub fn config(settings: &Settings, categories: &[Category], site_url: Option<&st
 
 /// `/quan-tri/index.html`.
 pub fn page(office: &str) -> String {
-    let office = ammonia::clean_text(office);
+    let mut escaped = String::new();
+    pulldown_cmark_escape::escape_html(&mut escaped, office).expect("writing to a String cannot fail");
+    let office = escaped;
     format!(
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
@@ -536,7 +578,8 @@ mod tests {
     #[test]
     fn bad_settings_name_their_field() {
         let file = Path::new("content/editor.json");
-        let bad = Settings { repo: "khong-co-chu".into(), server: Some("http://git/".into()), ..settings(Backend::Forgejo) };
+        let bad =
+            Settings { repo: "khong-co-chu".into(), server: Some("http://git/".into()), ..settings(Backend::Forgejo) };
         let fields: Vec<_> = bad.check(file).into_iter().map(|e| e.field.unwrap()).collect();
         assert_eq!(fields, ["repo", "server"]);
         let gitlab = Settings { app_id: None, ..settings(Backend::Gitlab) };

@@ -123,7 +123,9 @@ pub fn nginx_snippet(csp: &str, editor: Option<&str>) -> String {
         // nginx: a location's own add_header lines replace the outer ones.
         out.push_str(&format!("}}\nlocation ^~ /{}/ {{\n", crate::editor::EDITOR_PATH));
         headers(&mut out, editor, "no-cache");
-        out.push_str("    add_header X-Robots-Tag \"noindex, nofollow\" always;\n    try_files $uri $uri/index.html =404;\n");
+        out.push_str(
+            "    add_header X-Robots-Tag \"noindex, nofollow\" always;\n    try_files $uri $uri/index.html =404;\n",
+        );
     }
     out.push_str("}\nlocation / {\n");
     headers(&mut out, csp, REVALIDATE);

@@ -8,6 +8,7 @@ pub mod error;
 pub mod feeds;
 pub mod headers;
 pub mod index;
+pub mod office;
 pub mod offline;
 pub mod pages;
 pub mod photos;
@@ -42,7 +43,18 @@ pub fn build(content: &Path, out: &Path) -> Result<Report, Error> {
 pub fn build_site(content: &Path, out: &Path, site: Option<Site>, now: jiff::Timestamp) -> Result<Report, Error> {
     let site_root = site.as_ref().map(|site| site.root);
     let sources = source::read(content)?;
-    let mut checked = validate::check(sources)?;
+    // Every problem of the articles and of the office's pages, in one report.
+    let (checked, pages) =
+        match (validate::check(sources), office::read(content, site.as_ref().map(|site| site.public))) {
+            (Ok(checked), Ok(pages)) => (checked, pages),
+            (Err(Error::Content(mut errors)), Err(more)) => {
+                errors.extend(more);
+                return Err(Error::Content(errors));
+            }
+            (Err(error), _) => return Err(error),
+            (Ok(_), Err(errors)) => return Err(Error::Content(errors)),
+        };
+    let mut checked = checked;
     let photos = match &site {
         Some(site) => photos::process(
             &mut checked,
@@ -50,7 +62,8 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, now: jiff::Tim
         )?,
         None => photos::PhotoReport::default(),
     };
-    let published = assemble::assemble(checked);
+    let mut published = assemble::assemble(checked);
+    published.pages = office::assemble(pages, &published.site);
     let site_files = site_root.map(|_| feeds::site_files(&published, now)).unwrap_or_default();
     let mut report = publish::publish(&published, out)?;
     report.photos = photos;

@@ -1,5 +1,6 @@
 //! Stage 7 (after trunk): a static HTML page for the home page, every
-//! category's first page, every article, "Tin mới", the search page and the
+//! category's first page, every article, "Tin mới", the search page, the
+//! office's own pages (Giới thiệu, Liên hệ, English, Sơ đồ cổng) and the
 //! not-found page — trunk's index.html with the page's own head (title,
 //! description, canonical, Open Graph, Twitter card, JSON-LD) and its body
 //! drawn by the app's own components (`views`, rendered natively inside a
@@ -21,6 +22,7 @@ use views::home::{Home, HomeFrame};
 use views::layout::Shell;
 use views::listing::{CategoryFrame, LatestFrame, Listing};
 use views::lists::SidebarLatest;
+use views::page::PageView;
 use views::search::{SearchFrame, SearchPrompt};
 use views::states::NotFound;
 
@@ -37,6 +39,7 @@ pub struct Data<'a> {
     pub latest: &'a ListingPage,
     pub categories: Vec<(&'a str, &'a ListingPage)>,
     pub articles: Vec<&'a Article>,
+    pub pages: Vec<&'a model::Page>,
 }
 
 const BOOT_START: &str = "<!-- boot -->";
@@ -219,6 +222,29 @@ fn plan(data: &Data) -> Vec<Planned> {
             }),
         );
     }
+    for page in &data.pages {
+        let mut crumbs = vec![("/".to_string(), "Trang chủ".to_string())];
+        crumbs.extend(page.section.clone());
+        crumbs.push((page.path.clone(), page.title.clone()));
+        let owned = (*page).clone();
+        let is_site_map = page.path == route::SITE_MAP;
+        let mut json_ld = vec![breadcrumb_ld(site, &crumbs)];
+        if !is_site_map {
+            json_ld.insert(0, office_ld(site, page));
+        }
+        add(
+            format!("{}/index.html", page.path.trim_start_matches('/')),
+            Parts {
+                title: format!("{} | {name}", page.title),
+                description: page.description.clone(),
+                path: page.path.clone(),
+                image: first_body_image(&page.html),
+                og_type: "website",
+                json_ld,
+            },
+            Box::new(move || view! { <PageView page=owned/> }.into_any()),
+        );
+    }
     add(
         "404.html".into(),
         Parts {
@@ -271,6 +297,19 @@ fn draw(data: &Data, url: &str, main: Box<dyn FnOnce() -> AnyView + Send>) -> St
     // Escaped text never holds a raw `<`, so only markers match.
     let html = html.replace("<!>", "");
     format!("<div id=\"boot\" class=\"boot\">{html}</div>")
+}
+
+/// One of the office's pages as the app shows it after navigating there:
+/// `PageView` rendered here, published as `data/pages{path}.html` (see
+/// `model::paths::page_fragment`). The app inserts it as it is rather than
+/// drawing the page itself: these pages never change in the browser, and a
+/// page type and view of its own cost the reader wasm 3 KB brotli.
+pub fn page_fragment(page: &model::Page) -> String {
+    let owner = Owner::new();
+    let page = page.clone();
+    let html = owner.with(|| view! { <PageView page/> }.to_html());
+    owner.cleanup();
+    html.replace("<!>", "")
 }
 
 /// The picture link previews show for a page without one of its own
@@ -356,6 +395,24 @@ fn breadcrumb_ld(site: &SiteData, trail: &[(String, String)]) -> serde_json::Val
         })
         .collect();
     serde_json::json!({ "@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items })
+}
+
+/// The office as a government organisation, on its own pages (in the page's language).
+fn office_ld(site: &SiteData, page: &model::Page) -> serde_json::Value {
+    let office = &site.site;
+    serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "GovernmentOrganization",
+        "name": office.name,
+        "url": site.public_url("/"),
+        "logo": site.public_url("/emblem.svg"),
+        "address": { "@type": "PostalAddress", "streetAddress": office.address, "addressCountry": "VN" },
+        "telephone": office.phone,
+        "email": office.email,
+        "description": page.description,
+        "mainEntityOfPage": site.public_url(&page.path),
+        "inLanguage": page.lang,
+    })
 }
 
 fn news_article_ld(site: &SiteData, article: &Article) -> serde_json::Value {

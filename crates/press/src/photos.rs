@@ -158,7 +158,7 @@ fn apply(article: &mut Article, photos: &BTreeMap<String, Record>, drawings: &BT
 }
 
 /// A drawing's size: its root element's `width` and `height`, else its `viewBox`.
-fn svg_size(svg: &str) -> Option<(u32, u32)> {
+pub(crate) fn svg_size(svg: &str) -> Option<(u32, u32)> {
     let start = svg.find("<svg")?;
     let tag = &svg[start..start + svg[start..].find('>')?];
     let attribute = |name: &str| {

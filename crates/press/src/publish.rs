@@ -80,6 +80,9 @@ fn write_all(published: &Published, root: &Path) -> Result<usize, Error> {
     for article in &published.articles {
         writer.json(&format!("articles/{}.json", article.slug), article)?;
     }
+    for page in &published.pages {
+        writer.json(&model::paths::page(&page.path)[1 + model::paths::DATA_DIR.len() + 1..], page)?;
+    }
     // The pages that show "Lượt xem": the visitor counter counts views of these only.
     let counted: Vec<String> = published.articles.iter().map(|a| model::paths::route::article(&a.slug)).collect();
     writer.json(model::paths::COUNTED_PATHS, &counted)?;

@@ -63,7 +63,10 @@ fn agrees<T: DeserializeOwned>(what: &str, fields: &[Value]) {
         without.as_object_mut().unwrap().remove(name);
         let reads = serde_json::from_value::<T>(without).is_ok();
         let required = field["required"].as_bool().unwrap_or(true);
-        assert_eq!(reads, !required, "{what}.{name}: required in the form = {required}, but the press reads it without: {reads}");
+        assert_eq!(
+            reads, !required,
+            "{what}.{name}: required in the form = {required}, but the press reads it without: {reads}"
+        );
         if let Some(nested) = field["fields"].as_array()
             && field["widget"] == "object"
         {
@@ -73,7 +76,10 @@ fn agrees<T: DeserializeOwned>(what: &str, fields: &[Value]) {
                 without[name].as_object_mut().unwrap().remove(inner_name);
                 let reads = serde_json::from_value::<T>(without).is_ok();
                 let required = inner["required"].as_bool().unwrap_or(true);
-                assert_eq!(reads, !required, "{what}.{name}.{inner_name}: required = {required}, reads without = {reads}");
+                assert_eq!(
+                    reads, !required,
+                    "{what}.{name}.{inner_name}: required = {required}, reads without = {reads}"
+                );
             }
         }
     }
@@ -87,18 +93,32 @@ fn the_article_form_writes_what_the_press_reads() {
     agrees::<SourceArticle>("article", articles["fields"].as_array().unwrap());
     // Fields in the order the sample files keep them: an edit is a one-line diff.
     let names: Vec<_> = articles["fields"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["title", "sapo", "category", "published", "updated", "author", "cover", "body", "tags", "featured"]);
+    assert_eq!(
+        names,
+        ["title", "sapo", "category", "published", "updated", "author", "cover", "body", "tags", "featured"]
+    );
+}
+
+#[test]
+fn the_page_forms_write_what_the_press_reads() {
+    let config = generated();
+    for (index, folder) in [(1, "content/pages/gioi-thieu"), (2, "content/pages")] {
+        let pages = &config["collections"][index];
+        assert_eq!(pages["folder"], folder);
+        agrees::<press::office::SourcePage>("page", pages["fields"].as_array().unwrap());
+    }
 }
 
 #[test]
 fn categories_are_the_choices_and_the_settings_files_read() {
     let config = generated();
-    let category = config["collections"][0]["fields"].as_array().unwrap().iter().find(|f| f["name"] == "category").unwrap();
+    let category =
+        config["collections"][0]["fields"].as_array().unwrap().iter().find(|f| f["name"] == "category").unwrap();
     assert_eq!(
         category["options"],
         json!([{"label": "Tin tức", "value": "tin-tuc"}, {"label": "Địa phương", "value": "dia-phuong"}])
     );
-    let files = config["collections"][1]["files"].as_array().unwrap();
+    let files = config["collections"][3]["files"].as_array().unwrap();
     assert_eq!(files[0]["file"], "content/site.json");
     agrees::<model::Site>("site", files[0]["fields"].as_array().unwrap());
     assert_eq!(files[1]["file"], "content/categories.json");

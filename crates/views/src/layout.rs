@@ -104,6 +104,11 @@ pub fn Sidebar(latest: impl IntoView + 'static) -> impl IntoView {
     }
 }
 
+/// "Sơ đồ cổng" and the English page. (One fixed string: as view markup the
+/// two links cost the reader wasm three times as much.)
+const FOOTER_LINKS: &str =
+    "<a href=\"/so-do-cong\">Sơ đồ cổng</a> · <a href=\"/en\" lang=\"en\" hreflang=\"en\">English</a>";
+
 #[component]
 pub fn Footer(site: SiteData) -> impl IntoView {
     let s = site.site;
@@ -121,6 +126,7 @@ pub fn Footer(site: SiteData) -> impl IntoView {
                     </address>
                 </div>
                 <div class="footer-staff">
+                    <p class="footer-links" inner_html=FOOTER_LINKS></p>
                     <p>"Ghi rõ nguồn khi phát hành lại thông tin từ cổng thông tin này."</p>
                     <a class="login-link" href=s.login_url rel="external">"Đăng nhập"</a>
                 </div>

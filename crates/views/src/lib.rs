@@ -13,6 +13,7 @@ pub mod listen;
 pub mod listing;
 pub mod lists;
 pub mod offline;
+pub mod page;
 pub mod pagination;
 pub mod picture;
 pub mod rating;

@@ -75,12 +75,32 @@ fn run(dist: &Path, content: &Path, editor: &Path, keep: Option<&Path>) -> Resul
     for file in files {
         articles.push(read::<Article>(&file)?);
     }
+    let mut pages = Vec::new();
+    let mut folders = vec![data.join("pages")];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                pages.push(read::<model::Page>(&path)?);
+            }
+        }
+    }
+    pages.sort_by(|a, b| a.path.cmp(&b.path));
+    for page in &pages {
+        let fragment = dist.join(model::paths::page_fragment(&page.path).trim_start_matches('/'));
+        std::fs::write(&fragment, press::pages::page_fragment(page))
+            .map_err(|e| format!("{}: {e}", fragment.display()))?;
+    }
     let view = press::pages::Data {
         site: &site,
         home: &home,
         latest: &latest,
         categories: categories.iter().map(|(slug, page)| (slug.as_str(), page)).collect(),
         articles: articles.iter().collect(),
+        pages: pages.iter().collect(),
     };
     let pages = press::pages::pages(&template, &view)?;
     // Every static page has the same inline scripts and stylesheet; the shell
@@ -92,9 +112,8 @@ fn run(dist: &Path, content: &Path, editor: &Path, keep: Option<&Path>) -> Resul
         std::fs::write(&path, &page.html).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     let editor_csp = if content.join(press::editor::SETTINGS_FILE).exists() {
-        let settings = press::editor::Settings::read(content).map_err(|errors| {
-            errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n")
-        })?;
+        let settings = press::editor::Settings::read(content)
+            .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
         press::editor::write(dist, editor, &settings, &site)?;
         Some(press::editor::content_security_policy(&settings))
     } else {

@@ -1,0 +1,417 @@
+//! The office's own pages (`content/pages/`): "Giới thiệu" (functions,
+//! organisation, leaders, history), "Liên hệ", the English page; and "Sơ đồ
+//! cổng", the human-readable site map, written here from the menu, the
+//! categories and these pages. Read, checked and rendered like articles
+//! (same Markdown, same sanitising); published as `data/pages{path}.json`.
+//!
+//! A file's place is its address: `pages/lien-he.json` → `/lien-he`,
+//! `pages/gioi-thieu/lanh-dao.json` → `/gioi-thieu/lanh-dao`.
+
+use std::path::{Path, PathBuf};
+
+use model::paths::route;
+use model::{Page, SiteData, is_valid_slug};
+use serde::Deserialize;
+
+use crate::error::ContentError;
+use crate::render;
+
+/// A page as written in `content/pages/`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourcePage {
+    pub title: String,
+    /// One or two sentences for search engines and link previews.
+    pub description: String,
+    /// "vi" (default) or "en".
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// Position among its section's pages, smallest first.
+    #[serde(default)]
+    pub order: u32,
+    /// Markdown.
+    pub body: String,
+}
+
+/// Folders pages may sit in, with the name the menu and breadcrumb give them.
+pub const SECTIONS: &[(&str, &str)] = &[(route::ABOUT, "Giới thiệu")];
+/// Addresses the portal already uses: a page cannot take them.
+const TAKEN: &[&str] = &[
+    "bai-viet",
+    "chuyen-muc",
+    "tin-moi",
+    "tim-kiem",
+    "quan-tri",
+    "data",
+    "anh",
+    "media",
+    "rss",
+    "so-do-cong",
+    "shell",
+];
+pub const LANGUAGES: &[&str] = &["vi", "en"];
+
+/// A page that passed every check, its body rendered.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub file: PathBuf,
+    pub path: String,
+    pub section: Option<&'static str>,
+    pub title: String,
+    pub description: String,
+    pub lang: String,
+    pub order: u32,
+    pub html: String,
+}
+
+/// Reads and checks every page; all problems at once, each with file and field.
+/// With `public` (what is published as it is), drawings are measured there.
+pub fn read(content: &Path, public: Option<&Path>) -> Result<Vec<Checked>, Vec<ContentError>> {
+    let root = content.join("pages");
+    let mut files = Vec::new();
+    collect(&root, &mut files)
+        .map_err(|(dir, e)| vec![ContentError::new(&dir, None, format!("cannot be read: {e}"))])?;
+    files.sort();
+    let mut errors = Vec::new();
+    let mut pages = Vec::new();
+    for file in files {
+        let relative = file.strip_prefix(&root).expect("under pages/").with_extension("");
+        let parts: Vec<String> = relative.iter().map(|part| part.to_string_lossy().into_owned()).collect();
+        let text = match std::fs::read_to_string(&file) {
+            Ok(text) => text,
+            Err(e) => {
+                errors.push(ContentError::new(&file, None, format!("cannot be read: {e}")));
+                continue;
+            }
+        };
+        match crate::source::parse::<SourcePage>(&file, &text) {
+            Ok(source) => {
+                if let Some(page) = check(&file, &parts, source, public, &mut errors) {
+                    pages.push(page);
+                }
+            }
+            Err(error) => errors.push(error),
+        }
+    }
+    if errors.is_empty() { Ok(pages) } else { Err(errors) }
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), (PathBuf, std::io::Error)> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        // A site without pages of its own.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err((dir.to_path_buf(), e)),
+    };
+    for entry in entries {
+        let path = entry.map_err(|e| (dir.to_path_buf(), e))?.path();
+        if path.is_dir() {
+            collect(&path, files)?;
+        } else if path.extension().is_some_and(|ext| ext == "json") {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn check(
+    file: &Path,
+    parts: &[String],
+    source: SourcePage,
+    public: Option<&Path>,
+    errors: &mut Vec<ContentError>,
+) -> Option<Checked> {
+    let before = errors.len();
+    let section = match parts {
+        [name] => {
+            if TAKEN.contains(&name.as_str()) || SECTIONS.iter().any(|(folder, _)| folder == name) {
+                errors.push(ContentError::new(
+                    file,
+                    None,
+                    format!("the address /{name} is taken by the portal itself"),
+                ));
+            }
+            None
+        }
+        [folder, _] => match SECTIONS.iter().find(|(known, _)| known == folder) {
+            Some((known, _)) => Some(*known),
+            None => {
+                let known: Vec<_> = SECTIONS.iter().map(|(folder, _)| *folder).collect();
+                errors.push(ContentError::new(
+                    file,
+                    None,
+                    format!("pages go in content/pages/ or its folders {}", known.join(", ")),
+                ));
+                None
+            }
+        },
+        _ => {
+            errors.push(ContentError::new(file, None, "pages go at most one folder deep"));
+            None
+        }
+    };
+    if let Some(name) = parts.iter().find(|part| !is_valid_slug(part)) {
+        errors.push(ContentError::new(
+            file,
+            None,
+            format!("`{name}` is not a slug: use lowercase letters a-z, digits and single hyphens"),
+        ));
+    }
+    for (field, value) in [("title", &source.title), ("description", &source.description), ("body", &source.body)] {
+        if value.trim().is_empty() {
+            errors.push(ContentError::new(file, Some(field), "must not be empty"));
+        }
+    }
+    let lang = source.lang.unwrap_or_else(|| "vi".into());
+    if !LANGUAGES.contains(&lang.as_str()) {
+        errors.push(ContentError::new(file, Some("lang"), format!("`{lang}` is not one of {}", LANGUAGES.join(", "))));
+    }
+    let mut rendered = render::markdown(&source.body);
+    for image in &rendered.images {
+        if image.alt.is_empty() {
+            errors.push(ContentError::new(file, Some("body"), format!("image `{}` has no alt text", image.src)));
+        }
+        // Photos are processed for articles only; pages show drawings.
+        if !image.src.ends_with(".svg") {
+            errors.push(ContentError::new(
+                file,
+                Some("body"),
+                format!("image `{}`: pages show drawings (SVG in public/media/) only", image.src),
+            ));
+        }
+    }
+    if errors.len() > before {
+        return None;
+    }
+    if let Some(public) = public {
+        // Drawn with their size, as every picture of the portal is.
+        let mut sizes = std::collections::HashMap::new();
+        for image in &rendered.images {
+            let path = public.join(image.src.trim_start_matches('/'));
+            match std::fs::read_to_string(&path).ok().and_then(|svg| crate::photos::svg_size(&svg)) {
+                Some(size) => {
+                    sizes.insert(image.src.clone(), size);
+                }
+                None => errors.push(ContentError::new(
+                    file,
+                    Some("body"),
+                    format!("drawing `{}`: {} is missing or has no width and height", image.src, path.display()),
+                )),
+            }
+        }
+        if errors.len() > before {
+            return None;
+        }
+        rendered = render::markdown_with_photos(&source.body, &|src| {
+            sizes.get(src).map(|(w, h)| render::Measured::Drawing(*w, *h))
+        });
+    }
+    Some(Checked {
+        file: file.to_path_buf(),
+        path: format!("/{}", parts.join("/")),
+        section,
+        title: source.title.trim().to_string(),
+        description: source.description.trim().to_string(),
+        lang,
+        order: source.order,
+        html: rendered.html,
+    })
+}
+
+/// The published pages: those written, each knowing its section's pages,
+/// and the site map.
+pub fn assemble(mut checked: Vec<Checked>, site: &SiteData) -> Vec<Page> {
+    checked.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.path.cmp(&b.path)));
+    let mut pages: Vec<Page> = checked
+        .iter()
+        .map(|page| {
+            let siblings: Vec<(String, String)> = match page.section {
+                Some(section) => checked
+                    .iter()
+                    .filter(|other| other.section == Some(section))
+                    .map(|other| (other.path.clone(), other.title.clone()))
+                    .collect(),
+                None => Vec::new(),
+            };
+            let menu = section_menu(page.section.map(section_name), &page.path, &siblings);
+            Page {
+                path: page.path.clone(),
+                title: page.title.clone(),
+                description: page.description.clone(),
+                lang: page.lang.clone(),
+                section: page.section.map(|section| (siblings[0].0.clone(), section_name(section).to_string())),
+                html: format!("{menu}{}", page.html),
+            }
+        })
+        .collect();
+    pages.push(site_map(site, &pages));
+    pages
+}
+
+/// The section's pages as a menu, the page itself marked as the current one.
+fn section_menu(name: Option<&str>, path: &str, siblings: &[(String, String)]) -> String {
+    let Some(name) = name else { return String::new() };
+    let mut html = format!("<nav class=\"section-menu\" aria-label=\"{}\"><ul>", escape(name));
+    for (href, title) in siblings {
+        let current = if href == path { " aria-current=\"page\"" } else { "" };
+        html += &format!("<li><a href=\"{}\"{current}>{}</a></li>", escape(href), escape(title));
+    }
+    html + "</ul></nav>\n"
+}
+
+fn section_name(folder: &str) -> &'static str {
+    SECTIONS.iter().find(|(known, _)| *known == folder).map(|(_, name)| *name).expect("a known section")
+}
+
+/// "Sơ đồ cổng": every part of the portal as nested lists of links.
+fn site_map(site: &SiteData, pages: &[Page]) -> Page {
+    let link = |href: &str, text: &str| format!("<a href=\"{}\">{}</a>", escape(href), escape(text));
+    let mut html = String::from("<ul class=\"site-map\">\n");
+    html += &format!("<li>{}</li>\n", link("/", "Trang chủ"));
+    html += "<li>Chuyên mục\n";
+    html += &categories(site, None);
+    html += "</li>\n";
+    for (folder, name) in SECTIONS {
+        let members: Vec<&Page> = pages.iter().filter(|page| page.path.starts_with(&format!("/{folder}/"))).collect();
+        if members.is_empty() {
+            continue;
+        }
+        html += &format!("<li>{}\n<ul>\n", escape(name));
+        for page in members {
+            html += &format!("<li>{}</li>\n", link(&page.path, &page.title));
+        }
+        html += "</ul>\n</li>\n";
+    }
+    for page in pages.iter().filter(|page| page.section.is_none()) {
+        html += &format!("<li>{}</li>\n", link(&page.path, &page.title));
+    }
+    html += &format!("<li>{}</li>\n", link(&route::latest(), "Tin mới"));
+    html += &format!("<li>{}</li>\n", link(&route::search(), "Tìm kiếm"));
+    html += &format!(
+        "<li>Dành cho máy đọc tin\n<ul>\n<li>{}</li>\n<li>{}</li>\n</ul>\n</li>\n",
+        link("/rss.xml", "Tin mới (RSS)"),
+        link("/sitemap.xml", "Sơ đồ cổng (XML, cho máy tìm kiếm)")
+    );
+    html += "</ul>\n";
+    Page {
+        path: route::SITE_MAP.into(),
+        title: "Sơ đồ cổng thông tin".into(),
+        description: format!("Các chuyên mục, trang và chức năng của cổng thông tin {}.", site.site.name),
+        lang: "vi".into(),
+        section: None,
+        html,
+    }
+}
+
+fn categories(site: &SiteData, parent: Option<&str>) -> String {
+    let children: Vec<_> = site.categories.iter().filter(|c| c.parent.as_deref() == parent).collect();
+    if children.is_empty() {
+        return String::new();
+    }
+    let mut html = String::from("<ul>\n");
+    for category in children {
+        html += &format!(
+            "<li><a href=\"{}\">{}</a>{}</li>\n",
+            escape(&route::category(&category.slug)),
+            escape(&category.name),
+            categories(site, Some(&category.slug))
+        );
+    }
+    html + "</ul>\n"
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    pulldown_cmark_escape::escape_html(&mut out, text).expect("writing to a String cannot fail");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(title: &str, lang: Option<&str>, body: &str) -> SourcePage {
+        SourcePage {
+            title: title.into(),
+            description: "Mô tả.".into(),
+            lang: lang.map(str::to_string),
+            order: 0,
+            body: body.into(),
+        }
+    }
+
+    fn check_at(file: &Path, parts: &[String], source: SourcePage, errors: &mut Vec<ContentError>) -> Option<Checked> {
+        check(file, parts, source, None, errors)
+    }
+
+    fn parts(path: &str) -> Vec<String> {
+        path.split('/').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn each_bad_page_names_its_file_and_field() {
+        let file = Path::new("content/pages/x.json");
+        let mut errors = Vec::new();
+        assert!(check_at(file, &parts("lien-he"), source(" ", None, "Nội dung."), &mut errors).is_none());
+        assert_eq!(errors[0].field.as_deref(), Some("title"));
+        errors.clear();
+        check_at(file, &parts("en"), source("About", Some("fr"), "Text."), &mut errors);
+        assert_eq!(errors[0].field.as_deref(), Some("lang"));
+        errors.clear();
+        check_at(file, &parts("bai-viet"), source("Trùng", None, "Chữ."), &mut errors);
+        assert!(errors[0].reason.contains("/bai-viet is taken"), "{}", errors[0]);
+        errors.clear();
+        check_at(file, &parts("tin-tuc/lanh-dao"), source("Lạc chỗ", None, "Chữ."), &mut errors);
+        assert!(errors[0].reason.contains("gioi-thieu"), "{}", errors[0]);
+        errors.clear();
+        check_at(
+            file,
+            &parts("lanh-dao"),
+            source("Ảnh", None, "![](/media/a.svg)\n\n![Ảnh](/media/b.jpg)"),
+            &mut errors,
+        );
+        let reasons: Vec<_> = errors.iter().map(|e| e.reason.as_str()).collect();
+        assert!(reasons[0].contains("no alt text") && reasons[1].contains("drawings"), "{reasons:?}");
+    }
+
+    #[test]
+    fn a_section_lists_its_pages_and_the_site_map_everything() {
+        let file = Path::new("p.json");
+        let mut errors = Vec::new();
+        let mut about =
+            check_at(file, &parts("gioi-thieu/lanh-dao"), source("Lãnh đạo", None, "Chữ."), &mut errors).unwrap();
+        about.order = 2;
+        let mut first =
+            check_at(file, &parts("gioi-thieu/chuc-nang"), source("Chức năng", None, "Chữ."), &mut errors).unwrap();
+        first.order = 1;
+        let english = check_at(file, &parts("en"), source("About us", Some("en"), "Text."), &mut errors).unwrap();
+        let site: SiteData = serde_json::from_value(serde_json::json!({
+            "site": {"name": "Văn phòng", "tagline": "t", "address": "a", "phone": "p", "email": "e",
+                     "login_url": "/quan-tri/", "menu": []},
+            "categories": [{"slug": "tin-tuc", "name": "Tin tức", "order": 1},
+                           {"slug": "dia-phuong", "name": "Địa phương", "order": 2, "parent": "tin-tuc"}]
+        }))
+        .unwrap();
+        let pages = assemble(vec![about, english, first], &site);
+        let lanh_dao = pages.iter().find(|p| p.path == "/gioi-thieu/lanh-dao").unwrap();
+        assert_eq!(lanh_dao.section, Some(("/gioi-thieu/chuc-nang".into(), "Giới thiệu".into())));
+        assert!(
+            lanh_dao.html.starts_with(
+                "<nav class=\"section-menu\" aria-label=\"Giới thiệu\"><ul><li><a href=\"/gioi-thieu/chuc-nang\">Chức năng</a></li>\
+                 <li><a href=\"/gioi-thieu/lanh-dao\" aria-current=\"page\">Lãnh đạo</a></li></ul></nav>"
+            ),
+            "{}",
+            lanh_dao.html
+        );
+        assert_eq!(pages.iter().find(|p| p.path == "/en").unwrap().lang, "en");
+        let map = pages.last().unwrap();
+        assert_eq!(map.path, "/so-do-cong");
+        for link in ["/chuyen-muc/tin-tuc", "/chuyen-muc/dia-phuong", "/gioi-thieu/lanh-dao", "/en", "/tin-moi"] {
+            assert!(map.html.contains(&format!("href=\"{link}\"")), "{link} in {}", map.html);
+        }
+        // The child category sits inside its parent's item.
+        let parent = map.html.find("/chuyen-muc/tin-tuc").unwrap();
+        let child = map.html.find("/chuyen-muc/dia-phuong").unwrap();
+        assert!(parent < child && !map.html[parent..child].contains("</li>"));
+    }
+}
