@@ -239,25 +239,49 @@ const IMAGE_WITHOUT_ALT: &str = r"^(?![\s\S]*!\[\s*\]\()[\s\S]*$";
 
 const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
-fn articles_collection(categories: &[Category]) -> Value {
-    let options: Vec<Value> = categories.iter().map(|c| json!({ "label": c.name, "value": c.slug })).collect();
+/// A collection of one JSON file per entry in `folder`, named after the
+/// entry's title (folded to ASCII), listed by `sort` (field, direction).
+fn folder_collection(
+    name: &str,
+    label: &str,
+    description: &str,
+    folder: &str,
+    sort: (&str, &str),
+    fields: Value,
+) -> Value {
     json!({
-        "name": "articles",
-        "label": "Bài viết",
-        "label_singular": "bài viết",
-        "description": "Tin, bài đăng trên cổng. Tên tệp (đường dẫn bài) lấy từ tiêu đề khi tạo bài.",
-        "folder": "content/articles",
+        "name": name,
+        "label": label,
+        "description": description,
+        "folder": folder,
         "extension": "json",
         "format": "json",
         "create": true,
         "delete": true,
         "slug": "{{title}}",
         "identifier_field": "title",
-        "summary": "{{title}}",
-        // "Xem trên trang" opens the published article.
-        "preview_path": "bai-viet/{{slug}}",
-        "sortable_fields": { "fields": ["published", "title"], "default": { "field": "published", "direction": "descending" } },
-        "fields": [
+        "sortable_fields": { "fields": [sort.0, "title"], "default": { "field": sort.0, "direction": sort.1 } },
+        "fields": fields,
+    })
+}
+
+/// The Markdown body, refusing a picture without alt text as the press does.
+fn body_field(hint: &str) -> Value {
+    json!({
+        "name": "body", "label": "Nội dung", "widget": "markdown", "required": true, "hint": hint,
+        "pattern": pattern(IMAGE_WITHOUT_ALT, "Mọi ảnh trong nội dung phải có mô tả (alt) cho người khiếm thị."),
+    })
+}
+
+fn articles_collection(categories: &[Category]) -> Value {
+    let options: Vec<Value> = categories.iter().map(|c| json!({ "label": c.name, "value": c.slug })).collect();
+    let mut collection = folder_collection(
+        "articles",
+        "Bài viết",
+        "Tin, bài đăng trên cổng. Tên tệp (đường dẫn bài) lấy từ tiêu đề khi tạo bài.",
+        "content/articles",
+        ("published", "descending"),
+        json!([
             text_field("title", "Tiêu đề", "string", "Tiêu đề bài viết, viết hoa chữ cái đầu câu."),
             text_field("sapo", "Sapo", "text", "Đoạn dẫn 1–3 câu, hiện dưới tiêu đề và trong danh sách tin."),
             {
@@ -283,33 +307,28 @@ fn articles_collection(categories: &[Category]) -> Value {
                     { "name": "caption", "label": "Chú thích", "widget": "string", "required": false },
                 ],
             },
-            {
-                "name": "body", "label": "Nội dung", "widget": "markdown", "required": true,
-                "hint": "Ảnh trong bài: điền mô tả (alt); tiêu đề ảnh (title) thành chú thích dưới ảnh.",
-                "pattern": pattern(IMAGE_WITHOUT_ALT, "Mọi ảnh trong nội dung phải có mô tả (alt) cho người khiếm thị."),
-            },
+            body_field("Ảnh trong bài: điền mô tả (alt); tiêu đề ảnh (title) thành chú thích dưới ảnh."),
             { "name": "tags", "label": "Từ khóa", "widget": "list", "required": false, "hint": "Cách nhau bởi dấu phẩy." },
             { "name": "featured", "label": "Tin nổi bật", "widget": "boolean", "required": false, "default": false },
-        ],
-    })
+        ]),
+    );
+    collection["label_singular"] = json!("bài viết");
+    collection["summary"] = json!("{{title}}");
+    // "Xem trên trang" opens the published article.
+    collection["preview_path"] = json!("bai-viet/{{slug}}");
+    collection
 }
 
 /// The office's pages (`office.rs`): one collection per folder, since the
 /// folder is part of the address.
 fn pages_collection(name: &str, label: &str, folder: &str, description: &str) -> Value {
-    json!({
-        "name": name,
-        "label": label,
-        "description": description,
-        "folder": folder,
-        "extension": "json",
-        "format": "json",
-        "create": true,
-        "delete": true,
-        "slug": "{{title}}",
-        "identifier_field": "title",
-        "sortable_fields": { "fields": ["order", "title"], "default": { "field": "order", "direction": "ascending" } },
-        "fields": [
+    folder_collection(
+        name,
+        label,
+        description,
+        folder,
+        ("order", "ascending"),
+        json!([
             text_field("title", "Tiêu đề", "string", ""),
             text_field("description", "Mô tả ngắn", "text", "Một, hai câu cho máy tìm kiếm và khi chia sẻ liên kết."),
             {
@@ -317,13 +336,9 @@ fn pages_collection(name: &str, label: &str, folder: &str, description: &str) ->
                 "options": [{ "label": "Tiếng Việt", "value": "vi" }, { "label": "English", "value": "en" }],
             },
             { "name": "order", "label": "Thứ tự", "widget": "number", "value_type": "int", "required": false, "min": 0 },
-            {
-                "name": "body", "label": "Nội dung", "widget": "markdown", "required": true,
-                "hint": "Ảnh: hình vẽ SVG trong public/media/, có mô tả (alt).",
-                "pattern": pattern(IMAGE_WITHOUT_ALT, "Mọi ảnh trong nội dung phải có mô tả (alt) cho người khiếm thị."),
-            },
-        ],
-    })
+            body_field("Ảnh: hình vẽ SVG trong public/media/, có mô tả (alt)."),
+        ]),
+    )
 }
 
 fn settings_collection() -> Value {
@@ -432,9 +447,7 @@ pub fn config(settings: &Settings, categories: &[Category], site_url: Option<&st
 
 /// `/quan-tri/index.html`.
 pub fn page(office: &str) -> String {
-    let mut escaped = String::new();
-    pulldown_cmark_escape::escape_html(&mut escaped, office).expect("writing to a String cannot fail");
-    let office = escaped;
+    let office = crate::render::escaped(office);
     format!(
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\

@@ -7,9 +7,9 @@ use jiff::Timestamp;
 use jiff::tz::{self, TimeZone};
 use model::paths::route;
 use model::{ArticleSummary, LISTING_PAGE_SIZE, ListingPage, page_count};
-use pulldown_cmark_escape::escape_html;
 
 use crate::assemble::Published;
+use crate::render::escaped as xml;
 
 /// Addresses per sitemap file (the protocol allows 50,000).
 const SITEMAP_PART: usize = 45_000;
@@ -22,12 +22,6 @@ pub struct SiteFile {
     /// Relative to the site root.
     pub path: String,
     pub contents: String,
-}
-
-fn xml(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    escape_html(&mut out, text).expect("writing to a String");
-    out
 }
 
 fn rfc2822(published: &str) -> String {

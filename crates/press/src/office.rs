@@ -15,6 +15,7 @@ use serde::Deserialize;
 
 use crate::error::ContentError;
 use crate::render;
+use crate::render::escaped as escape;
 
 /// A page as written in `content/pages/`.
 #[derive(Debug, Clone, Deserialize)]
@@ -96,7 +97,8 @@ pub fn read(content: &Path, public: Option<&Path>) -> Result<Vec<Checked>, Vec<C
     if errors.is_empty() { Ok(pages) } else { Err(errors) }
 }
 
-fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), (PathBuf, std::io::Error)> {
+/// Every `.json` file under `dir` (none when it does not exist).
+pub fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), (PathBuf, std::io::Error)> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         // A site without pages of its own.
@@ -151,11 +153,7 @@ fn check(
         }
     };
     if let Some(name) = parts.iter().find(|part| !is_valid_slug(part)) {
-        errors.push(ContentError::new(
-            file,
-            None,
-            format!("`{name}` is not a slug: use lowercase letters a-z, digits and single hyphens"),
-        ));
+        errors.push(ContentError::new(file, None, crate::validate::slug_reason(name)));
     }
     for (field, value) in [("title", &source.title), ("description", &source.description), ("body", &source.body)] {
         if value.trim().is_empty() {
@@ -318,12 +316,6 @@ fn categories(site: &SiteData, parent: Option<&str>) -> String {
         );
     }
     html + "</ul>\n"
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    pulldown_cmark_escape::escape_html(&mut out, text).expect("writing to a String cannot fail");
-    out
 }
 
 #[cfg(test)]

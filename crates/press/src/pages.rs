@@ -10,12 +10,12 @@
 //! What this file holds is the list of pages and their head data; the
 //! markup of every page is in `views`.
 
+use crate::render::escaped as esc;
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::location::RequestUrl;
 use model::paths::route;
 use model::{Article, HomePage, ListingPage, SiteData};
-use pulldown_cmark_escape::escape_html;
 use rayon::prelude::*;
 use views::article::{ArticleView, OtherArticles, OtherArticlesList};
 use views::home::{Home, HomeFrame};
@@ -44,12 +44,6 @@ pub struct Data<'a> {
 
 const BOOT_START: &str = "<!-- boot -->";
 const BOOT_END: &str = "<!-- /boot -->";
-
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    escape_html(&mut out, text).expect("writing to a String");
-    out
-}
 
 /// Head tags of one page, and its URL (what the router is told).
 struct Parts {

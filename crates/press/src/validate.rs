@@ -158,7 +158,7 @@ fn check_site(file: &Path, site: &Site, categories: &[Category], errors: &mut Ve
     }
 }
 
-fn slug_reason(slug: &str) -> String {
+pub(crate) fn slug_reason(slug: &str) -> String {
     format!("`{slug}` is not a slug: use lowercase letters a-z, digits and single hyphens")
 }
 

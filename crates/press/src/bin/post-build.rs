@@ -75,19 +75,10 @@ fn run(dist: &Path, content: &Path, editor: &Path, keep: Option<&Path>) -> Resul
     for file in files {
         articles.push(read::<Article>(&file)?);
     }
-    let mut pages = Vec::new();
-    let mut folders = vec![data.join("pages")];
-    while let Some(folder) = folders.pop() {
-        let Ok(entries) = std::fs::read_dir(&folder) else { continue };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                folders.push(path);
-            } else {
-                pages.push(read::<model::Page>(&path)?);
-            }
-        }
-    }
+    let mut page_files = Vec::new();
+    press::office::collect(&data.join("pages"), &mut page_files)
+        .map_err(|(dir, e)| format!("{}: {e}", dir.display()))?;
+    let mut pages = page_files.iter().map(|file| read::<model::Page>(file)).collect::<Result<Vec<_>, _>>()?;
     pages.sort_by(|a, b| a.path.cmp(&b.path));
     for page in &pages {
         let fragment = dist.join(model::paths::page_fragment(&page.path).trim_start_matches('/'));
