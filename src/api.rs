@@ -121,20 +121,31 @@ pub fn document(address: Signal<DocumentAddress>) -> LocalResource<Fetched<Docum
     })
 }
 
-/// One of the office's own pages at address `path` ("/lien-he").
-async fn page(path: String) -> Fetched<Document> {
+/// One of the office's own pages at `address`, the canonical form
+/// (`model::paths::page_address`) of its path and query. The schedule's
+/// days carry `data-date`; today's is marked `aria-current="date"` here,
+/// where the reader's clock is known.
+async fn page(address: String) -> Fetched<Document> {
+    let path = address.split('?').next().unwrap_or_default();
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     if segments.len() > 2 || !segments.iter().all(|segment| model::is_valid_slug(segment)) {
         return Err(FetchError::NotFound);
     }
-    let response = fetch(&paths::page_fragment(&format!("/{}", segments.join("/")))).await?;
+    let response = fetch(&paths::page_fragment(&address)).await?;
     let html = response.text().await.map_err(|e| FetchError::Network(e.to_string()))?;
     let title = html
         .split_once("<h1 class=\"article-title\">")
         .and_then(|(_, rest)| rest.split_once("</h1>"))
         .map(|(title, _)| unescape(title))
         .ok_or_else(|| FetchError::Malformed("the page has no title".into()))?;
+    let today = format!("data-date=\"{}\"", today());
+    let html = html.replace(&today, &format!("{today} aria-current=\"date\""));
     Ok(Document::Page { title, html })
+}
+
+/// Today in Vietnam, by the reader's clock.
+pub fn today() -> model::Day {
+    model::Day::in_vietnam(js_sys::Date::now())
 }
 
 /// Text as it was before HTML escaping (`&amp;` … back to `&`).

@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use model::SiteData;
+use model::paths::{self, route};
 
 use crate::api;
 use crate::components::loaded::loaded_or_missing;
 use crate::components::set_document_title;
 
-/// The office's own pages (Giới thiệu, Liên hệ, English, Sơ đồ cổng): the
+/// The office's own pages (Giới thiệu, Liên hệ, English, Sơ đồ cổng, Văn bản
+/// with its filters, Lịch công tác by week), drawn by the press: the
 /// router's fallback, so any address no route takes is looked up among the
 /// published pages, and one that is not there is the not-found page. (A
 /// route of its own would cost the wasm ~5 KB: every route is another type
@@ -15,7 +17,16 @@ use crate::components::set_document_title;
 pub fn PageRoute() -> impl IntoView {
     let site = expect_context::<SiteData>();
     let location = use_location();
-    let page = api::document(Signal::derive(move || api::DocumentAddress::Page(location.pathname.get())));
+    let address = Signal::derive(move || {
+        let (path, query) = (location.pathname.get(), location.query.get());
+        let address = paths::page_address(&path, |key| match query.get(key) {
+            // The schedule opens on the reader's own week.
+            None if key == "tuan" && path == route::SCHEDULE => Some(api::today().iso_week().to_string()),
+            value => value,
+        });
+        api::DocumentAddress::Page(address)
+    });
+    let page = api::document(address);
     loaded_or_missing(
         page,
         move |document| {

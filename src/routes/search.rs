@@ -78,7 +78,8 @@ fn Results(raw: String, page: SearchPage, site: SiteData) -> impl IntoView {
         .results
         .into_iter()
         .map(|doc| {
-            let category = site.category(&doc.category).map(|c| c.name.clone()).unwrap_or_default();
+            // A document's "category" is the name of its kind ("Văn bản").
+            let category = site.category(&doc.category).map_or_else(|| doc.category.clone(), |c| c.name.clone());
             view! { <ResultItem doc category words=words.clone()/> }
         })
         .collect_view();
@@ -95,11 +96,16 @@ fn ResultItem(doc: DocInfo, category: String, words: HashSet<String>) -> impl In
     let date = LocalDateTime::parse(&doc.published).map(|t| t.date()).unwrap_or_default();
     view! {
         <li class="search-result">
-            <a class="search-result-title" href=route::article(&doc.slug)>{highlight(&doc.title, &words)}</a>
+            <a class="search-result-title" href=result_address(&doc.slug)>{highlight(&doc.title, &words)}</a>
             <p class="meta"><time datetime=doc.published.clone()>{date}</time> " · " {category}</p>
             <p class="search-result-excerpt">{highlight(&doc.excerpt, &words)}</p>
         </li>
     }
+}
+
+/// An article's slug, or a document's whole address ("/van-ban/…").
+fn result_address(slug: &str) -> String {
+    if slug.starts_with('/') { slug.to_string() } else { route::article(slug) }
 }
 
 /// The text with every word whose folded form is in `words` inside <mark>,

@@ -10,7 +10,7 @@ pub mod search;
 pub mod stats;
 pub mod text;
 
-pub use format::{LocalDateTime, format_number, long_date, short_date};
+pub use format::{Day, IsoWeek, LocalDateTime, format_number, long_date, short_date};
 pub use pagination::{PageItem, page_count, page_items};
 
 use serde::{Deserialize, Serialize};
@@ -263,6 +263,18 @@ pub struct Page {
     pub section: Option<(String, String)>,
     /// The body, after the section's own menu when it has one.
     pub html: String,
+    /// Structured data (JSON-LD) the press describes the page with, when it
+    /// is more than the office's own (a document: `Legislation`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub json_ld: Option<String>,
+}
+
+impl Page {
+    /// Pages of the documents' filters and of the schedule's weeks carry a
+    /// query: the app draws them; they have no static copy of their own.
+    pub fn has_query(&self) -> bool {
+        self.path.contains('?')
+    }
 }
 
 /// A slug is lowercase ASCII letters, digits and single hyphens: it is used

@@ -27,14 +27,48 @@ pub fn category_page(category: &str, page: u32) -> String {
     format!("/{DATA_DIR}/categories/{category}/{page}.json")
 }
 
-/// A page of the office's own at address `path` ("/lien-he").
-pub fn page(path: &str) -> String {
-    format!("/{DATA_DIR}/pages{path}.json")
+/// A page of the office's own at `address` ("/lien-he", or with a query
+/// in its canonical form, [`page_address`]: "/van-ban?loai=quyet-dinh"
+/// → `data/pages/van-ban/loai=quyet-dinh.json`).
+pub fn page(address: &str) -> String {
+    format!("/{DATA_DIR}/pages{}.json", address.replacen('?', "/", 1))
 }
 
 /// The same page drawn (HTML), as the app inserts it after navigating there.
-pub fn page_fragment(path: &str) -> String {
-    format!("/{DATA_DIR}/pages{path}.html")
+pub fn page_fragment(address: &str) -> String {
+    format!("/{DATA_DIR}/pages{}.html", address.replacen('?', "/", 1))
+}
+
+/// Query parameters the office's pages answer to, in the order a canonical
+/// address lists them: document number, kind, issuer, field and year (the
+/// documents' listing), ISO week (the work schedule), page number.
+pub const PAGE_QUERY_KEYS: &[&str] = &["so", "loai", "co-quan", "linh-vuc", "nam", "tuan", "trang"];
+
+/// The canonical address of an office page at `path` with the query
+/// parameters `param` returns: only [`PAGE_QUERY_KEYS`] (a `fbclid` a
+/// share adds is not part of the page), in that order, each value folded
+/// to lowercase ASCII letters and digits joined by single hyphens
+/// ("1234/QĐ-UBND" → "1234-qd-ubnd", "2026-W48" → "2026-w48"), page 1
+/// left out. The press names its files by it and the app looks them up by
+/// it, so both must use this one function.
+pub fn page_address(path: &str, param: impl Fn(&str) -> Option<String>) -> String {
+    let mut address = path.to_string();
+    for key in PAGE_QUERY_KEYS {
+        let Some(value) = param(key).map(|value| query_value(&value)) else { continue };
+        if value.is_empty() || (*key == route::PAGE_PARAM && value == "1") {
+            continue;
+        }
+        address.push(if address.contains('?') { '&' } else { '?' });
+        address.push_str(&format!("{key}={value}"));
+    }
+    address
+}
+
+/// A query value in the form [`page_address`] gives it.
+pub fn query_value(value: &str) -> String {
+    let folded = crate::text::fold(value);
+    let words: Vec<&str> = folded.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.join("-")
 }
 
 /// Not written by the press: the service worker (public/sw.js) answers it
@@ -95,6 +129,10 @@ pub mod route {
     pub const ENGLISH: &str = "/en";
     /// The folder of the "Giới thiệu" pages.
     pub const ABOUT: &str = "gioi-thieu";
+    /// "Văn bản": the office's documents, `/van-ban/{slug}` each.
+    pub const DOCUMENTS: &str = "/van-ban";
+    /// "Lịch công tác": the leadership's week, `?tuan=2026-W48`.
+    pub const SCHEDULE: &str = "/lich-cong-tac";
 
     /// `/tim-kiem?q=…` for a query (encoded as `encodeURIComponent` does), with `&trang=N` past page 1.
     pub fn search_page(query: &str, page: u32) -> String {
@@ -117,7 +155,31 @@ pub mod route {
 
 #[cfg(test)]
 mod tests {
-    use super::{encode_component, route};
+    use super::{encode_component, page_address, route};
+
+    #[test]
+    fn page_addresses_keep_known_parameters_in_one_order() {
+        let query = |pairs: &'static [(&'static str, &'static str)]| {
+            move |key: &str| pairs.iter().find(|(k, _)| *k == key).map(|(_, v)| v.to_string())
+        };
+        assert_eq!(
+            page_address(
+                "/van-ban",
+                query(&[("nam", "2025"), ("fbclid", "x"), ("loai", "Quyết định"), ("trang", "2")])
+            ),
+            "/van-ban?loai=quyet-dinh&nam=2025&trang=2"
+        );
+        assert_eq!(
+            page_address("/van-ban", query(&[("so", " 1234/QĐ-UBND "), ("trang", "1")])),
+            "/van-ban?so=1234-qd-ubnd"
+        );
+        assert_eq!(page_address("/lich-cong-tac", query(&[("tuan", "2026-W48")])), "/lich-cong-tac?tuan=2026-w48");
+        assert_eq!(page_address("/lien-he", query(&[("so", "//")])), "/lien-he");
+        assert_eq!(
+            super::page_fragment("/van-ban?loai=quyet-dinh&nam=2025"),
+            "/data/pages/van-ban/loai=quyet-dinh&nam=2025.html"
+        );
+    }
 
     #[test]
     fn search_urls_encode_the_query_like_the_browser() {

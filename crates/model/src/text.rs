@@ -5,16 +5,19 @@
 //! of ă â ê ô ơ ư — and maps đ/Đ to d, which Unicode decomposition alone does
 //! not do (đ is a letter of its own, not d plus a mark).
 
-/// Unicode canonical decomposition (NFD), the one step not written here.
+/// Unicode canonical decomposition (NFD) and lowercasing, the steps not
+/// written here.
 #[cfg(not(target_arch = "wasm32"))]
-fn decompose(text: &str) -> String {
+fn decompose_lowercase(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    text.nfd().collect()
+    text.nfd().flat_map(char::to_lowercase).collect()
 }
 
+/// In the browser, the browser's own tables: Rust's case-mapping table
+/// alone is ~11 KB of wasm.
 #[cfg(target_arch = "wasm32")]
-fn decompose(text: &str) -> String {
-    js_sys::JsString::from(text).normalize("NFD").into()
+fn decompose_lowercase(text: &str) -> String {
+    js_sys::JsString::from(text).normalize("NFD").to_lower_case().into()
 }
 
 /// Vietnamese letters decompose into a base letter and marks from the
@@ -38,12 +41,7 @@ pub struct Token {
 
 /// Lowercase with every mark removed and đ → d: "Đường" → "duong".
 pub fn fold(text: &str) -> String {
-    decompose(text)
-        .chars()
-        .filter(|c| !is_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'đ' { 'd' } else { c })
-        .collect()
+    decompose_lowercase(text).chars().filter(|c| !is_mark(*c)).map(|c| if c == 'đ' { 'd' } else { c }).collect()
 }
 
 /// Lowercase, marks kept, in decomposed form (NFD): what "typed with tone
@@ -51,7 +49,7 @@ pub fn fold(text: &str) -> String {
 /// not need Unicode's composition tables; composed and decomposed input give
 /// the same form.
 pub fn exact(text: &str) -> String {
-    decompose(text).chars().flat_map(char::to_lowercase).collect()
+    decompose_lowercase(text)
 }
 
 /// Whether the word carries any mark or đ, i.e. whether its exact form says

@@ -28,7 +28,9 @@ pub struct Published {
     pub pages: Vec<model::Page>,
 }
 
-pub fn assemble(content: Content) -> Published {
+/// `documents`: what the search indexes of the office's documents
+/// (`documents::search_entries`), after the articles.
+pub fn assemble(content: Content, documents: &[(model::search::DocInfo, String)]) -> Published {
     let Content { site, categories, mut articles } = content;
     articles.sort_by(|a, b| b.published_at.cmp(&a.published_at).then_with(|| a.slug.cmp(&b.slug)));
     let summaries: Vec<ArticleSummary> = articles.iter().map(summary).collect();
@@ -85,7 +87,7 @@ pub fn assemble(content: Content) -> Published {
             .collect(),
     };
 
-    let search = crate::index::build(&articles);
+    let search = crate::index::build(&articles, documents);
     let published_articles = articles
         .into_iter()
         .zip(older.into_iter().zip(newer))

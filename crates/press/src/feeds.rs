@@ -97,7 +97,9 @@ fn sitemaps(published: &Published, base: &str) -> Vec<SiteFile> {
         let lastmod = article.updated.clone().unwrap_or(article.published.clone());
         urls.push((format!("{base}{}", route::article(&article.slug)), Some(lastmod)));
     }
-    urls.extend(published.pages.iter().map(|page| (format!("{base}{}", page.path), None)));
+    urls.extend(
+        published.pages.iter().filter(|page| !page.has_query()).map(|page| (format!("{base}{}", page.path), None)),
+    );
     let part = |urls: &[(String, Option<String>)]| {
         let mut out = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",

@@ -9,8 +9,10 @@ use crate::validate::Article;
 /// Characters of the sapo shown under a search result.
 const EXCERPT_CHARS: usize = 160;
 
-/// `articles` must be sorted newest first: document ids follow that order.
-pub fn build(articles: &[Article]) -> BuiltIndex {
+/// `articles` must be sorted newest first: document ids follow that order,
+/// the office's documents (`documents::search_entries`: what a result shows,
+/// the text besides its title) after them.
+pub fn build(articles: &[Article], documents: &[(DocInfo, String)]) -> BuiltIndex {
     let mut builder = IndexBuilder::default();
     for article in articles {
         let mut excerpt: String = article.sapo.chars().take(EXCERPT_CHARS).collect();
@@ -26,6 +28,9 @@ pub fn build(articles: &[Article]) -> BuiltIndex {
         };
         let body = format!("{}\n{}\n{}", article.sapo, article.text, article.tags.join("\n"));
         builder.add(info, &article.title, &body);
+    }
+    for (info, text) in documents {
+        builder.add(info.clone(), &info.title, text);
     }
     builder.finish()
 }

@@ -3,6 +3,7 @@
 
 pub mod assemble;
 pub mod corpus;
+pub mod documents;
 pub mod editor;
 pub mod error;
 pub mod feeds;
@@ -14,6 +15,7 @@ pub mod pages;
 pub mod photos;
 pub mod publish;
 pub mod render;
+pub mod schedule;
 pub mod source;
 pub mod validate;
 
@@ -43,17 +45,24 @@ pub fn build(content: &Path, out: &Path) -> Result<Report, Error> {
 pub fn build_site(content: &Path, out: &Path, site: Option<Site>, now: jiff::Timestamp) -> Result<Report, Error> {
     let site_root = site.as_ref().map(|site| site.root);
     let sources = source::read(content)?;
-    // Every problem of the articles and of the office's pages, in one report.
-    let (checked, pages) =
-        match (validate::check(sources), office::read(content, site.as_ref().map(|site| site.public))) {
-            (Ok(checked), Ok(pages)) => (checked, pages),
-            (Err(Error::Content(mut errors)), Err(more)) => {
-                errors.extend(more);
-                return Err(Error::Content(errors));
-            }
-            (Err(error), _) => return Err(error),
-            (Ok(_), Err(errors)) => return Err(Error::Content(errors)),
-        };
+    let public = site.as_ref().map(|site| site.public);
+    // Every problem of the articles, the office's pages, the documents and
+    // the schedule, in one report.
+    let mut errors = Vec::new();
+    let pages = office::read(content, public).map_err(|more| errors.extend(more)).ok();
+    let documents = documents::read(content, public).map_err(|more| errors.extend(more)).ok();
+    let weeks = schedule::read(content).map_err(|more| errors.extend(more)).ok();
+    let checked = match validate::check(sources) {
+        Ok(checked) => checked,
+        Err(Error::Content(mut first)) => {
+            first.extend(errors);
+            return Err(Error::Content(first));
+        }
+        Err(error) => return Err(error),
+    };
+    let (Some(pages), Some(documents), Some(weeks)) = (pages, documents, weeks) else {
+        return Err(Error::Content(errors));
+    };
     let mut checked = checked;
     let photos = match &site {
         Some(site) => photos::process(
@@ -62,8 +71,13 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, now: jiff::Tim
         )?,
         None => photos::PhotoReport::default(),
     };
-    let mut published = assemble::assemble(checked);
+    let mut published = assemble::assemble(checked, &documents::search_entries(&documents));
     published.pages = office::assemble(pages, &published.site);
+    published.pages.extend(documents::pages(&documents));
+    let today =
+        model::Day::parse(&now.to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(7))).date().to_string())
+            .expect("jiff writes YYYY-MM-DD");
+    published.pages.extend(schedule::pages(&weeks, today));
     let site_files = site_root.map(|_| feeds::site_files(&published, now)).unwrap_or_default();
     let mut report = publish::publish(&published, out)?;
     report.photos = photos;

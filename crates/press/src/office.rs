@@ -38,6 +38,8 @@ pub struct SourcePage {
 pub const SECTIONS: &[(&str, &str)] = &[(route::ABOUT, "Giới thiệu")];
 /// Addresses the portal already uses: a page cannot take them.
 const TAKEN: &[&str] = &[
+    "van-ban",
+    "lich-cong-tac",
     "bai-viet",
     "chuyen-muc",
     "tin-moi",
@@ -239,6 +241,7 @@ pub fn assemble(mut checked: Vec<Checked>, site: &SiteData) -> Vec<Page> {
                 lang: page.lang.clone(),
                 section: page.section.map(|section| (siblings[0].0.clone(), section_name(section).to_string())),
                 html: format!("{menu}{}", page.html),
+                json_ld: None,
             }
         })
         .collect();
@@ -283,6 +286,8 @@ fn site_map(site: &SiteData, pages: &[Page]) -> Page {
     for page in pages.iter().filter(|page| page.section.is_none()) {
         html += &format!("<li>{}</li>\n", link(&page.path, &page.title));
     }
+    html += &format!("<li>{}</li>\n", link(route::DOCUMENTS, "Văn bản"));
+    html += &format!("<li>{}</li>\n", link(route::SCHEDULE, "Lịch công tác"));
     html += &format!("<li>{}</li>\n", link(&route::latest(), "Tin mới"));
     html += &format!("<li>{}</li>\n", link(&route::search(), "Tìm kiếm"));
     html += &format!(
@@ -298,6 +303,7 @@ fn site_map(site: &SiteData, pages: &[Page]) -> Page {
         lang: "vi".into(),
         section: None,
         html,
+        json_ld: None,
     }
 }
 

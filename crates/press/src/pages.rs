@@ -223,7 +223,9 @@ fn plan(data: &Data) -> Vec<Planned> {
         let owned = (*page).clone();
         let is_site_map = page.path == route::SITE_MAP;
         let mut json_ld = vec![breadcrumb_ld(site, &crumbs)];
-        if !is_site_map {
+        if let Some(own) = page.json_ld.as_deref().and_then(|text| serde_json::from_str(text).ok()) {
+            json_ld.insert(0, own);
+        } else if !is_site_map {
             json_ld.insert(0, office_ld(site, page));
         }
         add(

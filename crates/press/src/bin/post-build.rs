@@ -91,7 +91,9 @@ fn run(dist: &Path, content: &Path, editor: &Path, keep: Option<&Path>) -> Resul
         latest: &latest,
         categories: categories.iter().map(|(slug, page)| (slug.as_str(), page)).collect(),
         articles: articles.iter().collect(),
-        pages: pages.iter().collect(),
+        // Pages with a query (documents' filters, schedule's weeks) exist
+        // only as fragments: the static copy of their address is the page without it.
+        pages: pages.iter().filter(|page| !page.has_query()).collect(),
     };
     let pages = press::pages::pages(&template, &view)?;
     // Every static page has the same inline scripts and stylesheet; the shell

@@ -1,0 +1,857 @@
+//! "Văn bản": the office's documents — decisions, directives, official
+//! letters… — one JSON file each in `content/documents/`, the kinds, issuers
+//! and fields they are sorted by in `content/documents.json`, their files
+//! (PDF, DOCX) in `public/van-ban/`.
+//!
+//! Published as office pages (`model::Page`) drawn here: one per document;
+//! the listing for every combination of filters (kind, issuer, field, year)
+//! that has documents, paged, each filter option with its count; and the
+//! lookup by number ("1234/QĐ-UBND" typed as "1234 qd ubnd"). The app only
+//! maps an address to its file (`model::paths::page_address`), so a listing
+//! page downloads one page of rows however large the archive.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use leptos::prelude::*;
+use model::paths::{page_address, query_value, route};
+use model::{Day, Page};
+use serde::Deserialize;
+use views::pagination::Pagination;
+
+use crate::error::ContentError;
+use crate::render::escaped as escape;
+
+/// Rows on one page of the listing.
+pub const DOCUMENTS_PER_PAGE: usize = 20;
+/// What `status` may be, and how the listing names it.
+pub const STATUSES: &[(&str, &str)] =
+    &[("con-hieu-luc", "Còn hiệu lực"), ("het-hieu-luc", "Hết hiệu lực"), ("bi-thay-the", "Bị thay thế")];
+const REPLACED: &str = "bi-thay-the";
+/// Files a document may come with (extension, what readers are told).
+pub const FILE_TYPES: &[(&str, &str)] = &[("pdf", "PDF"), ("docx", "Word (DOCX)"), ("doc", "Word (DOC)")];
+/// Where the files live, inside `public/` and on the site.
+pub const FILES_DIR: &str = "/van-ban/";
+const SECTION: &str = "Văn bản";
+
+/// `content/documents.json`: what documents are sorted by.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceLists {
+    /// Loại văn bản: Quyết định, Chỉ thị, Công văn…
+    pub kinds: Vec<Term>,
+    /// Cơ quan ban hành.
+    pub issuers: Vec<Term>,
+    /// Lĩnh vực.
+    pub fields: Vec<Term>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub slug: String,
+    pub name: String,
+}
+
+/// A document as the office writes it (`content/documents/{slug}.json`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDocument {
+    /// Số/ký hiệu: "1234/QĐ-UBND", "15/2025/NQ-HĐND".
+    pub number: String,
+    /// A slug of `kinds`.
+    pub kind: String,
+    /// A slug of `issuers`.
+    pub issuer: String,
+    /// Người ký: "Phó Chủ tịch Lò Văn Thắm".
+    pub signer: String,
+    /// Ngày ban hành, "YYYY-MM-DD".
+    pub issued: String,
+    /// Ngày hiệu lực.
+    pub effective: String,
+    /// Ngày hết hiệu lực, when it has one.
+    #[serde(default)]
+    pub expires: Option<String>,
+    /// Trích yếu.
+    pub summary: String,
+    /// Slugs of `fields`, one or more.
+    pub fields: Vec<String>,
+    /// A slug of [`STATUSES`].
+    pub status: String,
+    /// The document that replaced this one (its slug), when `status` is "bi-thay-the".
+    #[serde(default)]
+    pub replaced_by: Option<String>,
+    /// Addresses under `/van-ban/` of its files.
+    pub files: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Attachment {
+    pub path: String,
+    pub bytes: Option<u64>,
+    pub kind: &'static str,
+}
+
+/// A document that passed every check.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub file: PathBuf,
+    pub slug: String,
+    pub number: String,
+    pub kind: usize,
+    pub issuer: usize,
+    pub signer: String,
+    pub issued: Day,
+    pub effective: Day,
+    pub expires: Option<Day>,
+    pub summary: String,
+    pub fields: Vec<usize>,
+    pub status: usize,
+    pub replaced_by: Option<String>,
+    pub files: Vec<Attachment>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Documents {
+    pub lists: SourceLists,
+    /// Newest first (date issued, then number).
+    pub documents: Vec<Document>,
+}
+
+impl Documents {
+    fn kind(&self, document: &Document) -> &str {
+        &self.lists.kinds[document.kind].name
+    }
+
+    /// "Quyết định 1234/QĐ-UBND".
+    pub fn title(&self, document: &Document) -> String {
+        format!("{} {}", self.kind(document), document.number)
+    }
+}
+
+/// Why a number is not one ("1234/QĐ-UBND": digits, then parts of capitals,
+/// digits and hyphens after slashes), or `None`.
+pub fn number_reason(number: &str) -> Option<String> {
+    let mut parts = number.split('/');
+    let first = parts.next().unwrap_or_default();
+    let rest: Vec<&str> = parts.collect();
+    let part_ok = |part: &str| {
+        !part.is_empty()
+            && !part.starts_with('-')
+            && !part.ends_with('-')
+            && part.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+    };
+    if first.is_empty() || first.len() > 6 || !first.bytes().all(|b| b.is_ascii_digit()) || first.starts_with('0') {
+        Some(format!("`{number}` must start with the document's number (\"1234/QĐ-UBND\")"))
+    } else if rest.is_empty() || !rest.iter().all(|part| part_ok(part)) {
+        Some(format!("`{number}` must be a number then its symbol after a slash, in capitals (\"1234/QĐ-UBND\")"))
+    } else {
+        None
+    }
+}
+
+/// Reads and checks every document; all problems at once, each with file and
+/// field. With `public`, every file is looked for there and measured.
+pub fn read(content: &Path, public: Option<&Path>) -> Result<Documents, Vec<ContentError>> {
+    let lists_file = content.join("documents.json");
+    let mut files = Vec::new();
+    crate::office::collect(&content.join("documents"), &mut files)
+        .map_err(|(dir, e)| vec![ContentError::new(&dir, None, format!("cannot be read: {e}"))])?;
+    files.sort();
+    let mut errors = Vec::new();
+    let lists = match std::fs::read_to_string(&lists_file) {
+        Ok(text) => match crate::source::parse::<SourceLists>(&lists_file, &text) {
+            Ok(lists) => {
+                check_lists(&lists_file, &lists, &mut errors);
+                lists
+            }
+            Err(error) => return Err(vec![error]),
+        },
+        // A site without documents needs no lists.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && files.is_empty() => {
+            return Ok(Documents {
+                lists: SourceLists { kinds: vec![], issuers: vec![], fields: vec![] },
+                documents: vec![],
+            });
+        }
+        Err(e) => return Err(vec![ContentError::new(&lists_file, None, format!("cannot be read: {e}"))]),
+    };
+    let mut documents = Vec::new();
+    for file in files {
+        let slug = file.file_stem().unwrap_or_default().to_string_lossy().into_owned();
+        let text = match std::fs::read_to_string(&file) {
+            Ok(text) => text,
+            Err(e) => {
+                errors.push(ContentError::new(&file, None, format!("cannot be read: {e}")));
+                continue;
+            }
+        };
+        match crate::source::parse::<SourceDocument>(&file, &text) {
+            Ok(source) => {
+                if let Some(document) = check(&file, slug, source, &lists, public, &mut errors) {
+                    documents.push(document);
+                }
+            }
+            Err(error) => errors.push(error),
+        }
+    }
+    check_links(&documents, &mut errors);
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    documents.sort_by(|a, b| b.issued.cmp(&a.issued).then_with(|| a.number.cmp(&b.number)));
+    Ok(Documents { lists, documents })
+}
+
+fn check_lists(file: &Path, lists: &SourceLists, errors: &mut Vec<ContentError>) {
+    for (field, terms) in [("kinds", &lists.kinds), ("issuers", &lists.issuers), ("fields", &lists.fields)] {
+        let mut seen = std::collections::HashSet::new();
+        for (i, term) in terms.iter().enumerate() {
+            let at = format!("{field}[{i}]");
+            if !model::is_valid_slug(&term.slug) {
+                errors.push(ContentError::new(
+                    file,
+                    Some(&format!("{at}.slug")),
+                    crate::validate::slug_reason(&term.slug),
+                ));
+            } else if !seen.insert(term.slug.as_str()) {
+                errors.push(ContentError::new(
+                    file,
+                    Some(&format!("{at}.slug")),
+                    format!("`{}` is listed twice", term.slug),
+                ));
+            }
+            if term.name.trim().is_empty() {
+                errors.push(ContentError::new(file, Some(&format!("{at}.name")), "must not be empty"));
+            }
+        }
+    }
+}
+
+fn check(
+    file: &Path,
+    slug: String,
+    source: SourceDocument,
+    lists: &SourceLists,
+    public: Option<&Path>,
+    errors: &mut Vec<ContentError>,
+) -> Option<Document> {
+    let before = errors.len();
+    let mut error = |field: &str, reason: String| errors.push(ContentError::new(file, Some(field), reason));
+    if !model::is_valid_slug(&slug) {
+        error("(file name)", crate::validate::slug_reason(&slug));
+    }
+    let number = source.number.trim().to_string();
+    if let Some(reason) = number_reason(&number) {
+        error("number", reason);
+    }
+    let find = |terms: &[Term], slug: &str| terms.iter().position(|term| term.slug == slug);
+    let known = |terms: &[Term]| terms.iter().map(|t| t.slug.as_str()).collect::<Vec<_>>().join(", ");
+    let kind = find(&lists.kinds, &source.kind);
+    if kind.is_none() {
+        error("kind", format!("unknown kind `{}` (content/documents.json lists {})", source.kind, known(&lists.kinds)));
+    }
+    let issuer = find(&lists.issuers, &source.issuer);
+    if issuer.is_none() {
+        error(
+            "issuer",
+            format!("unknown issuer `{}` (content/documents.json lists {})", source.issuer, known(&lists.issuers)),
+        );
+    }
+    let mut fields = Vec::new();
+    if source.fields.is_empty() {
+        error("fields", "must name at least one field".into());
+    }
+    for (i, field) in source.fields.iter().enumerate() {
+        match find(&lists.fields, field) {
+            Some(index) if !fields.contains(&index) => fields.push(index),
+            Some(_) => error(&format!("fields[{i}]"), format!("`{field}` is listed twice")),
+            None => error(
+                &format!("fields[{i}]"),
+                format!("unknown field `{field}` (content/documents.json lists {})", known(&lists.fields)),
+            ),
+        }
+    }
+    for (field, value) in [("signer", &source.signer), ("summary", &source.summary)] {
+        if value.trim().is_empty() {
+            error(field, "must not be empty".into());
+        }
+    }
+    let mut date = |field: &str, text: &str| {
+        let day = Day::parse(text);
+        if day.is_none() {
+            error(field, format!("`{text}` is not a date written YYYY-MM-DD"));
+        }
+        day
+    };
+    let issued = date("issued", &source.issued);
+    let effective = date("effective", &source.effective);
+    let expires = source.expires.as_deref().map(|text| date("expires", text));
+    if let (Some(issued), Some(effective)) = (issued, effective)
+        && effective < issued
+    {
+        error("effective", format!("{} is earlier than `issued` ({})", effective.date(), issued.date()));
+    }
+    if let (Some(effective), Some(Some(expires))) = (effective, expires)
+        && expires <= effective
+    {
+        error("expires", format!("{} is not after `effective` ({})", expires.date(), effective.date()));
+    }
+    let status = STATUSES.iter().position(|(known, _)| *known == source.status);
+    match status {
+        None => {
+            let known: Vec<_> = STATUSES.iter().map(|(slug, _)| *slug).collect();
+            error("status", format!("`{}` is not one of {}", source.status, known.join(", ")));
+        }
+        Some(status) if STATUSES[status].0 == REPLACED && source.replaced_by.is_none() => {
+            error("replaced_by", "must name the replacing document when `status` is \"bi-thay-the\"".into());
+        }
+        Some(status) if STATUSES[status].0 != REPLACED && source.replaced_by.is_some() => {
+            error("replaced_by", "only a replaced document (`status` \"bi-thay-the\") names its replacement".into());
+        }
+        Some(_) => {}
+    }
+    if source.files.is_empty() {
+        error("files", "must list the document's file (PDF or DOCX in public/van-ban/)".into());
+    }
+    let mut files = Vec::new();
+    for (i, path) in source.files.iter().enumerate() {
+        let field = format!("files[{i}]");
+        let extension = path.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).unwrap_or_default();
+        let Some((_, kind)) = FILE_TYPES.iter().find(|(known, _)| *known == extension) else {
+            let known: Vec<_> = FILE_TYPES.iter().map(|(ext, _)| *ext).collect();
+            error(&field, format!("`{path}`: a document's file is one of {}", known.join(", ")));
+            continue;
+        };
+        if !path.starts_with(FILES_DIR) || path.contains("..") {
+            error(&field, format!("`{path}` must be under {FILES_DIR} (public{FILES_DIR} in the repository)"));
+            continue;
+        }
+        let bytes = match public {
+            Some(public) => {
+                let on_disk = public.join(path.trim_start_matches('/'));
+                match std::fs::metadata(&on_disk) {
+                    Ok(meta) if meta.len() > 0 => Some(meta.len()),
+                    Ok(_) => {
+                        error(&field, format!("{} is empty", on_disk.display()));
+                        continue;
+                    }
+                    Err(_) => {
+                        error(&field, format!("{} is missing", on_disk.display()));
+                        continue;
+                    }
+                }
+            }
+            None => None,
+        };
+        files.push(Attachment { path: path.clone(), bytes, kind });
+    }
+    if errors.len() > before {
+        return None;
+    }
+    Some(Document {
+        file: file.to_path_buf(),
+        slug,
+        number,
+        kind: kind?,
+        issuer: issuer?,
+        signer: source.signer.trim().to_string(),
+        issued: issued?,
+        effective: effective?,
+        expires: expires.flatten(),
+        summary: source.summary.trim().to_string(),
+        fields,
+        status: status?,
+        replaced_by: source.replaced_by,
+        files,
+    })
+}
+
+/// What only the whole set can tell: numbers used twice, replacements that
+/// point nowhere.
+fn check_links(documents: &[Document], errors: &mut Vec<ContentError>) {
+    let mut numbers: HashMap<&str, &Path> = HashMap::new();
+    for document in documents {
+        if let Some(first) = numbers.insert(document.number.as_str(), &document.file) {
+            errors.push(ContentError::new(
+                &document.file,
+                Some("number"),
+                format!("`{}` is already the number of {}", document.number, first.display()),
+            ));
+        }
+    }
+    for document in documents {
+        let Some(target) = &document.replaced_by else { continue };
+        if target == &document.slug {
+            errors.push(ContentError::new(&document.file, Some("replaced_by"), "a document cannot replace itself"));
+        } else if !documents.iter().any(|other| &other.slug == target) {
+            errors.push(ContentError::new(
+                &document.file,
+                Some("replaced_by"),
+                format!("no document `{target}` (content/documents/{target}.json)"),
+            ));
+        }
+    }
+}
+
+/// One combination of filters; `None` is "Tất cả".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct Filter {
+    kind: Option<usize>,
+    issuer: Option<usize>,
+    field: Option<usize>,
+    year: Option<i32>,
+}
+
+/// The four filters, as the listing shows them.
+#[derive(Clone, Copy, PartialEq)]
+enum Facet {
+    Kind,
+    Issuer,
+    Field,
+    Year,
+}
+
+const FACETS: [(Facet, &str); 4] = [
+    (Facet::Kind, "Loại văn bản"),
+    (Facet::Issuer, "Cơ quan ban hành"),
+    (Facet::Field, "Lĩnh vực"),
+    (Facet::Year, "Năm ban hành"),
+];
+
+impl Filter {
+    fn without(mut self, facet: Facet) -> Filter {
+        match facet {
+            Facet::Kind => self.kind = None,
+            Facet::Issuer => self.issuer = None,
+            Facet::Field => self.field = None,
+            Facet::Year => self.year = None,
+        }
+        self
+    }
+
+    /// The filter with `facet` set to the option numbered `value` (a year for years).
+    fn with(mut self, facet: Facet, value: i64) -> Filter {
+        match facet {
+            Facet::Kind => self.kind = Some(value as usize),
+            Facet::Issuer => self.issuer = Some(value as usize),
+            Facet::Field => self.field = Some(value as usize),
+            Facet::Year => self.year = Some(value as i32),
+        }
+        self
+    }
+
+    fn get(&self, facet: Facet) -> Option<i64> {
+        match facet {
+            Facet::Kind => self.kind.map(|v| v as i64),
+            Facet::Issuer => self.issuer.map(|v| v as i64),
+            Facet::Field => self.field.map(|v| v as i64),
+            Facet::Year => self.year.map(i64::from),
+        }
+    }
+}
+
+/// Every published page of the documents: the listing for each combination
+/// of filters that has documents, the lookups by number, one page per
+/// document.
+pub fn pages(documents: &Documents) -> Vec<Page> {
+    let mut pages = Vec::new();
+    if documents.documents.is_empty() {
+        return pages;
+    }
+    // Members of each combination, newest first: each document joins the 16
+    // combinations of its own values (one per field it has).
+    let mut members: BTreeMap<Filter, Vec<usize>> = BTreeMap::new();
+    for (index, document) in documents.documents.iter().enumerate() {
+        for mask in 0..16u8 {
+            let fields: Vec<Option<usize>> =
+                if mask & 4 != 0 { document.fields.iter().copied().map(Some).collect() } else { vec![None] };
+            for field in fields {
+                let filter = Filter {
+                    kind: (mask & 1 != 0).then_some(document.kind),
+                    issuer: (mask & 2 != 0).then_some(document.issuer),
+                    field,
+                    year: (mask & 8 != 0).then_some(document.issued.ymd().0),
+                };
+                members.entry(filter).or_default().push(index);
+            }
+        }
+    }
+    for (filter, indices) in &members {
+        let panel = facet_panel(documents, &members, *filter);
+        let total_pages = indices.len().div_ceil(DOCUMENTS_PER_PAGE) as u32;
+        for (n, rows) in indices.chunks(DOCUMENTS_PER_PAGE).enumerate() {
+            pages.push(listing_page(documents, *filter, &panel, indices.len(), n as u32 + 1, total_pages, rows));
+        }
+    }
+    pages.extend(number_pages(documents));
+    pages.extend(documents.documents.iter().map(|document| document_page(documents, document)));
+    pages
+}
+
+fn address(documents: &Documents, filter: Filter, page: u32) -> String {
+    let lists = &documents.lists;
+    page_address(route::DOCUMENTS, |key| match key {
+        "loai" => filter.kind.map(|i| lists.kinds[i].slug.clone()),
+        "co-quan" => filter.issuer.map(|i| lists.issuers[i].slug.clone()),
+        "linh-vuc" => filter.field.map(|i| lists.fields[i].slug.clone()),
+        "nam" => filter.year.map(|year| year.to_string()),
+        route::PAGE_PARAM => Some(page.to_string()),
+        _ => None,
+    })
+}
+
+fn option_name(documents: &Documents, facet: Facet, value: i64) -> String {
+    let lists = &documents.lists;
+    match facet {
+        Facet::Kind => lists.kinds[value as usize].name.clone(),
+        Facet::Issuer => lists.issuers[value as usize].name.clone(),
+        Facet::Field => lists.fields[value as usize].name.clone(),
+        Facet::Year => value.to_string(),
+    }
+}
+
+/// The filters with each option's count among the documents the other
+/// filters leave; options with none are not offered.
+fn facet_panel(documents: &Documents, members: &BTreeMap<Filter, Vec<usize>>, filter: Filter) -> String {
+    let mut html = String::from("<nav class=\"facets\" aria-label=\"Lọc văn bản\">\n");
+    for (facet, name) in FACETS {
+        let base = filter.without(facet);
+        let mut counts: BTreeMap<i64, usize> = BTreeMap::new();
+        for &index in members.get(&base).map(Vec::as_slice).unwrap_or_default() {
+            let document = &documents.documents[index];
+            let values: Vec<i64> = match facet {
+                Facet::Kind => vec![document.kind as i64],
+                Facet::Issuer => vec![document.issuer as i64],
+                Facet::Field => document.fields.iter().map(|&f| f as i64).collect(),
+                Facet::Year => vec![i64::from(document.issued.ymd().0)],
+            };
+            for value in values {
+                *counts.entry(value).or_default() += 1;
+            }
+        }
+        let mut options: Vec<(i64, usize)> = counts.into_iter().collect();
+        if facet == Facet::Year {
+            options.reverse();
+        }
+        let current = |selected: bool| if selected { " aria-current=\"true\"" } else { "" };
+        html += &format!("<div class=\"facet\"><h2 class=\"facet-name\">{}</h2><ul>", escape(name));
+        html += &format!(
+            "<li><a href=\"{}\"{}>Tất cả</a></li>",
+            escape(&address(documents, base, 1)),
+            current(filter.get(facet).is_none())
+        );
+        for (value, count) in options {
+            html += &format!(
+                "<li><a href=\"{}\"{}>{} <span class=\"count\">({})</span></a></li>",
+                escape(&address(documents, base.with(facet, value), 1)),
+                current(filter.get(facet) == Some(value)),
+                escape(&option_name(documents, facet, value)),
+                model::format_number(count as u64)
+            );
+        }
+        html += "</ul></div>\n";
+    }
+    html + "</nav>\n"
+}
+
+/// The two ways to look a document up: by number (its own pages, here) and
+/// by words of its summary (the site's search, which indexes documents).
+const SEARCH_FORMS: &str = "<div class=\"document-search\">\
+<form action=\"/van-ban\" method=\"get\" role=\"search\" aria-label=\"Tìm theo số, ký hiệu\">\
+<label for=\"tim-so-ky-hieu\">Số/Ký hiệu</label>\
+<input id=\"tim-so-ky-hieu\" name=\"so\" type=\"search\" placeholder=\"Ví dụ: 1234/QĐ-UBND\" autocomplete=\"off\">\
+<button type=\"submit\">Tìm</button></form>\
+<form action=\"/tim-kiem\" method=\"get\" role=\"search\" aria-label=\"Tìm theo trích yếu\">\
+<label for=\"tim-trich-yeu\">Trích yếu</label>\
+<input id=\"tim-trich-yeu\" name=\"q\" type=\"search\" placeholder=\"Từ khóa trong trích yếu\">\
+<button type=\"submit\">Tìm</button></form></div>\n";
+
+fn table(documents: &Documents, rows: &[usize]) -> String {
+    let mut html = String::from(
+        "<table class=\"documents-table\"><thead><tr><th scope=\"col\">Số/Ký hiệu</th><th scope=\"col\">Ngày ban hành</th>\
+         <th scope=\"col\">Trích yếu</th><th scope=\"col\">Tình trạng</th></tr></thead><tbody>\n",
+    );
+    for &index in rows {
+        let document = &documents.documents[index];
+        let (status, status_name) = STATUSES[document.status];
+        html += &format!(
+            "<tr><td data-label=\"Số/Ký hiệu\"><a href=\"{}\">{}</a></td>\
+             <td data-label=\"Ngày ban hành\"><time datetime=\"{}\">{}</time></td>\
+             <td data-label=\"Trích yếu\">{}</td>\
+             <td data-label=\"Tình trạng\"><span class=\"status status-{status}\">{status_name}</span></td></tr>\n",
+            escape(&format!("{}/{}", route::DOCUMENTS, document.slug)),
+            escape(&document.number),
+            document.issued,
+            document.issued.date(),
+            escape(&document.summary),
+        );
+    }
+    html + "</tbody></table>\n"
+}
+
+fn pagination(current: u32, total: u32, href: impl Fn(u32) -> String + 'static) -> String {
+    let owner = Owner::new();
+    let html = owner.with(|| view! { <Pagination current total href/> }.to_html());
+    owner.cleanup();
+    html.replace("<!>", "")
+}
+
+fn listing_page(
+    documents: &Documents,
+    filter: Filter,
+    panel: &str,
+    count: usize,
+    page: u32,
+    total_pages: u32,
+    rows: &[usize],
+) -> Page {
+    let chosen: Vec<String> = FACETS
+        .iter()
+        .filter_map(|(facet, _)| filter.get(*facet).map(|value| option_name(documents, *facet, value)))
+        .map(|name| if name.chars().all(|c| c.is_ascii_digit()) { format!("năm {name}") } else { name })
+        .collect();
+    let mut title = if chosen.is_empty() { SECTION.to_string() } else { format!("{SECTION}: {}", chosen.join(", ")) };
+    if page > 1 {
+        title += &format!(" (trang {page})");
+    }
+    let mut html = String::from(SEARCH_FORMS);
+    html += panel;
+    html += &format!(
+        "<p class=\"document-count\">{} văn bản{}</p>\n",
+        model::format_number(count as u64),
+        if total_pages > 1 { format!(" · trang {page}/{total_pages}") } else { String::new() }
+    );
+    html += &table(documents, rows);
+    let (owned, filter_for_links) = (documents.clone(), filter);
+    html += &pagination(page, total_pages, move |n| address(&owned, filter_for_links, n));
+    Page {
+        path: address(documents, filter, page),
+        title,
+        description: if chosen.is_empty() {
+            "Văn bản chỉ đạo, điều hành: tra cứu theo số, ký hiệu, loại văn bản, cơ quan ban hành, lĩnh vực và năm."
+                .into()
+        } else {
+            format!("Văn bản {}.", chosen.join(", "))
+        },
+        lang: "vi".into(),
+        section: (filter != Filter::default() || page > 1).then(|| (route::DOCUMENTS.to_string(), SECTION.to_string())),
+        html: format!("<div class=\"documents\">{html}</div>"),
+        json_ld: None,
+    }
+}
+
+/// `/van-ban?so=…`: for every document, its number's folded words from the
+/// first ("1234", "1234-qd", "1234-qd-ubnd") each find it.
+fn number_pages(documents: &Documents) -> Vec<Page> {
+    let mut keys: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (index, document) in documents.documents.iter().enumerate() {
+        let folded = query_value(&document.number);
+        let words: Vec<&str> = folded.split('-').collect();
+        let mut spellings = vec![words.clone()];
+        // "15/2025/NQ-HĐND" is also asked for as "15/NQ-HĐND".
+        if words.len() > 2 && words[1].len() == 4 && words[1].bytes().all(|b| b.is_ascii_digit()) {
+            spellings.push([&words[..1], &words[2..]].concat());
+        }
+        for words in spellings {
+            for end in 1..=words.len() {
+                let list = keys.entry(words[..end].join("-")).or_default();
+                if list.last() != Some(&index) {
+                    list.push(index);
+                }
+            }
+        }
+    }
+    keys.into_iter()
+        .map(|(key, rows)| {
+            let exact: Vec<&str> = rows
+                .iter()
+                .map(|&i| documents.documents[i].number.as_str())
+                .filter(|number| query_value(number) == key || query_value(&without_year(number)) == key)
+                .collect();
+            let shown = match exact.as_slice() {
+                [number] => (*number).to_string(),
+                _ => key.to_uppercase(),
+            };
+            let mut html = String::from(SEARCH_FORMS);
+            html += &format!(
+                "<p class=\"document-count\">{} văn bản có số, ký hiệu «{}». <a href=\"{}\">Xem tất cả văn bản</a></p>\n",
+                rows.len(),
+                escape(&shown),
+                route::DOCUMENTS
+            );
+            html += &table(documents, &rows);
+            Page {
+                path: page_address(route::DOCUMENTS, |k| (k == "so").then(|| key.clone())),
+                title: format!("Văn bản số {shown}"),
+                description: format!("Văn bản có số, ký hiệu {shown}."),
+                lang: "vi".into(),
+                section: Some((route::DOCUMENTS.to_string(), SECTION.to_string())),
+                html: format!("<div class=\"documents\">{html}</div>"),
+                json_ld: None,
+            }
+        })
+        .collect()
+}
+
+/// "15/2025/NQ-HĐND" → "15/NQ-HĐND".
+fn without_year(number: &str) -> String {
+    let parts: Vec<&str> = number.split('/').collect();
+    match parts.as_slice() {
+        [first, year, rest @ ..] if year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit()) && !rest.is_empty() => {
+            format!("{first}/{}", rest.join("/"))
+        }
+        _ => number.to_string(),
+    }
+}
+
+/// "1,2 MB", "85 KB", as a download link tells its size.
+pub fn file_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024);
+        format!("{},{} MB", tenths / 10, tenths % 10)
+    } else {
+        format!("{} KB", bytes.div_ceil(1024))
+    }
+}
+
+fn document_page(documents: &Documents, document: &Document) -> Page {
+    let lists = &documents.lists;
+    let link = |slug: &str| {
+        let target = documents.documents.iter().find(|d| d.slug == slug).expect("checked link");
+        format!("<a href=\"{}/{}\">{}</a>", route::DOCUMENTS, escape(slug), escape(&documents.title(target)))
+    };
+    let (status, status_name) = STATUSES[document.status];
+    let mut status_html = format!("<span class=\"status status-{status}\">{status_name}</span>");
+    if let Some(target) = &document.replaced_by {
+        status_html += &format!(" — được thay thế bởi {}", link(target));
+    }
+    let replaces: Vec<String> = documents
+        .documents
+        .iter()
+        .filter(|other| other.replaced_by.as_deref() == Some(document.slug.as_str()))
+        .map(|other| link(&other.slug))
+        .collect();
+    let fields: Vec<String> = document
+        .fields
+        .iter()
+        .map(|&f| {
+            let filter = Filter { field: Some(f), ..Filter::default() };
+            format!("<a href=\"{}\">{}</a>", escape(&address(documents, filter, 1)), escape(&lists.fields[f].name))
+        })
+        .collect();
+    let mut rows = vec![
+        ("Số/Ký hiệu", escape(&document.number)),
+        ("Loại văn bản", escape(documents.kind(document))),
+        ("Cơ quan ban hành", escape(&lists.issuers[document.issuer].name)),
+        ("Người ký", escape(&document.signer)),
+        ("Ngày ban hành", format!("<time datetime=\"{}\">{}</time>", document.issued, document.issued.date())),
+        ("Ngày hiệu lực", format!("<time datetime=\"{}\">{}</time>", document.effective, document.effective.date())),
+    ];
+    if let Some(expires) = document.expires {
+        rows.push(("Ngày hết hiệu lực", format!("<time datetime=\"{expires}\">{}</time>", expires.date())));
+    }
+    rows.push(("Lĩnh vực", fields.join(", ")));
+    rows.push(("Tình trạng", status_html));
+    if !replaces.is_empty() {
+        rows.push(("Thay thế văn bản", replaces.join(", ")));
+    }
+    let mut html = format!(
+        "<p class=\"document-summary\">{}</p>\n<table class=\"document-facts\"><tbody>\n",
+        escape(&document.summary)
+    );
+    for (name, value) in rows {
+        html += &format!("<tr><th scope=\"row\">{name}</th><td>{value}</td></tr>\n");
+    }
+    html += "</tbody></table>\n<h2>Tệp đính kèm</h2>\n<ul class=\"document-files\">\n";
+    for file in &document.files {
+        let name = file.path.rsplit('/').next().unwrap_or_default();
+        let size = file.bytes.map(|bytes| format!(", {}", file_size(bytes))).unwrap_or_default();
+        html += &format!(
+            "<li><a href=\"{}\" download>{}</a> <span class=\"file-meta\">({}{size})</span></li>\n",
+            escape(&file.path),
+            escape(name),
+            file.kind
+        );
+    }
+    html += "</ul>\n";
+    let title = documents.title(document);
+    Page {
+        path: format!("{}/{}", route::DOCUMENTS, document.slug),
+        title: title.clone(),
+        description: document.summary.clone(),
+        lang: "vi".into(),
+        section: Some((route::DOCUMENTS.to_string(), SECTION.to_string())),
+        html: format!("<div class=\"document\">{html}</div>"),
+        json_ld: Some(legislation_ld(documents, document, &title).to_string()),
+    }
+}
+
+/// schema.org's type for a legal or administrative act.
+fn legislation_ld(documents: &Documents, document: &Document, title: &str) -> serde_json::Value {
+    let force = match STATUSES[document.status].0 {
+        "con-hieu-luc" => "http://data.europa.eu/eli/ontology#InForce",
+        _ => "http://data.europa.eu/eli/ontology#NotInForce",
+    };
+    serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "name": title,
+        "legislationIdentifier": document.number,
+        "legislationType": documents.kind(document),
+        "legislationDate": document.issued.to_string(),
+        "legislationLegalForce": force,
+        "legislationPassedBy": { "@type": "GovernmentOrganization", "name": documents.lists.issuers[document.issuer].name },
+        "abstract": document.summary,
+        "inLanguage": "vi",
+        "encoding": document.files.iter().map(|file| serde_json::json!({
+            "@type": "LegislationObject",
+            "contentUrl": file.path,
+            "encodingFormat": if file.path.ends_with(".pdf") { "application/pdf" } else { "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// What the site's search indexes of a document: title, summary, date.
+pub fn search_entries(documents: &Documents) -> Vec<(model::search::DocInfo, String)> {
+    documents
+        .documents
+        .iter()
+        .map(|document| {
+            let excerpt = format!(
+                "{} · {} · {}",
+                documents.lists.issuers[document.issuer].name, document.signer, STATUSES[document.status].1
+            );
+            let info = model::search::DocInfo {
+                slug: format!("{}/{}", route::DOCUMENTS, document.slug),
+                title: format!("{}: {}", documents.title(document), document.summary),
+                category: SECTION.to_string(),
+                published: format!("{}T00:00:00+07:00", document.issued),
+                excerpt: excerpt.clone(),
+            };
+            (info, excerpt)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_have_their_shape() {
+        for good in ["1234/QĐ-UBND", "15/2025/NQ-HĐND", "7/CT-UBND", "320/UBND-KT"] {
+            assert_eq!(number_reason(good), None, "{good}");
+        }
+        for bad in ["QĐ-UBND", "1234", "1234/", "1234/qđ-ubnd", "0123/QĐ", "12a/QĐ", "1234/-QĐ", "1234 QĐ-UBND"] {
+            assert!(number_reason(bad).is_some(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn sizes_read_as_readers_expect() {
+        assert_eq!(file_size(1), "1 KB");
+        assert_eq!(file_size(86_000), "84 KB");
+        assert_eq!(file_size(1_300_000), "1,2 MB");
+    }
+}

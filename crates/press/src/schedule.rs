@@ -1,0 +1,357 @@
+//! "Lịch công tác": the leadership's week, one JSON file per ISO week in
+//! `content/schedule/` ("2026-W48.json"), published as office pages
+//! `/lich-cong-tac?tuan=2026-w48` — every week from the first file to the
+//! last, so "Tuần trước"/"Tuần sau" never lead nowhere inside that span —
+//! and `/lich-cong-tac` itself, the week current when the site was built
+//! (the app opens the reader's own week instead and marks today, see
+//! `src/routes/page.rs`).
+
+use std::path::{Path, PathBuf};
+
+use model::paths::{page_address, route};
+use model::{Day, IsoWeek, Page};
+use serde::Deserialize;
+
+use crate::error::ContentError;
+use crate::render::escaped as escape;
+
+const TITLE: &str = "Lịch công tác";
+
+/// A week as the office writes it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceWeek {
+    /// How many times the week has been issued: 1 first, then "Điều chỉnh lần 2"…
+    pub revision: u32,
+    /// When this revision was made, RFC 3339 ("2026-11-27T14:36:00+07:00").
+    pub updated: String,
+    pub days: Vec<SourceDay>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDay {
+    /// "YYYY-MM-DD", inside the file's week.
+    pub date: String,
+    pub items: Vec<SourceItem>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceItem {
+    /// "08:00"; before noon is the morning.
+    pub time: String,
+    pub content: String,
+    #[serde(default)]
+    pub place: String,
+    /// Who attends (lãnh đạo), as written: "Chủ tịch UBND tỉnh Hoàng Văn Sơn".
+    pub attendees: String,
+    /// Who prepares (an office, a department), when it matters.
+    #[serde(default)]
+    pub preparation: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Week {
+    pub file: PathBuf,
+    pub week: IsoWeek,
+    pub revision: u32,
+    /// "14:36 27/11/2026".
+    pub updated: String,
+    pub days: Vec<(Day, Vec<SourceItem>)>,
+}
+
+/// Reads and checks every week; all problems at once, each with file and field.
+pub fn read(content: &Path) -> Result<Vec<Week>, Vec<ContentError>> {
+    let mut files = Vec::new();
+    crate::office::collect(&content.join("schedule"), &mut files)
+        .map_err(|(dir, e)| vec![ContentError::new(&dir, None, format!("cannot be read: {e}"))])?;
+    files.sort();
+    let mut errors = Vec::new();
+    let mut weeks = Vec::new();
+    for file in files {
+        let text = match std::fs::read_to_string(&file) {
+            Ok(text) => text,
+            Err(e) => {
+                errors.push(ContentError::new(&file, None, format!("cannot be read: {e}")));
+                continue;
+            }
+        };
+        match crate::source::parse::<SourceWeek>(&file, &text) {
+            Ok(source) => {
+                if let Some(week) = check(&file, source, &mut errors) {
+                    weeks.push(week);
+                }
+            }
+            Err(error) => errors.push(error),
+        }
+    }
+    if errors.is_empty() {
+        weeks.sort_by_key(|week| week.week);
+        Ok(weeks)
+    } else {
+        Err(errors)
+    }
+}
+
+fn check(file: &Path, source: SourceWeek, errors: &mut Vec<ContentError>) -> Option<Week> {
+    let before = errors.len();
+    let name = file.file_stem().unwrap_or_default().to_string_lossy();
+    let week = IsoWeek::parse(&name);
+    if week.is_none() {
+        errors.push(ContentError::new(
+            file,
+            None,
+            format!("the file is named after its ISO week (\"2026-W48.json\"), not `{name}`"),
+        ));
+    }
+    if source.revision == 0 {
+        errors.push(ContentError::new(file, Some("revision"), "counts from 1 (the first issue)"));
+    }
+    let updated = match source.updated.parse::<jiff::Timestamp>() {
+        Ok(at) => {
+            at.to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(7))).strftime("%H:%M %d/%m/%Y").to_string()
+        }
+        Err(_) => {
+            errors.push(ContentError::new(
+                file,
+                Some("updated"),
+                format!("`{}` is not a date and time like 2026-11-27T14:36:00+07:00", source.updated),
+            ));
+            String::new()
+        }
+    };
+    let mut days: Vec<(Day, Vec<SourceItem>)> = Vec::new();
+    for (i, day) in source.days.into_iter().enumerate() {
+        let Some(date) = Day::parse(&day.date) else {
+            errors.push(ContentError::new(
+                file,
+                Some(&format!("days[{i}].date")),
+                format!("`{}` is not a date written YYYY-MM-DD", day.date),
+            ));
+            continue;
+        };
+        if let Some(week) = week
+            && date.iso_week() != week
+        {
+            errors.push(ContentError::new(
+                file,
+                Some(&format!("days[{i}].date")),
+                format!("{} is in week {}, not in this file's week {week}", date.date(), date.iso_week()),
+            ));
+        }
+        if days.iter().any(|(other, _)| *other == date) {
+            errors.push(ContentError::new(
+                file,
+                Some(&format!("days[{i}].date")),
+                format!("{} is listed twice", date.date()),
+            ));
+        }
+        for (j, item) in day.items.iter().enumerate() {
+            let at = |field: &str| format!("days[{i}].items[{j}].{field}");
+            if parse_time(&item.time).is_none() {
+                errors.push(ContentError::new(
+                    file,
+                    Some(&at("time")),
+                    format!("`{}` is not a time written HH:MM", item.time),
+                ));
+            }
+            for (field, value) in [("content", &item.content), ("attendees", &item.attendees)] {
+                if value.trim().is_empty() {
+                    errors.push(ContentError::new(file, Some(&at(field)), "must not be empty"));
+                }
+            }
+        }
+        let mut items = day.items;
+        items.sort_by(|a, b| a.time.cmp(&b.time));
+        days.push((date, items));
+    }
+    if errors.len() > before {
+        return None;
+    }
+    days.sort_by_key(|(date, _)| *date);
+    Some(Week { file: file.to_path_buf(), week: week?, revision: source.revision, updated, days })
+}
+
+fn parse_time(text: &str) -> Option<(u8, u8)> {
+    let (hour, minute) = text.split_once(':')?;
+    if hour.len() != 2 || minute.len() != 2 {
+        return None;
+    }
+    let (hour, minute): (u8, u8) = (hour.parse().ok()?, minute.parse().ok()?);
+    (hour < 24 && minute < 60).then_some((hour, minute))
+}
+
+fn week_address(week: IsoWeek) -> String {
+    page_address(route::SCHEDULE, |key| (key == "tuan").then(|| week.to_string()))
+}
+
+/// One page per week from the first to the last, and `/lich-cong-tac` for
+/// the week of `today` (or the nearest one there is).
+pub fn pages(weeks: &[Week], today: Day) -> Vec<Page> {
+    let (Some(first), Some(last)) = (weeks.first(), weeks.last()) else { return Vec::new() };
+    let (first, last) = (first.week, last.week);
+    let mut pages = Vec::new();
+    let mut week = first;
+    loop {
+        let written = weeks.iter().find(|w| w.week == week);
+        let previous = (week > first).then(|| week.previous());
+        let next = (week < last).then(|| week.next());
+        pages.push(week_page(week, written, previous, next, week_address(week)));
+        if week >= last {
+            break;
+        }
+        week = week.next();
+    }
+    let current = today.iso_week().clamp(first, last);
+    let mut default = pages.iter().find(|page| page.path == week_address(current)).expect("a page per week").clone();
+    default.path = route::SCHEDULE.into();
+    default.section = None;
+    default.title = TITLE.into();
+    pages.push(default);
+    pages
+}
+
+fn week_page(
+    week: IsoWeek,
+    written: Option<&Week>,
+    previous: Option<IsoWeek>,
+    next: Option<IsoWeek>,
+    path: String,
+) -> Page {
+    let monday = week.monday();
+    let sunday = monday.add_days(6);
+    let span = format!("Tuần {} ({} – {})", week.week, monday.date(), sunday.date());
+    let mut html = String::from("<nav class=\"week-nav\" aria-label=\"Chọn tuần\">");
+    match previous {
+        Some(previous) => {
+            html += &format!("<a href=\"{}\" rel=\"prev\">‹ Tuần trước</a>", escape(&week_address(previous)))
+        }
+        None => html += "<span aria-disabled=\"true\">‹ Tuần trước</span>",
+    }
+    html += &format!("<a href=\"{}\">Tuần này</a>", route::SCHEDULE);
+    match next {
+        Some(next) => html += &format!("<a href=\"{}\" rel=\"next\">Tuần sau ›</a>", escape(&week_address(next))),
+        None => html += "<span aria-disabled=\"true\">Tuần sau ›</span>",
+    }
+    html += "</nav>\n";
+    html += &format!("<p class=\"week-span\"><strong>{}</strong></p>\n", escape(&span));
+    match written {
+        Some(written) => {
+            let revision = if written.revision > 1 {
+                format!("Điều chỉnh lần {}", written.revision)
+            } else {
+                "Ban hành lần đầu".to_string()
+            };
+            html += &format!("<p class=\"week-revision\">{revision} · Cập nhật lúc {}</p>\n", escape(&written.updated));
+        }
+        None => html += "<p class=\"week-revision\">Chưa có lịch công tác của tuần này.</p>\n",
+    }
+    for offset in 0..7 {
+        let date = monday.add_days(offset);
+        let items = written.and_then(|w| w.days.iter().find(|(d, _)| *d == date)).map(|(_, items)| items.as_slice());
+        html += &format!(
+            "<section class=\"schedule-day\" data-date=\"{date}\" aria-labelledby=\"ngay-{date}\">\
+             <h2 id=\"ngay-{date}\">{}, {}</h2>\n",
+            date.weekday_name(),
+            date.date()
+        );
+        let items = items.unwrap_or_default();
+        if items.is_empty() {
+            html += "<p class=\"schedule-empty\">Không có lịch công tác.</p>\n";
+        }
+        for (part, morning) in [("Sáng", true), ("Chiều", false)] {
+            let these: Vec<&SourceItem> =
+                items.iter().filter(|item| (item.time.as_str() < "12:00") == morning).collect();
+            if these.is_empty() {
+                continue;
+            }
+            html += &format!("<h3 class=\"schedule-part\">{part}</h3>\n<ul class=\"schedule-items\">\n");
+            for item in these {
+                html += &format!(
+                    "<li><time class=\"schedule-time\" datetime=\"{date}T{}\">{}</time> <div><p class=\"schedule-content\">{}</p>\
+                     <p class=\"schedule-meta\"><span>Thành phần: {}</span>",
+                    escape(&item.time),
+                    escape(&item.time),
+                    escape(&item.content),
+                    escape(&item.attendees)
+                );
+                if !item.place.trim().is_empty() {
+                    html += &format!(" <span>Địa điểm: {}</span>", escape(&item.place));
+                }
+                if let Some(preparation) = item.preparation.as_deref().filter(|p| !p.trim().is_empty()) {
+                    html += &format!(" <span>Chuẩn bị: {}</span>", escape(preparation));
+                }
+                html += "</p></div></li>\n";
+            }
+            html += "</ul>\n";
+        }
+        html += "</section>\n";
+    }
+    Page {
+        path,
+        title: format!("{TITLE} tuần {}/{}", week.week, week.year),
+        description: format!("{TITLE} của lãnh đạo, {}.", span.to_lowercase()),
+        lang: "vi".into(),
+        section: Some((route::SCHEDULE.into(), TITLE.into())),
+        html: format!("<div class=\"schedule\">{html}</div>"),
+        json_ld: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn week(days: &[&str]) -> SourceWeek {
+        SourceWeek {
+            revision: 2,
+            updated: "2026-11-27T14:36:00+07:00".into(),
+            days: days
+                .iter()
+                .map(|date| SourceDay {
+                    date: date.to_string(),
+                    items: vec![SourceItem {
+                        time: "14:00".into(),
+                        content: "Họp".into(),
+                        place: "Phòng họp số 1".into(),
+                        attendees: "Chủ tịch".into(),
+                        preparation: None,
+                    }],
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn a_week_file_holds_only_its_own_days() {
+        let mut errors = Vec::new();
+        let file = Path::new("content/schedule/2026-W48.json");
+        assert!(check(file, week(&["2026-11-23", "2026-11-30"]), &mut errors).is_none());
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert_eq!(errors[0].field.as_deref(), Some("days[1].date"));
+        assert!(errors[0].reason.contains("2026-W49"), "{}", errors[0]);
+        errors.clear();
+        check(Path::new("content/schedule/tuan-48.json"), week(&[]), &mut errors);
+        assert!(errors[0].reason.contains("ISO week"), "{}", errors[0]);
+        errors.clear();
+        let mut bad = week(&["2026-11-24"]);
+        bad.days[0].items[0].time = "25:00".into();
+        check(file, bad, &mut errors);
+        assert_eq!(errors[0].field.as_deref(), Some("days[0].items[0].time"));
+    }
+
+    #[test]
+    fn weeks_link_across_the_new_year_and_the_default_is_today_s() {
+        let mut errors = Vec::new();
+        let w53 = check(Path::new("2026-W53.json"), week(&["2026-12-31"]), &mut errors).unwrap();
+        let w01 = check(Path::new("2027-W01.json"), week(&["2027-01-05"]), &mut errors).unwrap();
+        let pages = pages(&[w53, w01], Day::parse("2027-01-04").unwrap());
+        let paths: Vec<&str> = pages.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["/lich-cong-tac?tuan=2026-w53", "/lich-cong-tac?tuan=2027-w01", "/lich-cong-tac"]);
+        assert!(pages[0].html.contains("href=\"/lich-cong-tac?tuan=2027-w01\" rel=\"next\""));
+        assert!(pages[0].html.contains("Điều chỉnh lần 2 · Cập nhật lúc 14:36 27/11/2026"));
+        assert!(pages[0].html.contains("data-date=\"2026-12-31\""));
+        assert_eq!(pages[2].html, pages[1].html);
+    }
+}
