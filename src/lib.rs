@@ -51,6 +51,11 @@ pub fn App() -> impl IntoView {
                             <Route path=path!("/tin-moi") view=LatestRoute/>
                             <Route path=path!("/bai-viet/:slug") view=ArticleRoute/>
                             <Route path=path!("/tim-kiem") view=SearchRoute/>
+                            // One-segment office pages, so that a change of
+                            // query alone (filters, weeks) keeps the page
+                            // alive: the router's fallback is redrawn only
+                            // when the path changes.
+                            <Route path=path!("/:page") view=PageRoute/>
                         </Routes>
                     </Shell>
                 }

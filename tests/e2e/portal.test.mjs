@@ -540,6 +540,7 @@ test('every page kind says the same words in its static copy as in the app', asy
     '/', '/tin-moi', '/tim-kiem', '/chuyen-muc/kinh-te', '/chuyen-muc/tin-tuc-su-kien',
     '/bai-viet/thu-hoach-lua-2026', '/bai-viet/khanh-thanh-duong-lien-xa', '/khong-co-trang-nay',
     '/gioi-thieu/lanh-dao', '/lien-he', '/en', '/so-do-cong', '/gioi-thieu/khong-co',
+    '/van-ban', '/van-ban/100-2024-qd-ubnd', '/lich-cong-tac',
   ];
   for (const path of paths) {
     await plain.goto(site.url + path);
@@ -581,6 +582,120 @@ test('the office\'s own pages: Giới thiệu from the menu, its section menu, E
   const html = await (await fetch(`${site.url}/en`)).text();
   assert.match(html, /<article [^>]*lang="en"/);
   assert.match(html, /"@type":"GovernmentOrganization"/);
+  noConsoleErrors();
+});
+
+const DOCUMENTS = new URL('../../content/documents', import.meta.url).pathname;
+/** The sample documents as written in content/documents/, with their slugs. */
+function sampleDocuments() {
+  return readdirSync(DOCUMENTS).map((file) => ({ slug: file.replace(/\.json$/, ''), ...JSON.parse(readFileSync(join(DOCUMENTS, file), 'utf8')) }));
+}
+const rowNumbers = async (tab) => (await tab.locator('main .documents-table tbody td:first-child').allTextContents()).sort();
+
+test('Văn bản: filtered by kind and issuer, then by year, with counts; the address carries the filters through a reload and to another reader', async () => {
+  const expected = sampleDocuments()
+    .filter((d) => d.kind === 'quyet-dinh' && d.issuer === 'ubnd-tinh' && d.issued.startsWith('2025'))
+    .map((d) => d.number)
+    .sort();
+  assert.ok(expected.length >= 2, 'the sample has such documents');
+  await open('/');
+  await page.getByRole('navigation', { name: 'Danh mục' }).getByRole('link', { name: 'Văn bản' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Văn bản' }).waitFor();
+  await markDocument();
+  const filters = page.getByRole('navigation', { name: 'Lọc văn bản' });
+  await filters.getByRole('link', { name: /^Quyết định \(\d+\)$/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Văn bản: Quyết định' }).waitFor();
+  await filters.getByRole('link', { name: /^Ủy ban nhân dân tỉnh \(\d+\)$/ }).click();
+  await page.getByRole('heading', { level: 1, name: 'Văn bản: Quyết định, Ủy ban nhân dân tỉnh' }).waitFor();
+  const year = filters.getByRole('link', { name: /^2025 \(\d+\)$/ });
+  assert.equal(await year.textContent(), `2025 (${expected.length})`, 'the count beside the option is what choosing it shows');
+  await year.click();
+  await page.getByRole('heading', { level: 1, name: 'Văn bản: Quyết định, Ủy ban nhân dân tỉnh, năm 2025' }).waitFor();
+  assert.match(page.url(), /\/van-ban\?loai=quyet-dinh&co-quan=ubnd-tinh&nam=2025$/);
+  assert.ok(await isSameDocument(), 'filters change inside the app, without reloading');
+  assert.deepEqual(await rowNumbers(page), expected);
+  assert.equal(await filters.getByRole('link', { name: /^2025 / }).getAttribute('aria-current'), 'true');
+  assert.equal(await page.locator('main .document-count').textContent(), `${expected.length} văn bản`);
+  const address = page.url();
+  await page.reload();
+  await takenOver();
+  await page.getByRole('heading', { level: 1, name: 'Văn bản: Quyết định, Ủy ban nhân dân tỉnh, năm 2025' }).waitFor();
+  assert.deepEqual(await rowNumbers(page), expected);
+  // The address shared with someone else shows them the same list.
+  const other = await browser.newContext();
+  const tab = await other.newPage();
+  await tab.goto(address);
+  await tab.getByRole('heading', { level: 1, name: 'Văn bản: Quyết định, Ủy ban nhân dân tỉnh, năm 2025' }).waitFor();
+  assert.deepEqual(await rowNumbers(tab), expected);
+  await other.close();
+  // "Tất cả" takes a filter off again.
+  await page.getByRole('navigation', { name: 'Lọc văn bản' }).locator('.facet').nth(3).getByRole('link', { name: 'Tất cả' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Văn bản: Quyết định, Ủy ban nhân dân tỉnh' }).waitFor();
+  noConsoleErrors();
+});
+
+test('Văn bản: a number typed loosely finds its document, whose PDF downloads', async () => {
+  const document = sampleDocuments().find((d) => /^\d+\/QĐ-UBND$/.test(d.number));
+  const loose = document.number.replace('/QĐ-UBND', ' qd ubnd');
+  await open('/van-ban');
+  const box = page.getByRole('searchbox', { name: 'Số/Ký hiệu' });
+  await box.fill(loose);
+  await box.press('Enter');
+  await page.waitForURL(/\/van-ban\?so=/);
+  await takenOver();
+  await page.getByRole('heading', { level: 1, name: `Văn bản số ${document.number}` }).waitFor();
+  await page.locator('main .documents-table').getByRole('link', { name: document.number }).first().click();
+  await page.getByRole('heading', { level: 1, name: `Quyết định ${document.number}` }).waitFor();
+  assert.match(await page.locator('main .document-summary').textContent(), new RegExp(document.summary.slice(0, 20)));
+  const file = page.locator('main .document-files a');
+  assert.equal(await file.getAttribute('href'), document.files[0]);
+  // The size shown is the file's.
+  const bytes = readFileSync(join(DIST, document.files[0])).length;
+  assert.match(await page.locator('main .document-files li').textContent(), new RegExp(`\\(PDF, ${Math.ceil(bytes / 1024)} KB\\)`));
+  const [download] = await Promise.all([page.waitForEvent('download'), file.click()]);
+  assert.equal(download.suggestedFilename(), document.files[0].split('/').pop());
+  const response = await page.request.get(site.url + document.files[0]);
+  assert.equal(response.status(), 200);
+  assert.equal(response.headers()['content-type'], 'application/pdf');
+  assert.equal((await response.body()).subarray(0, 5).toString(), '%PDF-');
+  // The static copy describes the document as legislation.
+  const html = await (await fetch(`${site.url}/van-ban/${document.slug}`)).text();
+  assert.match(html, /"@type":"Legislation"/);
+  assert.match(html, new RegExp(`"legislationIdentifier":"${document.number}"`));
+  assert.match(html, new RegExp(`<link rel="canonical" href="[^"]*/van-ban/${document.slug}"`));
+  noConsoleErrors();
+});
+
+test('Lịch công tác: the reader\'s own week by default with today marked, and week by week across the new year', async () => {
+  await page.clock.setFixedTime(new Date('2026-12-30T09:00:00+07:00'));
+  await open('/');
+  await page.getByRole('navigation', { name: 'Danh mục' }).getByRole('link', { name: 'Lịch công tác' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Lịch công tác tuần 53/2026' }).waitFor();
+  const today = page.locator('main .schedule-day[aria-current="date"]');
+  assert.equal(await today.count(), 1);
+  assert.equal(await today.getAttribute('data-date'), '2026-12-30');
+  assert.equal(await today.locator('h2').textContent(), 'Thứ Tư, 30/12/2026');
+  await page.getByRole('link', { name: 'Tuần sau ›' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Lịch công tác tuần 1/2027' }).waitFor();
+  assert.match(page.url(), /\/lich-cong-tac\?tuan=2027-w01$/);
+  assert.equal(await page.locator('main .week-span').textContent(), 'Tuần 1 (04/01/2027 – 10/01/2027)');
+  assert.equal(await today.count(), 0, 'today is not in that week');
+  await page.getByRole('link', { name: '‹ Tuần trước' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Lịch công tác tuần 53/2026' }).waitFor();
+  await page.getByRole('link', { name: '‹ Tuần trước' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Lịch công tác tuần 52/2026' }).waitFor();
+  await page.getByRole('link', { name: 'Tuần này' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Lịch công tác tuần 53/2026' }).waitFor();
+  assert.equal(await today.getAttribute('data-date'), '2026-12-30');
+  // A week typed the ISO way; its revision and last change; printable without the navigation.
+  await open('/lich-cong-tac?tuan=2026-W48');
+  await page.getByRole('heading', { level: 1, name: 'Lịch công tác tuần 48/2026' }).waitFor();
+  assert.match(await page.locator('main .week-revision').textContent(), /^(Ban hành lần đầu|Điều chỉnh lần \d) · Cập nhật lúc \d{2}:\d{2} \d{2}\/\d{2}\/\d{4}$/);
+  assert.equal(await page.locator('main .schedule-day').count(), 7);
+  assert.ok(await page.locator('main .schedule-day').first().getByText('Sáng').isVisible());
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('main .week-nav').isVisible(), false);
+  assert.ok(await page.locator('main .schedule-day').first().isVisible());
   noConsoleErrors();
 });
 
@@ -744,7 +859,8 @@ test('"Chia sẻ" opens the system share sheet where there is one, else Facebook
 test('axe finds no WCAG 2.1 A/AA violation on any page kind, in both themes, at the default and the largest text size', async () => {
   const paths = ['/', '/tin-moi', '/chuyen-muc/kinh-te', '/bai-viet/thu-hoach-lua-2026', '/tim-kiem',
     '/tim-kiem?q=%C4%91i%E1%BB%81u%20h%C3%A0nh', '/tim-kiem?q=khongcobaivietnao', '/khong-co-trang-nay',
-    '/gioi-thieu/lanh-dao', '/en', '/so-do-cong'];
+    '/gioi-thieu/lanh-dao', '/en', '/so-do-cong', '/van-ban', '/van-ban?loai=quyet-dinh&nam=2025',
+    '/van-ban/100-2024-qd-ubnd', '/lich-cong-tac'];
   for (const [colorScheme, size] of [['light', null], ['light', '3'], ['dark', null], ['dark', '3']]) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme });
     if (size) await context.addInitScript((s) => localStorage.setItem('portal-text-size', s), size);

@@ -664,14 +664,18 @@ fn number_pages(documents: &Documents) -> Vec<Page> {
     }
     keys.into_iter()
         .map(|(key, rows)| {
-            let exact: Vec<&str> = rows
+            // The number as written, when the key is a whole number (with or without its year).
+            let mut written: Vec<String> = rows
                 .iter()
                 .map(|&i| documents.documents[i].number.as_str())
-                .filter(|number| query_value(number) == key || query_value(&without_year(number)) == key)
+                .flat_map(|number| [number.to_string(), without_year(number)])
+                .filter(|number| query_value(number) == key)
                 .collect();
-            let shown = match exact.as_slice() {
-                [number] => (*number).to_string(),
-                _ => key.to_uppercase(),
+            written.sort();
+            written.dedup();
+            let shown = match written.as_slice() {
+                [number] => number.clone(),
+                _ => key.replace('-', " ").to_uppercase(),
             };
             let mut html = String::from(SEARCH_FORMS);
             html += &format!(

@@ -414,14 +414,153 @@ fn settings_collection() -> Value {
                     ],
                 }],
             },
+            {
+                "name": "document-lists",
+                "label": "Danh mục văn bản",
+                "file": "content/documents.json",
+                "format": "json",
+                "fields": [
+                    term_list("kinds", "Loại văn bản"),
+                    term_list("issuers", "Cơ quan ban hành"),
+                    term_list("fields", "Lĩnh vực"),
+                ],
+            },
         ],
     })
+}
+
+/// One of the lists documents are sorted by: code and name each.
+fn term_list(name: &str, label: &str) -> Value {
+    json!({
+        "name": name, "label": label, "widget": "list", "required": true, "summary": "{{fields.name}}",
+        "fields": [
+            {
+                "name": "slug", "label": "Mã", "widget": "string", "required": true,
+                "hint": "Chữ thường không dấu, nối bằng gạch ngang: quyet-dinh",
+                "pattern": pattern(SLUG_PATTERN, "Mã chỉ gồm chữ thường a–z, chữ số và dấu gạch ngang."),
+            },
+            text_field("name", "Tên", "string", ""),
+        ],
+    })
+}
+
+/// A calendar day (no time), written "YYYY-MM-DD" as the press reads it.
+fn date_field(name: &str, label: &str, required: bool) -> Value {
+    json!({
+        "name": name, "label": label, "widget": "datetime", "required": required,
+        "time_format": false, "format": "YYYY-MM-DD",
+    })
+}
+
+/// "Văn bản" (`documents.rs`): a file per document, named after its number.
+fn documents_collection(lists: &crate::documents::SourceLists) -> Value {
+    let options = |terms: &[crate::documents::Term]| -> Vec<Value> {
+        terms.iter().map(|t| json!({ "label": t.name, "value": t.slug })).collect()
+    };
+    let statuses: Vec<Value> =
+        crate::documents::STATUSES.iter().map(|(slug, name)| json!({ "label": name, "value": slug })).collect();
+    let mut collection = folder_collection(
+        "documents",
+        "Văn bản",
+        "Văn bản chỉ đạo, điều hành: số, ký hiệu, ngày, trích yếu và tệp PDF/DOCX.",
+        "content/documents",
+        ("issued", "descending"),
+        json!([
+            {
+                "name": "number", "label": "Số/Ký hiệu", "widget": "string", "required": true,
+                "hint": "Như trên văn bản: 1234/QĐ-UBND, 15/2025/NQ-HĐND.",
+                "pattern": pattern(r"^[1-9][0-9]{0,5}(/[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*)+$", "Số, rồi ký hiệu viết hoa sau dấu gạch chéo: 1234/QĐ-UBND."),
+            },
+            { "name": "kind", "label": "Loại văn bản", "widget": "select", "required": true, "options": options(&lists.kinds) },
+            { "name": "issuer", "label": "Cơ quan ban hành", "widget": "select", "required": true, "options": options(&lists.issuers) },
+            text_field("signer", "Người ký", "string", "Chức vụ và họ tên: Phó Chủ tịch Lò Văn Tiến."),
+            date_field("issued", "Ngày ban hành", true),
+            date_field("effective", "Ngày hiệu lực", true),
+            date_field("expires", "Ngày hết hiệu lực", false),
+            text_field("summary", "Trích yếu", "text", "Như trên văn bản: Về việc…"),
+            {
+                "name": "fields", "label": "Lĩnh vực", "widget": "select", "required": true,
+                "multiple": true, "min": 1, "options": options(&lists.fields),
+            },
+            { "name": "status", "label": "Tình trạng", "widget": "select", "required": true, "options": statuses, "default": "con-hieu-luc" },
+            {
+                "name": "replaced_by", "label": "Được thay thế bởi", "widget": "relation", "required": false,
+                "collection": "documents", "value_field": "{{slug}}", "search_fields": ["number", "summary"],
+                "display_fields": ["number"], "hint": "Chỉ khi tình trạng là “Bị thay thế”.",
+            },
+            {
+                "name": "files", "label": "Tệp văn bản", "widget": "list", "required": true, "min": 1,
+                "field": {
+                    "name": "file", "label": "Tệp", "widget": "file", "required": true,
+                    "accept": ".pdf,.docx,.doc", "choose_url": false,
+                    "media_folder": "/public/van-ban", "public_folder": "/van-ban",
+                },
+            },
+        ]),
+    );
+    collection["slug"] = json!("{{number}}");
+    collection["identifier_field"] = json!("number");
+    collection["summary"] = json!("{{number}} — {{summary}}");
+    collection["sortable_fields"] = json!({ "fields": ["issued", "number"], "default": { "field": "issued", "direction": "descending" } });
+    collection["preview_path"] = json!("van-ban/{{slug}}");
+    collection
+}
+
+/// "Lịch công tác" (`schedule.rs`): a file per ISO week, named after it.
+fn schedule_collection() -> Value {
+    let mut collection = folder_collection(
+        "schedule",
+        "Lịch công tác",
+        "Lịch công tác tuần của lãnh đạo: mỗi tuần một tệp, tên theo tuần (2026-W48).",
+        "content/schedule",
+        ("week", "descending"),
+        json!([
+            {
+                "name": "week", "label": "Tuần", "widget": "string", "required": true,
+                "hint": "Năm và số tuần theo ISO 8601: 2026-W48 (tuần bắt đầu từ thứ Hai).",
+                "pattern": pattern(r"^[0-9]{4}-W[0-9]{2}$", "Viết như 2026-W48."),
+            },
+            { "name": "revision", "label": "Lần ban hành", "widget": "number", "value_type": "int", "required": true, "min": 1, "default": 1 },
+            datetime_field("updated", "Cập nhật lúc", true),
+            {
+                "name": "days", "label": "Các ngày", "widget": "list", "required": true, "summary": "{{fields.date}}",
+                "fields": [
+                    date_field("date", "Ngày", true),
+                    {
+                        "name": "items", "label": "Công việc", "widget": "list", "required": true,
+                        "summary": "{{fields.time}} {{fields.content}}",
+                        "fields": [
+                            {
+                                "name": "time", "label": "Giờ", "widget": "string", "required": true,
+                                "pattern": pattern(r"^([01][0-9]|2[0-3]):[0-5][0-9]$", "Viết giờ như 08:30 hoặc 14:00."),
+                            },
+                            text_field("content", "Nội dung", "text", ""),
+                            { "name": "place", "label": "Địa điểm", "widget": "string", "required": false },
+                            text_field("attendees", "Thành phần (lãnh đạo dự)", "string", ""),
+                            { "name": "preparation", "label": "Chuẩn bị", "widget": "string", "required": false },
+                        ],
+                    },
+                ],
+            },
+        ]),
+    );
+    collection["slug"] = json!("{{week}}");
+    collection["identifier_field"] = json!("week");
+    collection["summary"] = json!("{{week}} (lần {{revision}})");
+    collection["sortable_fields"] = json!({ "fields": ["week"], "default": { "field": "week", "direction": "descending" } });
+    collection["preview_path"] = json!("lich-cong-tac?tuan={{slug}}");
+    collection
 }
 
 /// `/quan-tri/config.yml` (JSON is YAML: no second serialiser to trust).
 /// `site_url` is the portal's public address (`site.json`'s `base_url`),
 /// which the editor links to and opens published articles on.
-pub fn config(settings: &Settings, categories: &[Category], site_url: Option<&str>) -> String {
+pub fn config(
+    settings: &Settings,
+    categories: &[Category],
+    lists: &crate::documents::SourceLists,
+    site_url: Option<&str>,
+) -> String {
     let mut config = json!({
         "backend": settings.backend(),
         "media_folder": "content/media",
@@ -434,6 +573,8 @@ pub fn config(settings: &Settings, categories: &[Category], site_url: Option<&st
             pages_collection("about", "Giới thiệu", "content/pages/gioi-thieu", "Chức năng nhiệm vụ, cơ cấu tổ chức, lãnh đạo, lịch sử."),
             pages_collection("pages", "Trang khác", "content/pages", "Liên hệ, trang tiếng Anh (en) và các trang riêng khác."),
             settings_collection(),
+            documents_collection(lists),
+            schedule_collection(),
         ],
     });
     if let Some(url) = site_url {
@@ -504,7 +645,13 @@ pub fn content_security_policy(settings: &Settings) -> String {
 /// Writes `/quan-tri/` into `dist`: the page, the configuration, and the
 /// editor's files from `packages` (`editor/node_modules`), the font addresses
 /// in its script pointed at this site.
-pub fn write(dist: &Path, packages: &Path, settings: &Settings, site: &model::SiteData) -> Result<(), String> {
+pub fn write(
+    dist: &Path,
+    packages: &Path,
+    settings: &Settings,
+    site: &model::SiteData,
+    lists: &crate::documents::SourceLists,
+) -> Result<(), String> {
     let (categories, office) = (&site.categories, &site.site.name);
     let out = dist.join(EDITOR_PATH);
     let package = packages.join("@sveltia/cms");
@@ -549,7 +696,7 @@ pub fn write(dist: &Path, packages: &Path, settings: &Settings, site: &model::Si
     write("fonts.css", FONTS_CSS.as_bytes())?;
     write(STARTUP_SCRIPT, startup_script(&version).as_bytes())?;
     write("index.html", page(office).as_bytes())?;
-    write("config.yml", config(settings, categories, site.site.base_url.as_deref()).as_bytes())
+    write("config.yml", config(settings, categories, lists, site.site.base_url.as_deref()).as_bytes())
 }
 
 #[cfg(test)]

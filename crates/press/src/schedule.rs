@@ -1,7 +1,8 @@
 //! "Lịch công tác": the leadership's week, one JSON file per ISO week in
 //! `content/schedule/` ("2026-W48.json"), published as office pages
-//! `/lich-cong-tac?tuan=2026-w48` — every week from the first file to the
-//! last, so "Tuần trước"/"Tuần sau" never lead nowhere inside that span —
+//! `/lich-cong-tac?tuan=2026-w48` — every week from the first file to a
+//! year after the last (or after the build), weeks without a file saying
+//! so, so "Tuần trước"/"Tuần sau" never lead nowhere —
 //! and `/lich-cong-tac` itself, the week current when the site was built
 //! (the app opens the reader's own week instead and marks today, see
 //! `src/routes/page.rs`).
@@ -21,6 +22,8 @@ const TITLE: &str = "Lịch công tác";
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceWeek {
+    /// "2026-W48": the file's name, repeated so the staff editor can name the file.
+    pub week: String,
     /// How many times the week has been issued: 1 first, then "Điều chỉnh lần 2"…
     pub revision: u32,
     /// When this revision was made, RFC 3339 ("2026-11-27T14:36:00+07:00").
@@ -104,6 +107,11 @@ fn check(file: &Path, source: SourceWeek, errors: &mut Vec<ContentError>) -> Opt
             None,
             format!("the file is named after its ISO week (\"2026-W48.json\"), not `{name}`"),
         ));
+    }
+    if let Some(week) = week
+        && IsoWeek::parse(&source.week) != Some(week)
+    {
+        errors.push(ContentError::new(file, Some("week"), format!("`{}` is not the file's week {week}", source.week)));
     }
     if source.revision == 0 {
         errors.push(ContentError::new(file, Some("revision"), "counts from 1 (the first issue)"));
@@ -190,7 +198,10 @@ fn week_address(week: IsoWeek) -> String {
 /// the week of `today` (or the nearest one there is).
 pub fn pages(weeks: &[Week], today: Day) -> Vec<Page> {
     let (Some(first), Some(last)) = (weeks.first(), weeks.last()) else { return Vec::new() };
-    let (first, last) = (first.week, last.week);
+    // Weeks after the last one written stay reachable (and empty) for a
+    // year past the build, so the reader's own week always has its page.
+    let (first, last) = (first.week, last.week.max(today.iso_week()));
+    let last = (0..52).fold(last, |week, _| week.next());
     let mut pages = Vec::new();
     let mut week = first;
     loop {
@@ -203,11 +214,10 @@ pub fn pages(weeks: &[Week], today: Day) -> Vec<Page> {
         }
         week = week.next();
     }
-    let current = today.iso_week().clamp(first, last);
+    let current = today.iso_week().max(first);
     let mut default = pages.iter().find(|page| page.path == week_address(current)).expect("a page per week").clone();
+    // The same words as the week's own page: the app shows the reader's week there.
     default.path = route::SCHEDULE.into();
-    default.section = None;
-    default.title = TITLE.into();
     pages.push(default);
     pages
 }
@@ -305,6 +315,7 @@ mod tests {
 
     fn week(days: &[&str]) -> SourceWeek {
         SourceWeek {
+            week: "2026-W48".into(),
             revision: 2,
             updated: "2026-11-27T14:36:00+07:00".into(),
             days: days
@@ -335,6 +346,9 @@ mod tests {
         check(Path::new("content/schedule/tuan-48.json"), week(&[]), &mut errors);
         assert!(errors[0].reason.contains("ISO week"), "{}", errors[0]);
         errors.clear();
+        check(Path::new("content/schedule/2026-W49.json"), week(&[]), &mut errors);
+        assert_eq!(errors[0].field.as_deref(), Some("week"));
+        errors.clear();
         let mut bad = week(&["2026-11-24"]);
         bad.days[0].items[0].time = "25:00".into();
         check(file, bad, &mut errors);
@@ -344,14 +358,19 @@ mod tests {
     #[test]
     fn weeks_link_across_the_new_year_and_the_default_is_today_s() {
         let mut errors = Vec::new();
-        let w53 = check(Path::new("2026-W53.json"), week(&["2026-12-31"]), &mut errors).unwrap();
-        let w01 = check(Path::new("2027-W01.json"), week(&["2027-01-05"]), &mut errors).unwrap();
+        let named = |name: &str, days: &[&str]| SourceWeek { week: name.into(), ..week(days) };
+        let w53 = check(Path::new("2026-W53.json"), named("2026-W53", &["2026-12-31"]), &mut errors).unwrap();
+        let w01 = check(Path::new("2027-w01.json"), named("2027-W01", &["2027-01-05"]), &mut errors).unwrap();
         let pages = pages(&[w53, w01], Day::parse("2027-01-04").unwrap());
         let paths: Vec<&str> = pages.iter().map(|p| p.path.as_str()).collect();
-        assert_eq!(paths, ["/lich-cong-tac?tuan=2026-w53", "/lich-cong-tac?tuan=2027-w01", "/lich-cong-tac"]);
+        assert_eq!(paths[..3], ["/lich-cong-tac?tuan=2026-w53", "/lich-cong-tac?tuan=2027-w01", "/lich-cong-tac?tuan=2027-w02"]);
+        assert_eq!(paths.len(), 2 + 52 + 1, "a year of weeks after the last, and the default");
         assert!(pages[0].html.contains("href=\"/lich-cong-tac?tuan=2027-w01\" rel=\"next\""));
+        assert!(pages[0].html.contains("<span aria-disabled=\"true\">‹ Tuần trước</span>"));
         assert!(pages[0].html.contains("Điều chỉnh lần 2 · Cập nhật lúc 14:36 27/11/2026"));
         assert!(pages[0].html.contains("data-date=\"2026-12-31\""));
-        assert_eq!(pages[2].html, pages[1].html);
+        assert!(pages[2].html.contains("Chưa có lịch công tác của tuần này."));
+        let default = pages.last().unwrap();
+        assert_eq!((default.path.as_str(), default.html.as_str()), ("/lich-cong-tac", pages[1].html.as_str()));
     }
 }

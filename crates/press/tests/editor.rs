@@ -23,7 +23,13 @@ fn generated() -> Value {
         server: Some("https://git.example.gov.vn".into()),
         app_id: None,
     };
-    let text = config(&settings, &categories(), Some("https://sonvan.gov.example"));
+    let lists: press::documents::SourceLists = serde_json::from_value(json!({
+        "kinds": [{"slug": "quyet-dinh", "name": "Quyết định"}],
+        "issuers": [{"slug": "ubnd-tinh", "name": "Ủy ban nhân dân tỉnh"}],
+        "fields": [{"slug": "y-te", "name": "Y tế"}, {"slug": "giao-duc", "name": "Giáo dục"}]
+    }))
+    .unwrap();
+    let text = config(&settings, &categories(), &lists, Some("https://sonvan.gov.example"));
     // JSON is YAML; the first line is a comment.
     serde_json::from_str(text.split_once('\n').unwrap().1).unwrap()
 }
@@ -33,15 +39,19 @@ fn sample(field: &Value) -> Value {
     match field["widget"].as_str().unwrap() {
         "string" | "text" => json!("Chữ"),
         "markdown" => json!("Đoạn văn.\n\n![Cầu treo](/media/cau.svg \"Cầu treo mới\")"),
+        "select" if field["multiple"] == true => json!([field["options"][0]["value"]]),
         "select" => field["options"][0]["value"].clone(),
+        "relation" => json!("mot-van-ban"),
+        "file" => json!("/van-ban/2026/mot-van-ban.pdf"),
         "datetime" => json!("2026-11-29T08:00:00+07:00"),
         "image" => json!("/media/cau.jpg"),
         "boolean" => json!(true),
         "number" => json!(3),
         "object" => entry(field["fields"].as_array().unwrap()),
-        "list" => match field["fields"].as_array() {
-            Some(fields) => json!([entry(fields)]),
-            None => json!(["từ khóa"]),
+        "list" => match (field["fields"].as_array(), field.get("field")) {
+            (Some(fields), _) => json!([entry(fields)]),
+            (None, Some(single)) => json!([sample(single)]),
+            (None, None) => json!(["từ khóa"]),
         },
         other => panic!("no sample for widget {other}"),
     }
@@ -107,6 +117,32 @@ fn the_page_forms_write_what_the_press_reads() {
         assert_eq!(pages["folder"], folder);
         agrees::<press::office::SourcePage>("page", pages["fields"].as_array().unwrap());
     }
+}
+
+#[test]
+fn the_document_and_schedule_forms_write_what_the_press_reads() {
+    let config = generated();
+    let documents = &config["collections"][4];
+    assert_eq!(documents["folder"], "content/documents");
+    agrees::<press::documents::SourceDocument>("document", documents["fields"].as_array().unwrap());
+    let field = |name: &str| documents["fields"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap().clone();
+    assert_eq!(field("fields")["options"], json!([{"label": "Y tế", "value": "y-te"}, {"label": "Giáo dục", "value": "giao-duc"}]));
+    assert_eq!(field("issued")["format"], "YYYY-MM-DD");
+    // Every status the press knows, and only those.
+    let statuses: Vec<_> = field("status")["options"].as_array().unwrap().iter().map(|o| o["value"].clone()).collect();
+    assert_eq!(statuses, press::documents::STATUSES.iter().map(|(slug, _)| json!(slug)).collect::<Vec<_>>());
+    // The form's number pattern accepts what the press accepts.
+    let pattern = field("number")["pattern"][0].as_str().unwrap().to_string();
+    assert!(pattern.starts_with("^[1-9]"));
+    let schedule = &config["collections"][5];
+    assert_eq!(schedule["folder"], "content/schedule");
+    agrees::<press::schedule::SourceWeek>("week", schedule["fields"].as_array().unwrap());
+    let days = schedule["fields"].as_array().unwrap().iter().find(|f| f["name"] == "days").unwrap();
+    agrees::<press::schedule::SourceDay>("day", days["fields"].as_array().unwrap());
+    agrees::<press::schedule::SourceItem>("item", days["fields"][1]["fields"].as_array().unwrap());
+    let lists = &config["collections"][3]["files"][2];
+    assert_eq!(lists["file"], "content/documents.json");
+    agrees::<press::documents::SourceLists>("lists", lists["fields"].as_array().unwrap());
 }
 
 #[test]

@@ -107,7 +107,10 @@ fn run(dist: &Path, content: &Path, editor: &Path, keep: Option<&Path>) -> Resul
     let editor_csp = if content.join(press::editor::SETTINGS_FILE).exists() {
         let settings = press::editor::Settings::read(content)
             .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
-        press::editor::write(dist, editor, &settings, &site)?;
+        let lists = press::documents::read(content, None)
+            .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?
+            .lists;
+        press::editor::write(dist, editor, &settings, &site, &lists)?;
         Some(press::editor::content_security_policy(&settings))
     } else {
         None

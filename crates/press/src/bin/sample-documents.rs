@@ -503,7 +503,7 @@ fn schedule(root: &Path) {
         let updated = format!("{friday_before}T{:02}:{:02}:00+07:00", 9 + random.next(8), random.next(60));
         write_json(
             &root.join(format!("content/schedule/{week}.json")),
-            &json!({"revision": revision, "updated": updated, "days": days}),
+            &json!({"week": week.to_string(), "revision": revision, "updated": updated, "days": days}),
         );
         if week == last {
             break;
