@@ -501,7 +501,8 @@ fn documents_collection(lists: &crate::documents::SourceLists) -> Value {
     collection["slug"] = json!("{{number}}");
     collection["identifier_field"] = json!("number");
     collection["summary"] = json!("{{number}} — {{summary}}");
-    collection["sortable_fields"] = json!({ "fields": ["issued", "number"], "default": { "field": "issued", "direction": "descending" } });
+    collection["sortable_fields"] =
+        json!({ "fields": ["issued", "number"], "default": { "field": "issued", "direction": "descending" } });
     collection["preview_path"] = json!("van-ban/{{slug}}");
     collection
 }
@@ -547,7 +548,8 @@ fn schedule_collection() -> Value {
     collection["slug"] = json!("{{week}}");
     collection["identifier_field"] = json!("week");
     collection["summary"] = json!("{{week}} (lần {{revision}})");
-    collection["sortable_fields"] = json!({ "fields": ["week"], "default": { "field": "week", "direction": "descending" } });
+    collection["sortable_fields"] =
+        json!({ "fields": ["week"], "default": { "field": "week", "direction": "descending" } });
     collection["preview_path"] = json!("lich-cong-tac?tuan={{slug}}");
     collection
 }

@@ -363,7 +363,10 @@ mod tests {
         let w01 = check(Path::new("2027-w01.json"), named("2027-W01", &["2027-01-05"]), &mut errors).unwrap();
         let pages = pages(&[w53, w01], Day::parse("2027-01-04").unwrap());
         let paths: Vec<&str> = pages.iter().map(|p| p.path.as_str()).collect();
-        assert_eq!(paths[..3], ["/lich-cong-tac?tuan=2026-w53", "/lich-cong-tac?tuan=2027-w01", "/lich-cong-tac?tuan=2027-w02"]);
+        assert_eq!(
+            paths[..3],
+            ["/lich-cong-tac?tuan=2026-w53", "/lich-cong-tac?tuan=2027-w01", "/lich-cong-tac?tuan=2027-w02"]
+        );
         assert_eq!(paths.len(), 2 + 52 + 1, "a year of weeks after the last, and the default");
         assert!(pages[0].html.contains("href=\"/lich-cong-tac?tuan=2027-w01\" rel=\"next\""));
         assert!(pages[0].html.contains("<span aria-disabled=\"true\">‹ Tuần trước</span>"));

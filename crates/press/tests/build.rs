@@ -523,3 +523,120 @@ fn drawings_are_measured_and_a_missing_one_is_named() {
     assert_eq!(fields, ["body", "cover.src"], "{error}");
     assert!(error.content_errors().iter().all(|e| e.reason.starts_with("image `/media/khong-co.svg`: file not found")));
 }
+
+/// A decision with its PDF in place, as `content/documents/{slug}.json` holds it.
+fn document(number: &str) -> Value {
+    json!({
+        "number": number,
+        "kind": "quyet-dinh",
+        "issuer": "ubnd-tinh",
+        "signer": "Chủ tịch Nông Đức Thành",
+        "issued": "2025-03-14",
+        "effective": "2025-03-14",
+        "summary": "Về việc phê duyệt đề án phát triển vùng chè",
+        "fields": ["nong-nghiep"],
+        "status": "con-hieu-luc",
+        "files": ["/van-ban/2025/qd.pdf"]
+    })
+}
+
+impl Fixture {
+    /// The documents' lists and one PDF in `public/van-ban/2025/`.
+    fn document_lists(&self) {
+        self.write(
+            "documents.json",
+            &json!({
+                "kinds": [{"slug": "quyet-dinh", "name": "Quyết định"}],
+                "issuers": [{"slug": "ubnd-tinh", "name": "Ủy ban nhân dân tỉnh"}],
+                "fields": [{"slug": "nong-nghiep", "name": "Nông nghiệp"}]
+            })
+            .to_string(),
+        );
+        let files = self.content.parent().unwrap().join("public/van-ban/2025");
+        fs::create_dir_all(&files).unwrap();
+        fs::write(files.join("qd.pdf"), b"%PDF-1.7\n").unwrap();
+    }
+
+    fn place(&self, relative: &str, value: &Value) {
+        fs::create_dir_all(self.content.join(relative).parent().unwrap()).unwrap();
+        self.write(relative, &value.to_string());
+    }
+}
+
+#[test]
+fn each_bad_document_field_is_named() {
+    let replaced = {
+        let mut d = document("12/QĐ-UBND");
+        d["status"] = json!("bi-thay-the");
+        d["replaced_by"] = json!("khong-co");
+        d
+    };
+    let cases = [
+        ("number", json!("QĐ-UBND/1234"), "must start with the document's number"),
+        ("number", json!("1234/qđ-ubnd"), "in capitals"),
+        ("effective", json!("2025-03-01"), "01/03/2025 is earlier than `issued` (14/03/2025)"),
+        ("files", json!(["/van-ban/2025/mat.pdf"]), "public/van-ban/2025/mat.pdf is missing"),
+        ("kind", json!("sac-lenh"), "unknown kind `sac-lenh`"),
+    ];
+    for (field, value, reason) in cases.iter().cloned().map(|(f, v, r)| (f.to_string(), Some(v), r)).chain([(
+        "replaced_by".to_string(),
+        None,
+        "no document `khong-co`",
+    )]) {
+        let f = Fixture::new();
+        f.article(&article("bai-dau", "tin-tuc", "2024-01-02T08:00:00+07:00"));
+        f.document_lists();
+        let mut d = if value.is_none() { replaced.clone() } else { document("12/QĐ-UBND") };
+        if let Some(value) = value {
+            d[&field] = value;
+        }
+        f.place("documents/12-qd-ubnd-2025.json", &d);
+        let e = f.single_site_error();
+        assert!(e.file.ends_with("documents/12-qd-ubnd-2025.json"), "{e}");
+        let expected_field = if field == "files" { "files[0]".to_string() } else { field.clone() };
+        assert_eq!(e.field.as_deref(), Some(expected_field.as_str()), "{e}");
+        assert!(e.reason.contains(reason), "{field}: {e}");
+    }
+}
+
+#[test]
+fn a_week_file_holding_another_week_s_day_is_named() {
+    let f = Fixture::new();
+    f.article(&article("bai-dau", "tin-tuc", "2024-01-02T08:00:00+07:00"));
+    let item = json!({"time": "08:00", "content": "Họp", "attendees": "Chủ tịch"});
+    f.place(
+        "schedule/2026-W48.json",
+        &json!({"week": "2026-W48", "revision": 1, "updated": "2026-11-20T09:00:00+07:00",
+                "days": [{"date": "2026-11-23", "items": [item]}, {"date": "2026-12-01", "items": [item]}]}),
+    );
+    let e = f.single_site_error();
+    assert!(e.file.ends_with("schedule/2026-W48.json"), "{e}");
+    assert_eq!(e.field.as_deref(), Some("days[1].date"));
+    assert_eq!(e.reason, "01/12/2026 is in week 2026-W49, not in this file's week 2026-W48");
+}
+
+#[test]
+fn documents_are_published_with_their_listing_filters_and_number_lookups() {
+    let f = Fixture::new();
+    f.article(&article("bai-dau", "tin-tuc", "2024-01-02T08:00:00+07:00"));
+    f.document_lists();
+    f.place("documents/12-2025-qd-ubnd.json", &document("12/2025/QĐ-UBND"));
+    f.drawing("cau.svg");
+    f.build_site().unwrap();
+    let page: model::Page = f.read("pages/van-ban/12-2025-qd-ubnd.json");
+    assert_eq!(page.title, "Quyết định 12/2025/QĐ-UBND");
+    assert!(page.html.contains("(PDF, 1 KB)"), "{}", page.html);
+    assert!(page.json_ld.unwrap().contains("\"@type\":\"Legislation\""));
+    for address in ["/van-ban", "/van-ban?loai=quyet-dinh&nam=2025", "/van-ban?linh-vuc=nong-nghiep"] {
+        let listing: model::Page = f.read(&model::paths::page(address)["/data/".len()..]);
+        assert!(listing.html.contains("href=\"/van-ban/12-2025-qd-ubnd\""), "{address}");
+    }
+    // Looked up by the number with or without its year, as far as it is typed.
+    for key in ["12", "12-2025-qd-ubnd", "12-qd-ubnd", "12-qd"] {
+        let found: model::Page = f.read(&format!("pages/van-ban/so={key}.json"));
+        assert!(found.html.contains("12/2025/QĐ-UBND"), "{key}");
+    }
+    // The site's search finds it by the words of its summary.
+    let meta: model::search::SearchMeta = f.read("search/meta.json");
+    assert_eq!(meta.docs, 2);
+}

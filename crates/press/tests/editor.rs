@@ -125,8 +125,12 @@ fn the_document_and_schedule_forms_write_what_the_press_reads() {
     let documents = &config["collections"][4];
     assert_eq!(documents["folder"], "content/documents");
     agrees::<press::documents::SourceDocument>("document", documents["fields"].as_array().unwrap());
-    let field = |name: &str| documents["fields"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap().clone();
-    assert_eq!(field("fields")["options"], json!([{"label": "Y tế", "value": "y-te"}, {"label": "Giáo dục", "value": "giao-duc"}]));
+    let field =
+        |name: &str| documents["fields"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap().clone();
+    assert_eq!(
+        field("fields")["options"],
+        json!([{"label": "Y tế", "value": "y-te"}, {"label": "Giáo dục", "value": "giao-duc"}])
+    );
     assert_eq!(field("issued")["format"], "YYYY-MM-DD");
     // Every status the press knows, and only those.
     let statuses: Vec<_> = field("status")["options"].as_array().unwrap().iter().map(|o| o["value"].clone()).collect();
