@@ -23,6 +23,7 @@ commands:
   bench search  our search index against Pagefind on 10k and 100k generated articles, in Chromium
   bench hydrate the reader wasm built for Leptos hydration vs the takeover build that ships (raw, gzip, brotli)
   bench publish `publish` after editing one article vs a full `build`, same run
+  bench documents bytes for a filtered listing page and a number lookup at 20,000 documents; press time
   bench static  static page build time of the sample site and 10k articles, vs the hand-written pages of the last commit before the shared views";
 
 type Result<T = ()> = std::result::Result<T, String>;
@@ -36,6 +37,7 @@ fn main() -> ExitCode {
         ["test"] => test(&root),
         ["publish", options @ ..] => publish(&root, options),
         ["bench", "publish"] => bench_publish(&root),
+        ["bench", "documents", ..] => bench_documents(&root, &args[2..]),
         ["bench", "press", ..] => bench_press(&root, &args[2..]),
         ["bench", "counter", ..] => bench_counter(&root, &args[2..]),
         ["bench", "search", ..] => bench_search(&root, &args[2..]),
@@ -291,6 +293,15 @@ fn build_worker(root: &Path, tools: &Tools) -> Result {
         .arg("--release")
         .env("WASM_BINDGEN_BIN", bindgen)
         .env("ESBUILD_BIN", worker.join("node_modules/.bin/esbuild")))
+}
+
+fn bench_documents(root: &Path, extra: &[String]) -> Result {
+    let tools = Tools::ensure(root, false)?;
+    run(tools
+        .command("cargo")
+        .current_dir(root)
+        .args(["run", "--quiet", "--profile", "tooling", "--package", "press", "--bin", "documents-bench", "--"])
+        .args(extra))
 }
 
 fn bench_press(root: &Path, extra: &[String]) -> Result {

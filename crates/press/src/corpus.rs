@@ -358,3 +358,69 @@ fn exif_block(orientation: u16, gps: Option<(f64, f64)>) -> Vec<u8> {
     segment.extend_from_slice(&tiff);
     segment
 }
+
+/// Writes `count` documents over ten years (2017–2026) with their lists
+/// into `dir` (beside what [`generate`] wrote): 8 kinds, 6 issuers, 10
+/// fields (one or two each), summaries from the same words as the articles.
+/// Their files are named but not written: the benchmark builds without
+/// `public/`, so they are not looked for.
+pub fn generate_documents(dir: &Path, count: usize) -> std::io::Result<()> {
+    const KINDS: &[(&str, &str, &str)] = &[
+        ("quyet-dinh", "Quyết định", "QĐ"),
+        ("chi-thi", "Chỉ thị", "CT"),
+        ("cong-van", "Công văn", "CV"),
+        ("ke-hoach", "Kế hoạch", "KH"),
+        ("thong-bao", "Thông báo", "TB"),
+        ("nghi-quyet", "Nghị quyết", "NQ"),
+        ("bao-cao", "Báo cáo", "BC"),
+        ("to-trinh", "Tờ trình", "TTr"),
+    ];
+    const ISSUERS: &[(&str, &str, &str)] = &[
+        ("ubnd-tinh", "Ủy ban nhân dân tỉnh", "UBND"),
+        ("hdnd-tinh", "Hội đồng nhân dân tỉnh", "HĐND"),
+        ("van-phong", "Văn phòng UBND tỉnh", "VP"),
+        ("so-tai-chinh", "Sở Tài chính", "STC"),
+        ("so-xay-dung", "Sở Xây dựng", "SXD"),
+        ("so-y-te", "Sở Y tế", "SYT"),
+    ];
+    let fields: Vec<String> = (0..10).map(|i| format!("linh-vuc-{i}")).collect();
+    let term = |slug: &str, name: &str| serde_json::json!({"slug": slug, "name": name});
+    let lists = serde_json::json!({
+        "kinds": KINDS.iter().map(|(slug, name, _)| term(slug, name)).collect::<Vec<_>>(),
+        "issuers": ISSUERS.iter().map(|(slug, name, _)| term(slug, name)).collect::<Vec<_>>(),
+        "fields": fields.iter().enumerate().map(|(i, slug)| term(slug, &format!("Lĩnh vực {i}"))).collect::<Vec<_>>(),
+    });
+    std::fs::write(dir.join("documents.json"), lists.to_string())?;
+    let documents = dir.join("documents");
+    let _ = std::fs::remove_dir_all(&documents);
+    std::fs::create_dir_all(&documents)?;
+    let mut rng = Lcg(7);
+    let per_year = count.div_ceil(10);
+    for i in 0..count {
+        let (year, serial) = (2017 + i / per_year, i % per_year + 1);
+        let (kind, _, abbreviation) = KINDS[(rng.next_u64() as usize) % KINDS.len()];
+        let (issuer, _, symbol) = ISSUERS[(rng.next_u64() as usize) % ISSUERS.len()];
+        let day = 1 + serial * 335 / per_year;
+        let date = format!("{year}-{:02}-{:02}", (day - 1) / 28 + 1, (day - 1) % 28 + 1);
+        let mut chosen = vec![fields[(rng.next_u64() as usize) % fields.len()].clone()];
+        let second = fields[(rng.next_u64() as usize) % fields.len()].clone();
+        if rng.next_u64() % 3 == 0 && second != chosen[0] {
+            chosen.push(second);
+        }
+        let slug = format!("{serial}-{}-{}-{year}", abbreviation.to_lowercase(), i);
+        let document = serde_json::json!({
+            "number": format!("{serial}/{abbreviation}-{symbol}"),
+            "kind": kind,
+            "issuer": issuer,
+            "signer": "Phó Chủ tịch Lò Văn Tiến",
+            "issued": date,
+            "effective": date,
+            "summary": format!("Về việc {}", rng.sentence(12).trim_end_matches('.').to_lowercase()),
+            "fields": chosen,
+            "status": "con-hieu-luc",
+            "files": [format!("/van-ban/{year}/{slug}.pdf")],
+        });
+        std::fs::write(documents.join(format!("{}.json", slug.replace(['đ', 'Đ'], "d"))), document.to_string())?;
+    }
+    Ok(())
+}

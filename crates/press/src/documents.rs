@@ -367,16 +367,17 @@ fn check(
     })
 }
 
-/// What only the whole set can tell: numbers used twice, replacements that
-/// point nowhere.
+/// What only the whole set can tell: numbers used twice in a year (numbering
+/// starts again each year), replacements that point nowhere.
 fn check_links(documents: &[Document], errors: &mut Vec<ContentError>) {
-    let mut numbers: HashMap<&str, &Path> = HashMap::new();
+    let mut numbers: HashMap<(&str, i32), &Path> = HashMap::new();
     for document in documents {
-        if let Some(first) = numbers.insert(document.number.as_str(), &document.file) {
+        let year = document.issued.ymd().0;
+        if let Some(first) = numbers.insert((document.number.as_str(), year), &document.file) {
             errors.push(ContentError::new(
                 &document.file,
                 Some("number"),
-                format!("`{}` is already the number of {}", document.number, first.display()),
+                format!("`{}` is already the number of {} in {year}", document.number, first.display()),
             ));
         }
     }
