@@ -6,7 +6,7 @@
 //! Published as office pages (`model::Page`) drawn here: one per document;
 //! the listing for every combination of filters (kind, issuer, field, year)
 //! that has documents, paged, each filter option with its count; and the
-//! lookup by number ("1234/QĐ-UBND" typed as "1234 qd ubnd"). The app only
+//! lookup by number ("1234/QĐ-UBND" typed as "1234 qd ubnd", or "1234"). The app only
 //! maps an address to its file (`model::paths::page_address`), so a listing
 //! page downloads one page of rows however large the archive.
 
@@ -135,16 +135,19 @@ pub fn number_reason(number: &str) -> Option<String> {
     let mut parts = number.split('/');
     let first = parts.next().unwrap_or_default();
     let rest: Vec<&str> = parts.collect();
-    let part_ok = |part: &str| {
-        !part.is_empty()
-            && !part.starts_with('-')
-            && !part.ends_with('-')
-            && part.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-')
+    // Symbols are capitals ("QĐ-UBND"), a few with small letters after the
+    // first ("TTr", tờ trình).
+    let piece_ok = |piece: &str| {
+        piece.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            && piece.chars().all(|c| c.is_alphabetic() || c.is_ascii_digit())
     };
+    let part_ok = |part: &str| part.split('-').all(piece_ok);
     if first.is_empty() || first.len() > 6 || !first.bytes().all(|b| b.is_ascii_digit()) || first.starts_with('0') {
         Some(format!("`{number}` must start with the document's number (\"1234/QĐ-UBND\")"))
     } else if rest.is_empty() || !rest.iter().all(|part| part_ok(part)) {
-        Some(format!("`{number}` must be a number then its symbol after a slash, in capitals (\"1234/QĐ-UBND\")"))
+        Some(format!(
+            "`{number}` must be a number then its symbol after a slash, each part starting with a capital (\"1234/QĐ-UBND\")"
+        ))
     } else {
         None
     }
@@ -490,8 +493,7 @@ pub fn pages(documents: &Documents) -> Vec<Page> {
     pages
 }
 
-fn address(documents: &Documents, filter: Filter, page: u32) -> String {
-    let lists = &documents.lists;
+fn address(lists: &SourceLists, filter: Filter, page: u32) -> String {
     page_address(route::DOCUMENTS, |key| match key {
         "loai" => filter.kind.map(|i| lists.kinds[i].slug.clone()),
         "co-quan" => filter.issuer.map(|i| lists.issuers[i].slug.clone()),
@@ -539,13 +541,13 @@ fn facet_panel(documents: &Documents, members: &BTreeMap<Filter, Vec<usize>>, fi
         html += &format!("<div class=\"facet\"><h2 class=\"facet-name\">{}</h2><ul>", escape(name));
         html += &format!(
             "<li><a href=\"{}\"{}>Tất cả</a></li>",
-            escape(&address(documents, base, 1)),
+            escape(&address(&documents.lists, base, 1)),
             current(filter.get(facet).is_none())
         );
         for (value, count) in options {
             html += &format!(
                 "<li><a href=\"{}\"{}>{} <span class=\"count\">({})</span></a></li>",
-                escape(&address(documents, base.with(facet, value), 1)),
+                escape(&address(&documents.lists, base.with(facet, value), 1)),
                 current(filter.get(facet) == Some(value)),
                 escape(&option_name(documents, facet, value)),
                 model::format_number(count as u64)
@@ -624,10 +626,10 @@ fn listing_page(
         if total_pages > 1 { format!(" · trang {page}/{total_pages}") } else { String::new() }
     );
     html += &table(documents, rows);
-    let (owned, filter_for_links) = (documents.clone(), filter);
-    html += &pagination(page, total_pages, move |n| address(&owned, filter_for_links, n));
+    let lists = documents.lists.clone();
+    html += &pagination(page, total_pages, move |n| address(&lists, filter, n));
     Page {
-        path: address(documents, filter, page),
+        path: address(&documents.lists, filter, page),
         title,
         description: if chosen.is_empty() {
             "Văn bản chỉ đạo, điều hành: tra cứu theo số, ký hiệu, loại văn bản, cơ quan ban hành, lĩnh vực và năm."
@@ -642,8 +644,9 @@ fn listing_page(
     }
 }
 
-/// `/van-ban?so=…`: for every document, its number's folded words from the
-/// first ("1234", "1234-qd", "1234-qd-ubnd") each find it.
+/// `/van-ban?so=…`: every document is found by its whole number folded
+/// ("1234-qd-ubnd"; "15-2025-nq-hdnd" also as "15-nq-hdnd") and by its
+/// digits alone ("1234").
 fn number_pages(documents: &Documents) -> Vec<Page> {
     let mut keys: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (index, document) in documents.documents.iter().enumerate() {
@@ -654,12 +657,12 @@ fn number_pages(documents: &Documents) -> Vec<Page> {
         if words.len() > 2 && words[1].len() == 4 && words[1].bytes().all(|b| b.is_ascii_digit()) {
             spellings.push([&words[..1], &words[2..]].concat());
         }
-        for words in spellings {
-            for end in 1..=words.len() {
-                let list = keys.entry(words[..end].join("-")).or_default();
-                if list.last() != Some(&index) {
-                    list.push(index);
-                }
+        // The whole number (with or without its year), or its digits alone.
+        let wanted = spellings.iter().map(|words| words.join("-")).chain([words[0].to_string()]);
+        for key in wanted {
+            let list = keys.entry(key).or_default();
+            if list.last() != Some(&index) {
+                list.push(index);
             }
         }
     }
@@ -742,7 +745,11 @@ fn document_page(documents: &Documents, document: &Document) -> Page {
         .iter()
         .map(|&f| {
             let filter = Filter { field: Some(f), ..Filter::default() };
-            format!("<a href=\"{}\">{}</a>", escape(&address(documents, filter, 1)), escape(&lists.fields[f].name))
+            format!(
+                "<a href=\"{}\">{}</a>",
+                escape(&address(&documents.lists, filter, 1)),
+                escape(&lists.fields[f].name)
+            )
         })
         .collect();
     let mut rows = vec![
@@ -845,10 +852,20 @@ mod tests {
 
     #[test]
     fn numbers_have_their_shape() {
-        for good in ["1234/QĐ-UBND", "15/2025/NQ-HĐND", "7/CT-UBND", "320/UBND-KT"] {
+        for good in ["1234/QĐ-UBND", "15/2025/NQ-HĐND", "7/CT-UBND", "320/UBND-KT", "45/TTr-UBND"] {
             assert_eq!(number_reason(good), None, "{good}");
         }
-        for bad in ["QĐ-UBND", "1234", "1234/", "1234/qđ-ubnd", "0123/QĐ", "12a/QĐ", "1234/-QĐ", "1234 QĐ-UBND"] {
+        for bad in [
+            "QĐ-UBND",
+            "1234",
+            "1234/",
+            "1234/qđ-ubnd",
+            "0123/QĐ",
+            "12a/QĐ",
+            "1234/-QĐ",
+            "1234/QĐ--UBND",
+            "1234/QĐ UBND",
+        ] {
             assert!(number_reason(bad).is_some(), "{bad}");
         }
     }

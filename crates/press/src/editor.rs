@@ -469,7 +469,7 @@ fn documents_collection(lists: &crate::documents::SourceLists) -> Value {
             {
                 "name": "number", "label": "Số/Ký hiệu", "widget": "string", "required": true,
                 "hint": "Như trên văn bản: 1234/QĐ-UBND, 15/2025/NQ-HĐND.",
-                "pattern": pattern(r"^[1-9][0-9]{0,5}(/[A-ZĐ0-9]+(-[A-ZĐ0-9]+)*)+$", "Số, rồi ký hiệu viết hoa sau dấu gạch chéo: 1234/QĐ-UBND."),
+                "pattern": pattern(r"^[1-9][0-9]{0,5}(/[A-ZĐ0-9][A-Za-zĐđ0-9]*(-[A-ZĐ0-9][A-Za-zĐđ0-9]*)*)+$", "Số, rồi ký hiệu viết hoa sau dấu gạch chéo: 1234/QĐ-UBND."),
             },
             { "name": "kind", "label": "Loại văn bản", "widget": "select", "required": true, "options": options(&lists.kinds) },
             { "name": "issuer", "label": "Cơ quan ban hành", "widget": "select", "required": true, "options": options(&lists.issuers) },

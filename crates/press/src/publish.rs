@@ -6,6 +6,7 @@ use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::assemble::Published;
@@ -80,8 +81,20 @@ fn write_all(published: &Published, root: &Path) -> Result<usize, Error> {
     for article in &published.articles {
         writer.json(&format!("articles/{}.json", article.slug), article)?;
     }
-    for page in &published.pages {
-        writer.json(&model::paths::page(&page.path)[1 + model::paths::DATA_DIR.len() + 1..], page)?;
+    let inside = |path: String| path[1 + model::paths::DATA_DIR.len() + 1..].to_string();
+    // What the app fetches: each page drawn (`PageView`). Pages with a query
+    // (filters, weeks) are only that; the others also as JSON, from which
+    // post-build writes their static copies.
+    let fragments: Vec<(String, String)> = published
+        .pages
+        .par_iter()
+        .map(|page| (inside(model::paths::page_fragment(&page.path)), crate::pages::page_fragment(page)))
+        .collect();
+    for (path, html) in fragments {
+        writer.text(&path, &html)?;
+    }
+    for page in published.pages.iter().filter(|page| !page.has_query()) {
+        writer.json(&inside(model::paths::page(&page.path)), page)?;
     }
     // The pages that show "Lượt xem": the visitor counter counts views of these only.
     let counted: Vec<String> = published.articles.iter().map(|a| model::paths::route::article(&a.slug)).collect();
@@ -120,6 +133,11 @@ impl Writer {
             postcard::to_allocvec(value).map_err(|e| Error::io(&self.root.join(relative), std::io::Error::other(e)))?;
         let (path, mut file) = self.create(relative)?;
         file.write_all(&bytes).map_err(|e| Error::io(&path, e))
+    }
+
+    fn text(&mut self, relative: &str, text: &str) -> Result<(), Error> {
+        let (path, mut file) = self.create(relative)?;
+        file.write_all(text.as_bytes()).map_err(|e| Error::io(&path, e))
     }
 
     fn json(&mut self, relative: &str, value: &impl Serialize) -> Result<(), Error> {

@@ -80,20 +80,13 @@ fn run(dist: &Path, content: &Path, editor: &Path, keep: Option<&Path>) -> Resul
         .map_err(|(dir, e)| format!("{}: {e}", dir.display()))?;
     let mut pages = page_files.iter().map(|file| read::<model::Page>(file)).collect::<Result<Vec<_>, _>>()?;
     pages.sort_by(|a, b| a.path.cmp(&b.path));
-    for page in &pages {
-        let fragment = dist.join(model::paths::page_fragment(&page.path).trim_start_matches('/'));
-        std::fs::write(&fragment, press::pages::page_fragment(page))
-            .map_err(|e| format!("{}: {e}", fragment.display()))?;
-    }
     let view = press::pages::Data {
         site: &site,
         home: &home,
         latest: &latest,
         categories: categories.iter().map(|(slug, page)| (slug.as_str(), page)).collect(),
         articles: articles.iter().collect(),
-        // Pages with a query (documents' filters, schedule's weeks) exist
-        // only as fragments: the static copy of their address is the page without it.
-        pages: pages.iter().filter(|page| !page.has_query()).collect(),
+        pages: pages.iter().collect(),
     };
     let pages = press::pages::pages(&template, &view)?;
     // Every static page has the same inline scripts and stylesheet; the shell
