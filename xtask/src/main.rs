@@ -296,20 +296,20 @@ fn build_worker(root: &Path, tools: &Tools) -> Result {
 }
 
 fn bench_documents(root: &Path, extra: &[String]) -> Result {
-    let tools = Tools::ensure(root, false)?;
-    run(tools
-        .command("cargo")
-        .current_dir(root)
-        .args(["run", "--quiet", "--profile", "tooling", "--package", "press", "--bin", "documents-bench", "--"])
-        .args(extra))
+    press_bench(root, "documents-bench", extra)
 }
 
 fn bench_press(root: &Path, extra: &[String]) -> Result {
+    press_bench(root, "press-bench", extra)
+}
+
+/// One of the press's benchmark binaries, built for speed.
+fn press_bench(root: &Path, bin: &str, extra: &[String]) -> Result {
     let tools = Tools::ensure(root, false)?;
     run(tools
         .command("cargo")
         .current_dir(root)
-        .args(["run", "--quiet", "--profile", "tooling", "--package", "press", "--bin", "press-bench", "--"])
+        .args(["run", "--quiet", "--profile", "tooling", "--package", "press", "--bin", bin, "--"])
         .args(extra))
 }
 

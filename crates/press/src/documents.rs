@@ -157,45 +157,36 @@ pub fn number_reason(number: &str) -> Option<String> {
 /// field. With `public`, every file is looked for there and measured.
 pub fn read(content: &Path, public: Option<&Path>) -> Result<Documents, Vec<ContentError>> {
     let lists_file = content.join("documents.json");
-    let mut files = Vec::new();
-    crate::office::collect(&content.join("documents"), &mut files)
-        .map_err(|(dir, e)| vec![ContentError::new(&dir, None, format!("cannot be read: {e}"))])?;
-    files.sort();
     let mut errors = Vec::new();
+    let sources = crate::source::read_folder::<SourceDocument>(&content.join("documents"), &mut errors)?;
     let lists = match std::fs::read_to_string(&lists_file) {
         Ok(text) => match crate::source::parse::<SourceLists>(&lists_file, &text) {
             Ok(lists) => {
                 check_lists(&lists_file, &lists, &mut errors);
                 lists
             }
-            Err(error) => return Err(vec![error]),
+            Err(error) => {
+                errors.push(error);
+                return Err(errors);
+            }
         },
         // A site without documents needs no lists.
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && files.is_empty() => {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && sources.is_empty() && errors.is_empty() => {
             return Ok(Documents {
                 lists: SourceLists { kinds: vec![], issuers: vec![], fields: vec![] },
                 documents: vec![],
             });
         }
-        Err(e) => return Err(vec![ContentError::new(&lists_file, None, format!("cannot be read: {e}"))]),
+        Err(e) => {
+            errors.push(ContentError::new(&lists_file, None, format!("cannot be read: {e}")));
+            return Err(errors);
+        }
     };
     let mut documents = Vec::new();
-    for file in files {
+    for (file, source) in sources {
         let slug = file.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-        let text = match std::fs::read_to_string(&file) {
-            Ok(text) => text,
-            Err(e) => {
-                errors.push(ContentError::new(&file, None, format!("cannot be read: {e}")));
-                continue;
-            }
-        };
-        match crate::source::parse::<SourceDocument>(&file, &text) {
-            Ok(source) => {
-                if let Some(document) = check(&file, slug, source, &lists, public, &mut errors) {
-                    documents.push(document);
-                }
-            }
-            Err(error) => errors.push(error),
+        if let Some(document) = check(&file, slug, source, &lists, public, &mut errors) {
+            documents.push(document);
         }
     }
     check_links(&documents, &mut errors);

@@ -71,29 +71,13 @@ pub struct Checked {
 /// With `public` (what is published as it is), drawings are measured there.
 pub fn read(content: &Path, public: Option<&Path>) -> Result<Vec<Checked>, Vec<ContentError>> {
     let root = content.join("pages");
-    let mut files = Vec::new();
-    collect(&root, &mut files)
-        .map_err(|(dir, e)| vec![ContentError::new(&dir, None, format!("cannot be read: {e}"))])?;
-    files.sort();
     let mut errors = Vec::new();
     let mut pages = Vec::new();
-    for file in files {
+    for (file, source) in crate::source::read_folder::<SourcePage>(&root, &mut errors)? {
         let relative = file.strip_prefix(&root).expect("under pages/").with_extension("");
         let parts: Vec<String> = relative.iter().map(|part| part.to_string_lossy().into_owned()).collect();
-        let text = match std::fs::read_to_string(&file) {
-            Ok(text) => text,
-            Err(e) => {
-                errors.push(ContentError::new(&file, None, format!("cannot be read: {e}")));
-                continue;
-            }
-        };
-        match crate::source::parse::<SourcePage>(&file, &text) {
-            Ok(source) => {
-                if let Some(page) = check(&file, &parts, source, public, &mut errors) {
-                    pages.push(page);
-                }
-            }
-            Err(error) => errors.push(error),
+        if let Some(page) = check(&file, &parts, source, public, &mut errors) {
+            pages.push(page);
         }
     }
     if errors.is_empty() { Ok(pages) } else { Err(errors) }

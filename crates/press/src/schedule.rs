@@ -66,27 +66,11 @@ pub struct Week {
 
 /// Reads and checks every week; all problems at once, each with file and field.
 pub fn read(content: &Path) -> Result<Vec<Week>, Vec<ContentError>> {
-    let mut files = Vec::new();
-    crate::office::collect(&content.join("schedule"), &mut files)
-        .map_err(|(dir, e)| vec![ContentError::new(&dir, None, format!("cannot be read: {e}"))])?;
-    files.sort();
     let mut errors = Vec::new();
     let mut weeks = Vec::new();
-    for file in files {
-        let text = match std::fs::read_to_string(&file) {
-            Ok(text) => text,
-            Err(e) => {
-                errors.push(ContentError::new(&file, None, format!("cannot be read: {e}")));
-                continue;
-            }
-        };
-        match crate::source::parse::<SourceWeek>(&file, &text) {
-            Ok(source) => {
-                if let Some(week) = check(&file, source, &mut errors) {
-                    weeks.push(week);
-                }
-            }
-            Err(error) => errors.push(error),
+    for (file, source) in crate::source::read_folder::<SourceWeek>(&content.join("schedule"), &mut errors)? {
+        if let Some(week) = check(&file, source, &mut errors) {
+            weeks.push(week);
         }
     }
     if errors.is_empty() {
