@@ -3,7 +3,9 @@
 // with its _headers and brotli as a CDN would, and in the same run on two
 // plain static HTML copies of the same article (same text, no script) as
 // baselines: one linking the stylesheet, one self-contained (the same
-// stylesheet inline, as the static pages carry it: the physical limit).
+// stylesheet inline, as the static pages carry it: the physical limit);
+// and self-contained plain copies of the home and category pages' main
+// content, so each page is also measured against its own limit.
 //
 // usage: node pages.mjs DIST
 import { mkdirSync, readFileSync, readdirSync, writeFileSync, copyFileSync, rmSync } from 'node:fs';
@@ -37,13 +39,33 @@ writeFileSync(join(plainDir, 'index.html'), plainPage('<link rel="stylesheet" hr
 mkdirSync(join(plainDir, 'inline'), { recursive: true });
 writeFileSync(join(plainDir, 'inline', 'index.html'), plainPage(inlineStyle));
 
+// The home and category pages' own self-contained plain copies: their main
+// content as the static page has it (the same pictures, the same first
+// picture to wait for), the same inline stylesheet, nothing else.
+const plainOf = (file) => {
+  const html = readFileSync(join(dist, file), 'utf8');
+  const main = html.match(/<main[^]*?<\/main>/)[0];
+  const title = html.match(/<title>([^<]*)<\/title>/)[1];
+  return `<!DOCTYPE html>
+<html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>${inlineStyle}</head><body><div class="page container">${main}</div></body></html>`;
+};
+for (const [name, file] of [['home', 'index.html'], ['category', 'chuyen-muc/kinh-te/index.html']]) {
+  mkdirSync(join(plainDir, name), { recursive: true });
+  writeFileSync(join(plainDir, name, 'index.html'), plainOf(file));
+}
+
 const pages = [
   ['plain article (baseline)', '/plain/'],
   ['self-contained plain article (baseline)', '/plain/inline/'],
   ['article', `/bai-viet/${SLUG}`],
+  ['self-contained plain home (baseline)', '/plain/home/'],
   ['home', '/'],
+  ['self-contained plain category (baseline)', '/plain/category/'],
   ['category', '/chuyen-muc/kinh-te'],
 ];
+// Each page of the site against its own self-contained plain copy.
+const OWN = { article: 'self-contained plain article (baseline)', home: 'self-contained plain home (baseline)', category: 'self-contained plain category (baseline)' };
 const site = await serveDist(dist, { compress: true });
 const profile = join(tmpdir(), `lighthouse-${process.pid}`);
 mkdirSync(profile, { recursive: true });
@@ -79,8 +101,10 @@ rmSync(profile, { recursive: true, force: true });
 
 const [base, limit] = rows;
 console.log(`Lighthouse 12.2.3, mobile (simulated slow 4G, 4× CPU slowdown), median of ${RUNS} runs per page`);
-console.log('| page | FCP ms | LCP ms | TBT ms | CLS | KB transferred | score | FCP vs plain | LCP vs plain | FCP vs self-contained | LCP vs self-contained |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| page | FCP ms | LCP ms | TBT ms | CLS | KB transferred | score | FCP vs plain article | LCP vs plain article | FCP vs self-contained article | LCP vs self-contained article | FCP vs its own self-contained copy | LCP vs its own self-contained copy |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
-  console.log(`| ${r.name} | ${r.fcp.toFixed(0)} | ${r.lcp.toFixed(0)} | ${r.tbt.toFixed(0)} | ${r.cls.toFixed(3)} | ${(r.bytes / 1024).toFixed(0)} | ${r.score.toFixed(0)} | ${(r.fcp / base.fcp).toFixed(2)}× | ${(r.lcp / base.lcp).toFixed(2)}× | ${(r.fcp / limit.fcp).toFixed(2)}× | ${(r.lcp / limit.lcp).toFixed(2)}× |`);
+  const own = rows.find((o) => o.name === OWN[r.name]);
+  const vsOwn = own ? `${(r.fcp / own.fcp).toFixed(2)}× | ${(r.lcp / own.lcp).toFixed(2)}×` : ' | ';
+  console.log(`| ${r.name} | ${r.fcp.toFixed(0)} | ${r.lcp.toFixed(0)} | ${r.tbt.toFixed(0)} | ${r.cls.toFixed(3)} | ${(r.bytes / 1024).toFixed(0)} | ${r.score.toFixed(0)} | ${(r.fcp / base.fcp).toFixed(2)}× | ${(r.lcp / base.lcp).toFixed(2)}× | ${(r.fcp / limit.fcp).toFixed(2)}× | ${(r.lcp / limit.lcp).toFixed(2)}× | ${vsOwn} |`);
 }

@@ -91,8 +91,10 @@ pub fn inline_stylesheet(template: &str, read: impl Fn(&str) -> Result<String, S
 /// slow link the app's download starts before the first paint and competes
 /// with the page's pictures. A static page already shows everything: its
 /// loader starts the app once the page and its pictures are in (`load`) and
-/// the largest of them is painted (a largest-contentful-paint entry after
-/// `load`, or 300 ms without one).
+/// the paints have settled: 300 ms without a new largest-contentful-paint
+/// entry (each one starts the wait again), 1.5 s after `load` at the most.
+/// Started earlier, the app's download could land before the largest paint
+/// of a listing whose pictures are still arriving.
 fn start_app_after_load(template: &str) -> Result<String, String> {
     let start = template.find("<script type=\"module\">").ok_or("index.html has no trunk loader")?;
     let end = start + template[start..].find("</script>").ok_or("unclosed trunk loader")? + "</script>".len();
@@ -109,9 +111,9 @@ fn start_app_after_load(template: &str) -> Result<String, String> {
          const wasm = await bindings.default({{ module_or_path: '{wasm}' }});\n  window.wasmBindings = bindings;\n  \
          dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n}};\n\
          let started = false;\nconst go = () => {{ if (!started) {{ started = true; setTimeout(start); }} }};\n\
-         const afterPaint = () => {{\n  const loaded = performance.now();\n  \
-         new PerformanceObserver((list) => {{ if (list.getEntries().some((e) => e.startTime >= loaded)) go(); }})\n    \
-         .observe({{ type: \"largest-contentful-paint\", buffered: true }});\n  setTimeout(go, 300);\n}};\n\
+         const afterPaint = () => {{\n  let quiet = setTimeout(go, 300);\n  \
+         new PerformanceObserver(() => {{ clearTimeout(quiet); quiet = setTimeout(go, 300); }})\n    \
+         .observe({{ type: \"largest-contentful-paint\" }});\n  setTimeout(go, 1500);\n}};\n\
          if (document.readyState === \"complete\") go(); else addEventListener(\"load\", afterPaint, {{ once: true }});\n</script>"
     );
     Ok(format!("{}{deferred}{}", &template[..start], &template[end..]))
@@ -459,6 +461,7 @@ mod tests {
         assert!(page.contains("module_or_path: '/portal-1a_bg.wasm'"), "{page}");
         assert!(page.contains("addEventListener(\"load\", afterPaint"), "{page}");
         assert!(page.contains("largest-contentful-paint"), "{page}");
+        assert!(page.contains("clearTimeout(quiet); quiet = setTimeout(go, 300)"), "each paint starts the wait again: {page}");
         assert!(start_app_after_load("<script type=\"module\">go()</script>").unwrap_err().contains("changed shape"));
     }
 
