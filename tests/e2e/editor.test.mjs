@@ -268,6 +268,25 @@ test('changing only a title is a one-line Git diff: other keys, their order and 
   ]);
 });
 
+test('documents and weeks open in their own forms, and editing a document\'s signer is a one-line Git diff', async () => {
+  await openEditor();
+  await page.goto(`${site.url}/quan-tri/#/collections/documents/entries/100-2024-qd-ubnd`);
+  const number = page.getByRole('textbox', { name: 'Số/Ký hiệu' });
+  await number.waitFor();
+  assert.equal(await number.inputValue(), '100/2024/QĐ-UBND');
+  const signer = page.getByRole('textbox', { name: 'Người ký' });
+  await signer.fill('Chủ tịch Nông Đức Thành');
+  await save();
+  await page.getByText('Đã lưu bài viết.').waitFor();
+  await copyBack();
+  assert.equal(git('diff', '--numstat').trim(), '1\t1\tcontent/documents/100-2024-qd-ubnd.json');
+  // A week of the schedule, with its days and items.
+  await page.goto(`${site.url}/quan-tri/#/collections/schedule/entries/2026-W48`);
+  const week = page.getByRole('textbox', { name: 'Tuần' });
+  await week.waitFor();
+  assert.equal(await week.inputValue(), '2026-W48');
+});
+
 test('the form refuses a missing title, category or alt text, in Vietnamese', async () => {
   await openEditor();
   await page.getByRole('button', { name: 'Tạo bài viết mới' }).click();

@@ -498,6 +498,7 @@ fn documents_collection(lists: &crate::documents::SourceLists) -> Value {
             },
         ]),
     );
+    collection["label_singular"] = json!("văn bản");
     collection["slug"] = json!("{{number}}");
     collection["identifier_field"] = json!("number");
     collection["summary"] = json!("{{number}} — {{summary}}");
@@ -545,6 +546,7 @@ fn schedule_collection() -> Value {
             },
         ]),
     );
+    collection["label_singular"] = json!("lịch tuần");
     collection["slug"] = json!("{{week}}");
     collection["identifier_field"] = json!("week");
     collection["summary"] = json!("{{week}} (lần {{revision}})");

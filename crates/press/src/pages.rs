@@ -461,7 +461,10 @@ mod tests {
         assert!(page.contains("module_or_path: '/portal-1a_bg.wasm'"), "{page}");
         assert!(page.contains("addEventListener(\"load\", afterPaint"), "{page}");
         assert!(page.contains("largest-contentful-paint"), "{page}");
-        assert!(page.contains("clearTimeout(quiet); quiet = setTimeout(go, 300)"), "each paint starts the wait again: {page}");
+        assert!(
+            page.contains("clearTimeout(quiet); quiet = setTimeout(go, 300)"),
+            "each paint starts the wait again: {page}"
+        );
         assert!(start_app_after_load("<script type=\"module\">go()</script>").unwrap_err().contains("changed shape"));
     }
 

@@ -431,9 +431,70 @@ fn pdf(font: &[u8], lines: &[(f32, bool, String)]) -> Vec<u8> {
     out.finish()
 }
 
+/// Keys in the order the staff editor's forms list them (`press::editor`), so
+/// that saving an entry from the editor rewrites only what was changed.
+const FORM_ORDER: &[&str] = &[
+    "number",
+    "kind",
+    "kinds",
+    "issuer",
+    "issuers",
+    "signer",
+    "issued",
+    "effective",
+    "expires",
+    "summary",
+    "fields",
+    "status",
+    "replaced_by",
+    "files",
+    "slug",
+    "name",
+    "week",
+    "revision",
+    "updated",
+    "days",
+    "date",
+    "items",
+    "time",
+    "content",
+    "place",
+    "attendees",
+    "preparation",
+];
+
+/// JSON as the editor writes it (`JSON.stringify(value, null, 2)`), keys in form order.
+fn pretty(value: &serde_json::Value, indent: usize, out: &mut String) {
+    let pad = "  ".repeat(indent + 1);
+    match value {
+        serde_json::Value::Object(map) if !map.is_empty() => {
+            let mut keys: Vec<&String> = map.keys().collect();
+            keys.sort_by_key(|key| FORM_ORDER.iter().position(|k| k == key).unwrap_or(usize::MAX));
+            out.push_str("{\n");
+            for (i, key) in keys.iter().enumerate() {
+                let _ = write!(out, "{pad}{}: ", serde_json::Value::String((*key).clone()));
+                pretty(&map[*key], indent + 1, out);
+                out.push_str(if i + 1 < keys.len() { ",\n" } else { "\n" });
+            }
+            let _ = write!(out, "{}}}", "  ".repeat(indent));
+        }
+        serde_json::Value::Array(items) if !items.is_empty() => {
+            out.push_str("[\n");
+            for (i, item) in items.iter().enumerate() {
+                out.push_str(&pad);
+                pretty(item, indent + 1, out);
+                out.push_str(if i + 1 < items.len() { ",\n" } else { "\n" });
+            }
+            let _ = write!(out, "{}]", "  ".repeat(indent));
+        }
+        other => out.push_str(&other.to_string()),
+    }
+}
+
 fn write_json(path: &Path, value: &serde_json::Value) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    let mut text = serde_json::to_string_pretty(value).unwrap();
+    let mut text = String::new();
+    pretty(value, 0, &mut text);
     text.push('\n');
     std::fs::write(path, text).unwrap();
 }
