@@ -8,11 +8,11 @@ use crate::components::loaded::loaded_or_missing;
 use crate::components::set_document_title;
 
 /// The office's own pages (Giới thiệu, Liên hệ, English, Sơ đồ cổng, Văn bản
-/// with its filters, Lịch công tác by week), drawn by the press: the
+/// with its filters, Lịch công tác by week), drawn by the press. It is the
 /// router's fallback, so any address no route takes is looked up among the
-/// published pages, and one that is not there is the not-found page. (A
-/// route of its own would cost the wasm ~5 KB: every route is another type
-/// in the router's matching code.)
+/// published pages, and one that is not there is the not-found page; and
+/// the route of one-segment addresses (`/:page`), because the fallback is
+/// not redrawn when only the query changes.
 #[component]
 pub fn PageRoute() -> impl IntoView {
     let site = expect_context::<SiteData>();

@@ -271,7 +271,8 @@ pub struct Page {
 
 impl Page {
     /// Pages of the documents' filters and of the schedule's weeks carry a
-    /// query: the app draws them; they have no static copy of their own.
+    /// query: they are published only drawn (`paths::page_fragment`), for
+    /// the app to insert; they have no JSON and no static copy of their own.
     pub fn has_query(&self) -> bool {
         self.path.contains('?')
     }

@@ -27,14 +27,15 @@ pub fn category_page(category: &str, page: u32) -> String {
     format!("/{DATA_DIR}/categories/{category}/{page}.json")
 }
 
-/// A page of the office's own at `address` ("/lien-he", or with a query
-/// in its canonical form, [`page_address`]: "/van-ban?loai=quyet-dinh"
-/// → `data/pages/van-ban/loai=quyet-dinh.json`).
+/// A page of the office's own at `address` ("/lien-he" →
+/// `data/pages/lien-he.json`), from which post-build writes its static copy.
 pub fn page(address: &str) -> String {
     format!("/{DATA_DIR}/pages{}.json", address.replacen('?', "/", 1))
 }
 
-/// The same page drawn (HTML), as the app inserts it after navigating there.
+/// The same page drawn (HTML), as the app inserts it after navigating
+/// there; with a query, in its canonical form ([`page_address`]):
+/// "/van-ban?loai=quyet-dinh" → `data/pages/van-ban/loai=quyet-dinh.html`.
 pub fn page_fragment(address: &str) -> String {
     format!("/{DATA_DIR}/pages{}.html", address.replacen('?', "/", 1))
 }
@@ -125,8 +126,6 @@ pub mod route {
 
     /// "Sơ đồ cổng", the human-readable site map.
     pub const SITE_MAP: &str = "/so-do-cong";
-    /// The English page.
-    pub const ENGLISH: &str = "/en";
     /// The folder of the "Giới thiệu" pages.
     pub const ABOUT: &str = "gioi-thieu";
     /// "Văn bản": the office's documents, `/van-ban/{slug}` each.

@@ -173,6 +173,11 @@ impl Lcg {
         self.0 >> 33
     }
 
+    /// A number below `n`.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
+    }
+
     /// Skewed towards the start of the list, as word frequencies are.
     fn word(&mut self) -> &'static str {
         let u = (self.next_u64() % 1_000_000) as f64 / 1_000_000.0;
@@ -404,7 +409,7 @@ pub fn generate_documents(dir: &Path, count: usize) -> std::io::Result<()> {
         let date = format!("{year}-{:02}-{:02}", (day - 1) / 28 + 1, (day - 1) % 28 + 1);
         let mut chosen = vec![fields[(rng.next_u64() as usize) % fields.len()].clone()];
         let second = fields[(rng.next_u64() as usize) % fields.len()].clone();
-        if rng.next_u64() % 3 == 0 && second != chosen[0] {
+        if rng.next_u64().is_multiple_of(3) && second != chosen[0] {
             chosen.push(second);
         }
         let slug = format!("{serial}-{}-{}-{year}", abbreviation.to_lowercase(), i);

@@ -34,8 +34,11 @@ pub const FILE_TYPES: &[(&str, &str)] = &[("pdf", "PDF"), ("docx", "Word (DOCX)"
 pub const FILES_DIR: &str = "/van-ban/";
 const SECTION: &str = "Văn bản";
 
+/// Inside `content/`: the lists documents are sorted by.
+pub const LISTS_FILE: &str = "documents.json";
+
 /// `content/documents.json`: what documents are sorted by.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceLists {
     /// Loại văn bản: Quyết định, Chỉ thị, Công văn…
@@ -153,32 +156,39 @@ pub fn number_reason(number: &str) -> Option<String> {
     }
 }
 
+/// `content/documents.json`, its problems added to `errors`; `None` when the
+/// site has none or it does not parse (the documents are still checked
+/// against lists with a bad entry, so one run reports both).
+pub fn read_lists(content: &Path, errors: &mut Vec<ContentError>) -> Option<SourceLists> {
+    let file = content.join(LISTS_FILE);
+    if !file.exists() {
+        return None;
+    }
+    let (_, lists) = crate::source::read_file::<SourceLists>(&file, errors)?;
+    check_lists(&file, &lists, errors);
+    Some(lists)
+}
+
 /// Reads and checks every document; all problems at once, each with file and
 /// field. With `public`, every file is looked for there and measured.
 pub fn read(content: &Path, public: Option<&Path>) -> Result<Documents, Vec<ContentError>> {
-    let lists_file = content.join("documents.json");
     let mut errors = Vec::new();
     let sources = crate::source::read_folder::<SourceDocument>(&content.join("documents"), &mut errors)?;
-    let lists = match std::fs::read_to_string(&lists_file) {
-        Ok(text) => match crate::source::parse::<SourceLists>(&lists_file, &text) {
-            Ok(lists) => {
-                check_lists(&lists_file, &lists, &mut errors);
-                lists
-            }
-            Err(error) => {
-                errors.push(error);
-                return Err(errors);
-            }
-        },
+    let lists = match read_lists(content, &mut errors) {
+        Some(lists) => lists,
         // A site without documents needs no lists.
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound && sources.is_empty() && errors.is_empty() => {
-            return Ok(Documents {
-                lists: SourceLists { kinds: vec![], issuers: vec![], fields: vec![] },
-                documents: vec![],
-            });
+        None if sources.is_empty() && errors.is_empty() => {
+            return Ok(Documents { lists: SourceLists::default(), documents: vec![] });
         }
-        Err(e) => {
-            errors.push(ContentError::new(&lists_file, None, format!("cannot be read: {e}")));
+        None => {
+            let file = content.join(LISTS_FILE);
+            if !file.exists() {
+                errors.push(ContentError::new(
+                    &file,
+                    None,
+                    "is missing: documents take their kinds, issuers and fields from it",
+                ));
+            }
             return Err(errors);
         }
     };
@@ -389,16 +399,7 @@ fn check_links(documents: &[Document], errors: &mut Vec<ContentError>) {
     }
 }
 
-/// One combination of filters; `None` is "Tất cả".
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-struct Filter {
-    kind: Option<usize>,
-    issuer: Option<usize>,
-    field: Option<usize>,
-    year: Option<i32>,
-}
-
-/// The four filters, as the listing shows them.
+/// The four filters, as the listing shows them, in the order of [`Filter`]'s values.
 #[derive(Clone, Copy, PartialEq)]
 enum Facet {
     Kind,
@@ -414,35 +415,31 @@ const FACETS: [(Facet, &str); 4] = [
     (Facet::Year, "Năm ban hành"),
 ];
 
+impl Facet {
+    /// The document's values for this filter: an option's place in its
+    /// list, or the year; a document may have several fields.
+    fn values(self, document: &Document) -> Vec<i64> {
+        match self {
+            Facet::Kind => vec![document.kind as i64],
+            Facet::Issuer => vec![document.issuer as i64],
+            Facet::Field => document.fields.iter().map(|&f| f as i64).collect(),
+            Facet::Year => vec![i64::from(document.issued.ymd().0)],
+        }
+    }
+}
+
+/// One combination of filters, a value per [`Facet`]; `None` is "Tất cả".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+struct Filter([Option<i64>; 4]);
+
 impl Filter {
-    fn without(mut self, facet: Facet) -> Filter {
-        match facet {
-            Facet::Kind => self.kind = None,
-            Facet::Issuer => self.issuer = None,
-            Facet::Field => self.field = None,
-            Facet::Year => self.year = None,
-        }
-        self
-    }
-
-    /// The filter with `facet` set to the option numbered `value` (a year for years).
-    fn with(mut self, facet: Facet, value: i64) -> Filter {
-        match facet {
-            Facet::Kind => self.kind = Some(value as usize),
-            Facet::Issuer => self.issuer = Some(value as usize),
-            Facet::Field => self.field = Some(value as usize),
-            Facet::Year => self.year = Some(value as i32),
-        }
-        self
-    }
-
     fn get(&self, facet: Facet) -> Option<i64> {
-        match facet {
-            Facet::Kind => self.kind.map(|v| v as i64),
-            Facet::Issuer => self.issuer.map(|v| v as i64),
-            Facet::Field => self.field.map(|v| v as i64),
-            Facet::Year => self.year.map(i64::from),
-        }
+        self.0[facet as usize]
+    }
+
+    fn with(mut self, facet: Facet, value: Option<i64>) -> Filter {
+        self.0[facet as usize] = value;
+        self
     }
 }
 
@@ -454,22 +451,20 @@ pub fn pages(documents: &Documents) -> Vec<Page> {
     if documents.documents.is_empty() {
         return pages;
     }
-    // Members of each combination, newest first: each document joins the 16
-    // combinations of its own values (one per field it has).
+    // Members of each combination, newest first: each document joins every
+    // combination of its own values ("Tất cả" or a value of its, per filter).
     let mut members: BTreeMap<Filter, Vec<usize>> = BTreeMap::new();
     for (index, document) in documents.documents.iter().enumerate() {
-        for mask in 0..16u8 {
-            let fields: Vec<Option<usize>> =
-                if mask & 4 != 0 { document.fields.iter().copied().map(Some).collect() } else { vec![None] };
-            for field in fields {
-                let filter = Filter {
-                    kind: (mask & 1 != 0).then_some(document.kind),
-                    issuer: (mask & 2 != 0).then_some(document.issuer),
-                    field,
-                    year: (mask & 8 != 0).then_some(document.issued.ymd().0),
-                };
-                members.entry(filter).or_default().push(index);
-            }
+        let mut filters = vec![Filter::default()];
+        for (facet, _) in FACETS {
+            let values = facet.values(document);
+            filters = filters
+                .iter()
+                .flat_map(|filter| values.iter().map(|&value| filter.with(facet, Some(value))).chain([*filter]))
+                .collect();
+        }
+        for filter in filters {
+            members.entry(filter).or_default().push(index);
         }
     }
     for (filter, indices) in &members {
@@ -485,11 +480,12 @@ pub fn pages(documents: &Documents) -> Vec<Page> {
 }
 
 fn address(lists: &SourceLists, filter: Filter, page: u32) -> String {
+    let slug = |terms: &[Term], facet| filter.get(facet).map(|i| terms[i as usize].slug.clone());
     page_address(route::DOCUMENTS, |key| match key {
-        "loai" => filter.kind.map(|i| lists.kinds[i].slug.clone()),
-        "co-quan" => filter.issuer.map(|i| lists.issuers[i].slug.clone()),
-        "linh-vuc" => filter.field.map(|i| lists.fields[i].slug.clone()),
-        "nam" => filter.year.map(|year| year.to_string()),
+        "loai" => slug(&lists.kinds, Facet::Kind),
+        "co-quan" => slug(&lists.issuers, Facet::Issuer),
+        "linh-vuc" => slug(&lists.fields, Facet::Field),
+        "nam" => filter.get(Facet::Year).map(|year| year.to_string()),
         route::PAGE_PARAM => Some(page.to_string()),
         _ => None,
     })
@@ -510,17 +506,10 @@ fn option_name(documents: &Documents, facet: Facet, value: i64) -> String {
 fn facet_panel(documents: &Documents, members: &BTreeMap<Filter, Vec<usize>>, filter: Filter) -> String {
     let mut html = String::from("<nav class=\"facets\" aria-label=\"Lọc văn bản\">\n");
     for (facet, name) in FACETS {
-        let base = filter.without(facet);
+        let base = filter.with(facet, None);
         let mut counts: BTreeMap<i64, usize> = BTreeMap::new();
         for &index in members.get(&base).map(Vec::as_slice).unwrap_or_default() {
-            let document = &documents.documents[index];
-            let values: Vec<i64> = match facet {
-                Facet::Kind => vec![document.kind as i64],
-                Facet::Issuer => vec![document.issuer as i64],
-                Facet::Field => document.fields.iter().map(|&f| f as i64).collect(),
-                Facet::Year => vec![i64::from(document.issued.ymd().0)],
-            };
-            for value in values {
+            for value in facet.values(&documents.documents[index]) {
                 *counts.entry(value).or_default() += 1;
             }
         }
@@ -538,7 +527,7 @@ fn facet_panel(documents: &Documents, members: &BTreeMap<Filter, Vec<usize>>, fi
         for (value, count) in options {
             html += &format!(
                 "<li><a href=\"{}\"{}>{} <span class=\"count\">({})</span></a></li>",
-                escape(&address(&documents.lists, base.with(facet, value), 1)),
+                escape(&address(&documents.lists, base.with(facet, Some(value)), 1)),
                 current(filter.get(facet) == Some(value)),
                 escape(&option_name(documents, facet, value)),
                 model::format_number(count as u64)
@@ -585,10 +574,7 @@ fn table(documents: &Documents, rows: &[usize]) -> String {
 }
 
 fn pagination(current: u32, total: u32, href: impl Fn(u32) -> String + 'static) -> String {
-    let owner = Owner::new();
-    let html = owner.with(|| view! { <Pagination current total href/> }.to_html());
-    owner.cleanup();
-    html.replace("<!>", "")
+    crate::pages::html_of(|| view! { <Pagination current total href/> })
 }
 
 fn listing_page(
@@ -735,7 +721,7 @@ fn document_page(documents: &Documents, document: &Document) -> Page {
         .fields
         .iter()
         .map(|&f| {
-            let filter = Filter { field: Some(f), ..Filter::default() };
+            let filter = Filter::default().with(Facet::Field, Some(f as i64));
             format!(
                 "<a href=\"{}\">{}</a>",
                 escape(&address(&documents.lists, filter, 1)),

@@ -240,15 +240,21 @@ const IMAGE_WITHOUT_ALT: &str = r"^(?![\s\S]*!\[\s*\]\()[\s\S]*$";
 const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
 /// A collection of one JSON file per entry in `folder`, named after the
-/// entry's title (folded to ASCII), listed by `sort` (field, direction).
+/// entry's field `identifier` (folded to ASCII: the title, a document's
+/// number, a week), listed by `sort` (field, direction).
 fn folder_collection(
     name: &str,
     label: &str,
     description: &str,
     folder: &str,
+    identifier: &str,
     sort: (&str, &str),
     fields: Value,
 ) -> Value {
+    let mut sortable = vec![sort.0];
+    if identifier != sort.0 {
+        sortable.push(identifier);
+    }
     json!({
         "name": name,
         "label": label,
@@ -258,9 +264,9 @@ fn folder_collection(
         "format": "json",
         "create": true,
         "delete": true,
-        "slug": "{{title}}",
-        "identifier_field": "title",
-        "sortable_fields": { "fields": [sort.0, "title"], "default": { "field": sort.0, "direction": sort.1 } },
+        "slug": format!("{{{{{identifier}}}}}"),
+        "identifier_field": identifier,
+        "sortable_fields": { "fields": sortable, "default": { "field": sort.0, "direction": sort.1 } },
         "fields": fields,
     })
 }
@@ -280,6 +286,7 @@ fn articles_collection(categories: &[Category]) -> Value {
         "Bài viết",
         "Tin, bài đăng trên cổng. Tên tệp (đường dẫn bài) lấy từ tiêu đề khi tạo bài.",
         "content/articles",
+        "title",
         ("published", "descending"),
         json!([
             text_field("title", "Tiêu đề", "string", "Tiêu đề bài viết, viết hoa chữ cái đầu câu."),
@@ -327,6 +334,7 @@ fn pages_collection(name: &str, label: &str, folder: &str, description: &str) ->
         label,
         description,
         folder,
+        "title",
         ("order", "ascending"),
         json!([
             text_field("title", "Tiêu đề", "string", ""),
@@ -464,6 +472,7 @@ fn documents_collection(lists: &crate::documents::SourceLists) -> Value {
         "Văn bản",
         "Văn bản chỉ đạo, điều hành: số, ký hiệu, ngày, trích yếu và tệp PDF/DOCX.",
         "content/documents",
+        "number",
         ("issued", "descending"),
         json!([
             {
@@ -499,11 +508,7 @@ fn documents_collection(lists: &crate::documents::SourceLists) -> Value {
         ]),
     );
     collection["label_singular"] = json!("văn bản");
-    collection["slug"] = json!("{{number}}");
-    collection["identifier_field"] = json!("number");
     collection["summary"] = json!("{{number}} — {{summary}}");
-    collection["sortable_fields"] =
-        json!({ "fields": ["issued", "number"], "default": { "field": "issued", "direction": "descending" } });
     collection["preview_path"] = json!("van-ban/{{slug}}");
     collection
 }
@@ -515,6 +520,7 @@ fn schedule_collection() -> Value {
         "Lịch công tác",
         "Lịch công tác tuần của lãnh đạo: mỗi tuần một tệp, tên theo tuần (2026-W48).",
         "content/schedule",
+        "week",
         ("week", "descending"),
         json!([
             {
@@ -547,11 +553,7 @@ fn schedule_collection() -> Value {
         ]),
     );
     collection["label_singular"] = json!("lịch tuần");
-    collection["slug"] = json!("{{week}}");
-    collection["identifier_field"] = json!("week");
     collection["summary"] = json!("{{week}} (lần {{revision}})");
-    collection["sortable_fields"] =
-        json!({ "fields": ["week"], "default": { "field": "week", "direction": "descending" } });
     collection["preview_path"] = json!("lich-cong-tac?tuan={{slug}}");
     collection
 }

@@ -4,7 +4,6 @@
 //! web app manifest. Everything is built in memory before anything is written.
 
 use jiff::Timestamp;
-use jiff::tz::{self, TimeZone};
 use model::paths::route;
 use model::{ArticleSummary, LISTING_PAGE_SIZE, ListingPage, page_count};
 
@@ -27,7 +26,7 @@ pub struct SiteFile {
 fn rfc2822(published: &str) -> String {
     published
         .parse::<Timestamp>()
-        .map(|at| at.to_zoned_datetime(TimeZone::fixed(tz::offset(7))).strftime("%a, %d %b %Y %H:%M:%S %z").to_string())
+        .map(|at| at.to_zoned_datetime(crate::validate::vietnam()).strftime("%a, %d %b %Y %H:%M:%S %z").to_string())
         .unwrap_or_default()
 }
 

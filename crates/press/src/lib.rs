@@ -52,7 +52,7 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, now: jiff::Tim
     let pages = office::read(content, public).map_err(|more| errors.extend(more)).ok();
     let documents = documents::read(content, public).map_err(|more| errors.extend(more)).ok();
     let weeks = schedule::read(content).map_err(|more| errors.extend(more)).ok();
-    let checked = match validate::check(sources) {
+    let mut checked = match validate::check(sources) {
         Ok(checked) => checked,
         Err(Error::Content(mut first)) => {
             first.extend(errors);
@@ -63,7 +63,6 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, now: jiff::Tim
     let (Some(pages), Some(documents), Some(weeks)) = (pages, documents, weeks) else {
         return Err(Error::Content(errors));
     };
-    let mut checked = checked;
     let photos = match &site {
         Some(site) => photos::process(
             &mut checked,
@@ -74,10 +73,7 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, now: jiff::Tim
     let mut published = assemble::assemble(checked, &documents::search_entries(&documents));
     published.pages = office::assemble(pages, &published.site);
     published.pages.extend(documents::pages(&documents));
-    let today =
-        model::Day::parse(&now.to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(7))).date().to_string())
-            .expect("jiff writes YYYY-MM-DD");
-    published.pages.extend(schedule::pages(&weeks, today));
+    published.pages.extend(schedule::pages(&weeks, model::Day::in_vietnam(now.as_millisecond() as f64)));
     let site_files = site_root.map(|_| feeds::site_files(&published, now)).unwrap_or_default();
     let mut report = publish::publish(&published, out)?;
     report.photos = photos;

@@ -279,22 +279,26 @@ pub fn pages(template: &str, data: &Data) -> Result<Vec<Page>, String> {
 fn draw(data: &Data, url: &str, main: Box<dyn FnOnce() -> AnyView + Send>) -> String {
     let site = data.site.clone();
     let latest = data.latest.clone();
-    let owner = Owner::new();
-    let html = owner.with(|| {
+    let html = html_of(|| {
         provide_context(RequestUrl::new(url));
         view! {
             <Router>
                 <Shell site latest=view! { <SidebarLatest page=latest/> }>{main()}</Shell>
             </Router>
         }
-        .to_html()
     });
+    format!("<div id=\"boot\" class=\"boot\">{html}</div>")
+}
+
+/// The view `draw` makes, rendered to HTML under an owner of its own.
+pub(crate) fn html_of<V: RenderHtml>(draw: impl FnOnce() -> V) -> String {
+    let owner = Owner::new();
+    let html = owner.with(|| draw().to_html());
     owner.cleanup();
     // `<!>` marks text boundaries for hydration; the app takes over instead
     // (see `bench hydrate`), and the markers are not valid HTML comments.
     // Escaped text never holds a raw `<`, so only markers match.
-    let html = html.replace("<!>", "");
-    format!("<div id=\"boot\" class=\"boot\">{html}</div>")
+    html.replace("<!>", "")
 }
 
 /// One of the office's pages as the app shows it after navigating there:
@@ -303,11 +307,8 @@ fn draw(data: &Data, url: &str, main: Box<dyn FnOnce() -> AnyView + Send>) -> St
 /// drawing the page itself: these pages never change in the browser, and a
 /// page type and view of its own cost the reader wasm 3 KB brotli.
 pub fn page_fragment(page: &model::Page) -> String {
-    let owner = Owner::new();
     let page = page.clone();
-    let html = owner.with(|| view! { <PageView page/> }.to_html());
-    owner.cleanup();
-    html.replace("<!>", "")
+    html_of(|| view! { <PageView page/> })
 }
 
 /// The picture link previews show for a page without one of its own

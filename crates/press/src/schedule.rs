@@ -100,19 +100,9 @@ fn check(file: &Path, source: SourceWeek, errors: &mut Vec<ContentError>) -> Opt
     if source.revision == 0 {
         errors.push(ContentError::new(file, Some("revision"), "counts from 1 (the first issue)"));
     }
-    let updated = match source.updated.parse::<jiff::Timestamp>() {
-        Ok(at) => {
-            at.to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(7))).strftime("%H:%M %d/%m/%Y").to_string()
-        }
-        Err(_) => {
-            errors.push(ContentError::new(
-                file,
-                Some("updated"),
-                format!("`{}` is not a date and time like 2026-11-27T14:36:00+07:00", source.updated),
-            ));
-            String::new()
-        }
-    };
+    let updated = crate::validate::parse_date(file, "updated", &source.updated, errors)
+        .map(|(at, _)| at.to_zoned_datetime(crate::validate::vietnam()).strftime("%H:%M %d/%m/%Y").to_string())
+        .unwrap_or_default();
     let mut days: Vec<(Day, Vec<SourceItem>)> = Vec::new();
     for (i, day) in source.days.into_iter().enumerate() {
         let Some(date) = Day::parse(&day.date) else {

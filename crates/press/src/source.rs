@@ -74,7 +74,8 @@ pub fn read(content: &Path) -> Result<Sources, Error> {
     }
 }
 
-fn read_file<T: DeserializeOwned>(path: &Path, errors: &mut Vec<ContentError>) -> Option<(PathBuf, T)> {
+/// One JSON file parsed as `T`; a file that cannot be read or parsed is an error in `errors`.
+pub(crate) fn read_file<T: DeserializeOwned>(path: &Path, errors: &mut Vec<ContentError>) -> Option<(PathBuf, T)> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) => {
@@ -91,7 +92,6 @@ fn read_file<T: DeserializeOwned>(path: &Path, errors: &mut Vec<ContentError>) -
     }
 }
 
-/// Parses JSON text, turning serde's error into one that names the field.
 /// Every `.json` file under `dir` (none when it does not exist), sorted by
 /// path, read and parsed as `T`; a file that cannot be read or parsed is an
 /// error in `errors`, the rest come back with their path. A folder that
@@ -104,19 +104,10 @@ pub fn read_folder<T: DeserializeOwned>(
     crate::office::collect(dir, &mut files)
         .map_err(|(dir, e)| vec![ContentError::new(&dir, None, format!("cannot be read: {e}"))])?;
     files.sort();
-    let mut parsed = Vec::new();
-    for file in files {
-        match std::fs::read_to_string(&file) {
-            Ok(text) => match parse::<T>(&file, &text) {
-                Ok(value) => parsed.push((file, value)),
-                Err(error) => errors.push(error),
-            },
-            Err(e) => errors.push(ContentError::new(&file, None, format!("cannot be read: {e}"))),
-        }
-    }
-    Ok(parsed)
+    Ok(files.iter().filter_map(|file| read_file::<T>(file, errors)).collect())
 }
 
+/// Parses JSON text, turning serde's error into one that names the field.
 pub fn parse<T: DeserializeOwned>(path: &Path, text: &str) -> Result<T, ContentError> {
     let mut deserializer = serde_json::Deserializer::from_str(text);
     let result = serde_path_to_error::deserialize(&mut deserializer);

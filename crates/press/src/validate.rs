@@ -236,12 +236,22 @@ fn check_article(
     })
 }
 
+/// Vietnam's time, UTC+7 all year.
+pub(crate) fn vietnam() -> TimeZone {
+    TimeZone::fixed(tz::offset(7))
+}
+
 /// Accepts RFC 3339 with an explicit offset and re-expresses it in Vietnam's
-/// time (UTC+7 all year), which is what the app shows.
-fn parse_date(file: &Path, field: &str, text: &str, errors: &mut Vec<ContentError>) -> Option<(Timestamp, String)> {
+/// time, which is what the app shows.
+pub(crate) fn parse_date(
+    file: &Path,
+    field: &str,
+    text: &str,
+    errors: &mut Vec<ContentError>,
+) -> Option<(Timestamp, String)> {
     match text.parse::<Timestamp>() {
         Ok(at) => {
-            let local = at.to_zoned_datetime(TimeZone::fixed(tz::offset(7)));
+            let local = at.to_zoned_datetime(vietnam());
             Some((at, local.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()))
         }
         Err(e) => {

@@ -100,9 +100,12 @@ fn run(dist: &Path, content: &Path, editor: &Path, keep: Option<&Path>) -> Resul
     let editor_csp = if content.join(press::editor::SETTINGS_FILE).exists() {
         let settings = press::editor::Settings::read(content)
             .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?;
-        let lists = press::documents::read(content, None)
-            .map_err(|errors| errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"))?
-            .lists;
+        // The forms offer the documents' lists (the press has checked them).
+        let mut errors = Vec::new();
+        let lists = press::documents::read_lists(content, &mut errors).unwrap_or_default();
+        if !errors.is_empty() {
+            return Err(errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("\n"));
+        }
         press::editor::write(dist, editor, &settings, &site, &lists)?;
         Some(press::editor::content_security_policy(&settings))
     } else {

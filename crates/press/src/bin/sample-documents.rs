@@ -138,16 +138,6 @@ fn lead(kind: &str) -> &'static str {
     }
 }
 
-/// A repeatable sequence of "random" choices.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self, below: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-        ((self.0 >> 33) % below as u64) as usize
-    }
-}
-
 struct Sample {
     slug: String,
     number: String,
@@ -164,7 +154,7 @@ struct Sample {
 }
 
 fn samples() -> Vec<Sample> {
-    let mut random = Lcg(2026);
+    let mut random = press::corpus::Lcg(2026);
     let start = Day::parse("2024-01-08").unwrap();
     let end = Day::parse("2026-11-26").unwrap();
     let span = {
@@ -178,7 +168,7 @@ fn samples() -> Vec<Sample> {
     let mut samples: Vec<Sample> = Vec::new();
     let mut numbers: std::collections::HashMap<(i32, usize), u32> = std::collections::HashMap::new();
     for i in 0..count {
-        let mut issued = start.add_days(span * i as i64 / count as i64 + random.next(9) as i64);
+        let mut issued = start.add_days(span * i as i64 / count as i64 + random.below(9) as i64);
         while issued.weekday_from_monday() >= 5 {
             issued = issued.add_days(1);
         }
@@ -188,36 +178,36 @@ fn samples() -> Vec<Sample> {
             "nghi-quyet" => 1,
             "quyet-dinh" | "chi-thi" => 0,
             "thong-bao" => 2,
-            _ => [0, 0, 3, 4][random.next(4)],
+            _ => [0, 0, 3, 4][random.below(4)],
         };
         let field = match issuer {
-            3 => [1, 6][random.next(2)],
+            3 => [1, 6][random.below(2)],
             4 => 0,
-            _ => random.next(FIELDS.len()),
+            _ => random.below(FIELDS.len()),
         };
         let mut fields = vec![field];
-        if random.next(4) == 0 {
-            let other = (field + 1 + random.next(FIELDS.len() - 1)) % FIELDS.len();
+        if random.below(4) == 0 {
+            let other = (field + 1 + random.below(FIELDS.len() - 1)) % FIELDS.len();
             fields.push(other);
         }
         let year = issued.ymd().0;
-        let serial = numbers.entry((year, issuer)).or_insert(10 + random.next(40) as u32);
-        *serial += 20 + random.next(160) as u32;
+        let serial = numbers.entry((year, issuer)).or_insert(10 + random.below(40) as u32);
+        *serial += 20 + random.below(160) as u32;
         let (_, _, symbol, head) = ISSUERS[issuer];
         let number = match (kind_slug, issuer) {
             ("nghi-quyet", _) => format!("{}/{year}/NQ-HĐND", *serial / 20),
             ("cong-van", 0) => format!("{serial}/UBND-{}", FIELDS[field].2),
             ("cong-van", _) => format!("{serial}/{symbol}-{}", FIELDS[field].2),
-            ("quyet-dinh", _) if random.next(3) == 0 => format!("{}/{year}/QĐ-UBND", *serial / 10),
+            ("quyet-dinh", _) if random.below(3) == 0 => format!("{}/{year}/QĐ-UBND", *serial / 10),
             _ => format!("{serial}/{abbreviation}-{symbol}"),
         };
         let subjects = FIELDS[field].3;
-        let subject = subjects[random.next(subjects.len())]
+        let subject = subjects[random.below(subjects.len())]
             .replace("{year}", &year.to_string())
             .replace("{next}", &(year + 1).to_string());
         let summary = format!("{} {subject}", lead(kind_slug));
         let signer = match issuer {
-            0 if random.next(3) > 0 => DEPUTIES[random.next(DEPUTIES.len())].to_string(),
+            0 if random.below(3) > 0 => DEPUTIES[random.below(DEPUTIES.len())].to_string(),
             _ => head.to_string(),
         };
         let effective = if kind_slug == "nghi-quyet" { issued.add_days(10) } else { issued };
@@ -533,7 +523,7 @@ fn schedule(root: &Path) {
             "Sở Giáo dục và Đào tạo",
         ),
     ];
-    let mut random = Lcg(48);
+    let mut random = press::corpus::Lcg(48);
     let mut week = IsoWeek::parse("2026-W45").unwrap();
     let last = IsoWeek::parse("2027-W01").unwrap();
     loop {
@@ -542,26 +532,26 @@ fn schedule(root: &Path) {
         for offset in 0..5 {
             let date = monday.add_days(offset);
             let mut items = Vec::new();
-            let (time, content, place, preparation) = morning[random.next(morning.len())];
+            let (time, content, place, preparation) = morning[random.below(morning.len())];
             items.push(json!({"time": time, "content": content, "place": place,
-                "attendees": leaders[random.next(3)], "preparation": preparation}));
-            if random.next(3) > 0 {
-                let (time, content, place, preparation) = afternoon[random.next(afternoon.len())];
+                "attendees": leaders[random.below(3)], "preparation": preparation}));
+            if random.below(3) > 0 {
+                let (time, content, place, preparation) = afternoon[random.below(afternoon.len())];
                 items.push(json!({"time": time, "content": content, "place": place,
-                    "attendees": format!("{}; lãnh đạo Văn phòng UBND tỉnh", leaders[random.next(3)]), "preparation": preparation}));
+                    "attendees": format!("{}; lãnh đạo Văn phòng UBND tỉnh", leaders[random.below(3)]), "preparation": preparation}));
             }
             days.push(json!({"date": date.to_string(), "items": items}));
         }
-        if week.week % 2 == 0 {
+        if week.week.is_multiple_of(2) {
             let saturday = monday.add_days(5);
             days.push(json!({"date": saturday.to_string(), "items": [
                 {"time": "08:00", "content": "Dự ra quân Tết trồng cây, bảo vệ rừng đầu nguồn", "place": "Xã Nậm Lương",
                  "attendees": leaders[0], "preparation": "Sở Nông nghiệp và Môi trường"}
             ]}));
         }
-        let revision = 1 + random.next(3);
+        let revision = 1 + random.below(3);
         let friday_before = monday.add_days(-3).to_string();
-        let updated = format!("{friday_before}T{:02}:{:02}:00+07:00", 9 + random.next(8), random.next(60));
+        let updated = format!("{friday_before}T{:02}:{:02}:00+07:00", 9 + random.below(8), random.below(60));
         write_json(
             &root.join(format!("content/schedule/{week}.json")),
             &json!({"week": week.to_string(), "revision": revision, "updated": updated, "days": days}),
@@ -593,8 +583,9 @@ fn main() {
     );
     let _ = std::fs::remove_dir_all(root.join("content/documents"));
     let _ = std::fs::remove_dir_all(root.join("public/van-ban"));
-    let mut bytes = 0;
-    for sample in samples() {
+    let (mut bytes, samples) = (0, samples());
+    let count = samples.len();
+    for sample in samples {
         let year = sample.issued.ymd().0;
         let file = format!("/van-ban/{year}/{}.pdf", sample.slug);
         let made = pdf(&font, &body(&sample));
@@ -623,7 +614,5 @@ fn main() {
         write_json(&root.join(format!("content/documents/{}.json", sample.slug)), &value);
     }
     schedule(&root);
-    let mut report = String::new();
-    let _ = write!(report, "66 documents, {bytes} bytes of PDF; schedule 2026-W45 … 2027-W01");
-    println!("{report}");
+    println!("{count} documents, {bytes} bytes of PDF; schedule 2026-W45 … 2027-W01");
 }
