@@ -69,6 +69,22 @@ fn without_preloads(template: &str) -> String {
     html
 }
 
+/// The icon and the manifest are fetched as the page loads, the icon at a
+/// high priority; on a slow link each takes a connection the page's first
+/// picture needs. A static page holds them in `<noscript class="later">`, so a
+/// reader without JavaScript still gets them and the loader puts them in once
+/// the paints have settled (`start_app_after_load`).
+fn defer_head_links(template: &str) -> Result<String, String> {
+    let mut html = template.to_string();
+    for marker in ["<link rel=\"icon\"", "<link rel=\"manifest\""] {
+        let start = html.find(marker).ok_or_else(|| format!("index.html has no {marker}>"))?;
+        let end = start + html[start..].find('>').ok_or("unclosed <link>")? + 1;
+        html.insert_str(end, "</noscript>");
+        html.insert_str(start, "<noscript class=\"later\">");
+    }
+    Ok(html)
+}
+
 /// trunk links the stylesheet; a static page carries it inline instead, so
 /// it paints from its own first response with no render-blocking round trip
 /// (the CSP allows it by hash). `read` gives a linked file's text by its href.
@@ -94,7 +110,9 @@ pub fn inline_stylesheet(template: &str, read: impl Fn(&str) -> Result<String, S
 /// the paints have settled: 300 ms without a new largest-contentful-paint
 /// entry (each one starts the wait again), 1.5 s after `load` at the most.
 /// Started earlier, the app's download could land before the largest paint
-/// of a listing whose pictures are still arriving.
+/// of a listing whose pictures are still arriving. Then, before the app, it
+/// puts in what waited in `<noscript class="later">` (`views::layout::Later`,
+/// `defer_head_links`): the page is whole even if the app never starts.
 fn start_app_after_load(template: &str) -> Result<String, String> {
     let start = template.find("<script type=\"module\">").ok_or("index.html has no trunk loader")?;
     let end = start + template[start..].find("</script>").ok_or("unclosed trunk loader")? + "</script>".len();
@@ -110,7 +128,9 @@ fn start_app_after_load(template: &str) -> Result<String, String> {
         "<script type=\"module\">\nconst start = async () => {{\n  const bindings = await import('{script}');\n  \
          const wasm = await bindings.default({{ module_or_path: '{wasm}' }});\n  window.wasmBindings = bindings;\n  \
          dispatchEvent(new CustomEvent(\"TrunkApplicationStarted\", {{ detail: {{ wasm }} }}));\n}};\n\
-         let started = false;\nconst go = () => {{ if (!started) {{ started = true; setTimeout(start); }} }};\n\
+         let started = false;\nconst go = () => {{\n  if (started) return;\n  started = true;\n  \
+         for (const later of document.querySelectorAll(\"noscript.later\")) later.outerHTML = later.textContent;\n  \
+         setTimeout(start);\n}};\n\
          const afterPaint = () => {{\n  let quiet = setTimeout(go, 300);\n  \
          new PerformanceObserver(() => {{ clearTimeout(quiet); quiet = setTimeout(go, 300); }})\n    \
          .observe({{ type: \"largest-contentful-paint\" }});\n  setTimeout(go, 1500);\n}};\n\
@@ -262,7 +282,7 @@ pub fn pages(template: &str, data: &Data) -> Result<Vec<Page>, String> {
     if !(template.contains(BOOT_START) && template.contains(BOOT_END)) {
         return Err(format!("index.html has no {BOOT_START} … {BOOT_END} block to fill"));
     }
-    let template = &start_app_after_load(&without_preloads(template))?;
+    let template = &start_app_after_load(&defer_head_links(&without_preloads(template))?)?;
     // Rendering is independent per page: spread it over the cores.
     let drawn = plan(data)
         .into_par_iter()
@@ -466,7 +486,22 @@ mod tests {
             page.contains("clearTimeout(quiet); quiet = setTimeout(go, 300)"),
             "each paint starts the wait again: {page}"
         );
+        assert!(
+            page.contains("later.outerHTML = later.textContent"),
+            "what waited in <noscript class=later> is put in: {page}"
+        );
         assert!(start_app_after_load("<script type=\"module\">go()</script>").unwrap_err().contains("changed shape"));
+    }
+
+    #[test]
+    fn the_icon_and_manifest_wait_for_the_paints() {
+        let template = "<head><link rel=\"icon\" href=\"/favicon.svg\"><link rel=\"manifest\" href=\"/m.json\"></head>";
+        assert_eq!(
+            defer_head_links(template).unwrap(),
+            "<head><noscript class=\"later\"><link rel=\"icon\" href=\"/favicon.svg\"></noscript>\
+             <noscript class=\"later\"><link rel=\"manifest\" href=\"/m.json\"></noscript></head>"
+        );
+        assert!(defer_head_links("<head></head>").unwrap_err().contains("icon"));
     }
 
     #[test]

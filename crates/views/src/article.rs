@@ -3,6 +3,7 @@ use model::{Article, ArticleLink, ListingPage, SiteData, long_date, paths::route
 
 use crate::breadcrumb::Breadcrumb;
 use crate::counter::{VisitorFigures, shown};
+use crate::layout::Later;
 use crate::listen::Listen;
 use crate::lists::ArticleList;
 use crate::pagination::Pagination;
@@ -101,10 +102,12 @@ fn print_page() {
 #[component]
 pub fn OtherArticles<C: IntoView + 'static>(children: TypedChildren<C>) -> impl IntoView {
     view! {
-        <section class="other-articles" aria-labelledby="tin-khac">
-            <h2 class="section-title" id="tin-khac">"Tin khác"</h2>
-            {children.into_inner()()}
-        </section>
+        <Later>
+            <section class="other-articles" aria-labelledby="tin-khac">
+                <h2 class="section-title" id="tin-khac">"Tin khác"</h2>
+                {children.into_inner()()}
+            </section>
+        </Later>
     }
 }
 

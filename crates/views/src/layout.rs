@@ -27,7 +27,27 @@ where
             <main id="noi-dung" class="content" tabindex="-1">{children.into_inner()()}</main>
             <Sidebar latest/>
         </div>
-        <Footer site/>
+        <Later><Footer site/></Later>
+    }
+}
+
+/// A part of the page that its first paint does not need (the sidebar's
+/// boxes, "Tin khác", the footer). The app draws it as it is. A static page
+/// carries it inside `<noscript class="later">`: on a phone the browser then
+/// neither builds nor lays it out before the first paint (which waits for
+/// all of it otherwise), a reader without JavaScript sees it as it is, and
+/// the static page's loader puts it in once the paints have settled (see
+/// press `pages.rs`). What it holds sits below or beside what is already
+/// shown, so putting it in moves nothing on screen.
+#[component]
+pub fn Later<C: IntoView + 'static>(children: TypedChildren<C>) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    {
+        view! { <noscript class="later">{children.into_inner()()}</noscript> }
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        children.into_inner()()
     }
 }
 
@@ -59,7 +79,9 @@ pub fn Header(site: SiteData) -> impl IntoView {
         <header class="site-header">
             <div class="container brand">
                 <a class="brand-link" href="/">
-                    <img class="emblem" src="/emblem.svg" alt="" width="64" height="64"/>
+                    // Small and decorative: a low priority keeps it from taking a
+                    // connection the page's first picture needs on a slow link.
+                    <img class="emblem" src="/emblem.svg" alt="" width="64" height="64" fetchpriority="low"/>
                     <span class="brand-text">
                         <span class="brand-parent">{site.site.tagline.clone()}</span>
                         <span class="brand-name">{site.site.name.clone()}</span>
@@ -92,14 +114,18 @@ pub fn Header(site: SiteData) -> impl IntoView {
 #[component]
 pub fn Sidebar(latest: impl IntoView + 'static) -> impl IntoView {
     view! {
+        // The column stays in a static page, so the page's content keeps its
+        // width when the boxes are put in.
         <aside class="sidebar">
-            <section class="box" aria-labelledby="sidebar-latest">
-                <h2 class="box-title" id="sidebar-latest">
-                    <a href="/tin-moi">"Tin mới"</a>
-                </h2>
-                {latest}
-            </section>
-            <VisitorStats/>
+            <Later>
+                <section class="box" aria-labelledby="sidebar-latest">
+                    <h2 class="box-title" id="sidebar-latest">
+                        <a href="/tin-moi">"Tin mới"</a>
+                    </h2>
+                    {latest}
+                </section>
+                <VisitorStats/>
+            </Later>
         </aside>
     }
 }
