@@ -69,21 +69,23 @@ fn without_preloads(template: &str) -> String {
     html
 }
 
-/// The manifest is fetched as the page loads; on a slow link it takes a
-/// connection the page's first picture needs. A static page holds it in
-/// `<noscript class="later">` and the loader puts it in once the paints have
-/// settled (`start_app_after_load`); an installed portal needs the app anyway.
-/// (The icon stays: without one at `load` the browser asks for /favicon.ico.)
-fn defer_manifest(template: &str) -> Result<String, String> {
-    const MARKER: &str = "<link rel=\"manifest\"";
-    let start = template.find(MARKER).ok_or("index.html has no <link rel=\"manifest\">")?;
-    let end = start + template[start..].find('>').ok_or("unclosed <link>")? + 1;
-    Ok(format!(
-        "{}<noscript class=\"later\">{}</noscript>{}",
-        &template[..start],
-        &template[start..end],
-        &template[end..]
-    ))
+/// The icon and the manifest are fetched as the page loads, the icon at a
+/// high priority; on a slow link each takes a connection the page's first
+/// picture needs. A static page holds them in `<noscript class="later">`: a
+/// reader without JavaScript gets them as they are, and the loader puts them
+/// in once the paints have settled (`start_app_after_load`). Until then an
+/// empty `data:` icon stands in, or the browser would ask for /favicon.ico.
+fn defer_head_links(template: &str) -> Result<String, String> {
+    let mut html = template.to_string();
+    for (marker, stand_in) in
+        [("<link rel=\"icon\"", "<link rel=\"icon\" href=\"data:,\">"), ("<link rel=\"manifest\"", "")]
+    {
+        let start = html.find(marker).ok_or_else(|| format!("index.html has no {marker}>"))?;
+        let end = start + html[start..].find('>').ok_or("unclosed <link>")? + 1;
+        let link = html[start..end].to_string();
+        html.replace_range(start..end, &format!("{stand_in}<noscript class=\"later\">{link}</noscript>"));
+    }
+    Ok(html)
 }
 
 /// trunk links the stylesheet; a static page carries it inline instead, so
@@ -113,7 +115,7 @@ pub fn inline_stylesheet(template: &str, read: impl Fn(&str) -> Result<String, S
 /// Started earlier, the app's download could land before the largest paint
 /// of a listing whose pictures are still arriving. Then, before the app, it
 /// puts in what waited in `<noscript class="later">` (`views::layout::Later`,
-/// `defer_manifest`): the page is whole even if the app never starts.
+/// `defer_head_links`): the page is whole even if the app never starts.
 fn start_app_after_load(template: &str) -> Result<String, String> {
     let start = template.find("<script type=\"module\">").ok_or("index.html has no trunk loader")?;
     let end = start + template[start..].find("</script>").ok_or("unclosed trunk loader")? + "</script>".len();
@@ -283,7 +285,7 @@ pub fn pages(template: &str, data: &Data) -> Result<Vec<Page>, String> {
     if !(template.contains(BOOT_START) && template.contains(BOOT_END)) {
         return Err(format!("index.html has no {BOOT_START} … {BOOT_END} block to fill"));
     }
-    let template = &start_app_after_load(&defer_manifest(&without_preloads(template))?)?;
+    let template = &start_app_after_load(&defer_head_links(&without_preloads(template))?)?;
     // Rendering is independent per page: spread it over the cores.
     let drawn = plan(data)
         .into_par_iter()
@@ -495,14 +497,14 @@ mod tests {
     }
 
     #[test]
-    fn the_manifest_waits_for_the_paints() {
+    fn the_icon_and_manifest_wait_for_the_paints() {
         let template = "<head><link rel=\"icon\" href=\"/favicon.svg\"><link rel=\"manifest\" href=\"/m.json\"></head>";
         assert_eq!(
-            defer_manifest(template).unwrap(),
-            "<head><link rel=\"icon\" href=\"/favicon.svg\">\
+            defer_head_links(template).unwrap(),
+            "<head><link rel=\"icon\" href=\"data:,\"><noscript class=\"later\"><link rel=\"icon\" href=\"/favicon.svg\"></noscript>\
              <noscript class=\"later\"><link rel=\"manifest\" href=\"/m.json\"></noscript></head>"
         );
-        assert!(defer_manifest("<head></head>").unwrap_err().contains("manifest"));
+        assert!(defer_head_links("<head></head>").unwrap_err().contains("icon"));
     }
 
     #[test]
