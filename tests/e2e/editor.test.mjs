@@ -155,6 +155,13 @@ async function save() {
   await page.getByRole('button', { name: 'Lưu', exact: true }).click();
 }
 
+/** Saves the open entry, waits until the editor says it is saved, and copies what it wrote back. */
+async function saveAndCopyBack() {
+  await save();
+  await page.getByText('Đã lưu bài viết.').waitFor();
+  await copyBack();
+}
+
 test('the generated configuration validates against Sveltia CMS schema and offers every category', () => {
   const text = readFileSync(join(DIST, 'quan-tri/config.yml'), 'utf8');
   // JSON is YAML: the configuration is JSON after its comment line.
@@ -262,9 +269,7 @@ test('changing only a title is a one-line Git diff: other keys, their order and 
   await page.goto(`${site.url}/quan-tri/#/collections/articles/entries/hoan-thanh-cau-treo-dan-sinh`);
   const title = page.getByRole('textbox', { name: 'Tiêu đề' });
   await title.fill('Hoàn thành cầu treo dân sinh, học sinh hết cảnh lội suối');
-  await save();
-  await page.getByText('Đã lưu bài viết.').waitFor();
-  await copyBack();
+  await saveAndCopyBack();
   assert.equal(git('diff', '--numstat').trim(), '1\t1\tcontent/articles/hoan-thanh-cau-treo-dan-sinh.json');
   const diff = git('diff', '-U0').split('\n').filter((line) => /^[-+]\s/.test(line));
   assert.deepEqual(diff, [
@@ -281,9 +286,7 @@ test('documents and weeks open in their own forms, and editing a document\'s sig
   assert.equal(await number.inputValue(), '100/2024/QĐ-UBND');
   const signer = page.getByRole('textbox', { name: 'Người ký' });
   await signer.fill('Chủ tịch Nông Đức Thành');
-  await save();
-  await page.getByText('Đã lưu bài viết.').waitFor();
-  await copyBack();
+  await saveAndCopyBack();
   assert.equal(git('diff', '--numstat').trim(), '1\t1\tcontent/documents/100-2024-qd-ubnd.json');
   // A week of the schedule, with its days and items.
   await page.goto(`${site.url}/quan-tri/#/collections/schedule/entries/2026-W48`);
@@ -327,9 +330,7 @@ test('what the form lets through but the press refuses fails publish with file a
   await page.goto(`${site.url}/quan-tri/#/collections/articles/entries/hoan-thanh-cau-treo-dan-sinh`);
   // An update dated before the article was published: the form cannot compare two fields.
   await page.locator('section[data-key-path="updated"] input').first().fill('2020-01-02T08:30');
-  await save();
-  await page.getByText('Đã lưu bài viết.').waitFor();
-  await copyBack();
+  await saveAndCopyBack();
   const written = JSON.parse(readFileSync(join(repo, 'content/articles/hoan-thanh-cau-treo-dan-sinh.json'), 'utf8'));
   assert.equal(written.updated, '2020-01-02T08:30:00+07:00');
 
