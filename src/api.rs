@@ -103,8 +103,9 @@ pub enum Document {
 pub enum DocumentAddress {
     /// An article by its slug.
     Article(String),
-    /// One of the office's pages by its address ("/lien-he").
-    Page(String),
+    /// One of the office's pages by its address ("/lien-he"), with the
+    /// document number the reader typed, if the address looks one up.
+    Page { address: String, number: Option<String> },
 }
 
 /// The article or office page at `address`: one resource (one future type)
@@ -115,7 +116,7 @@ pub fn document(address: Signal<DocumentAddress>) -> LocalResource<Fetched<Docum
         async move {
             match address {
                 DocumentAddress::Article(slug) => article(slug).await,
-                DocumentAddress::Page(path) => page(path).await,
+                DocumentAddress::Page { address, number } => page(address, number).await,
             }
         }
     })
@@ -124,15 +125,26 @@ pub fn document(address: Signal<DocumentAddress>) -> LocalResource<Fetched<Docum
 /// One of the office's own pages at `address`, the canonical form
 /// (`model::paths::page_address`) of its path and query. The schedule's
 /// days carry `data-date`; today's is marked `aria-current="date"` here,
-/// where the reader's clock is known.
-async fn page(address: String) -> Fetched<Document> {
+/// where the reader's clock is known. A document number looked up is
+/// written back into the number box, and one no document has gets the
+/// press's page saying so.
+async fn page(address: String, number: Option<String>) -> Fetched<Document> {
     let path = address.split('?').next().unwrap_or_default();
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     if segments.len() > 2 || !segments.iter().all(|segment| model::is_valid_slug(segment)) {
         return Err(FetchError::NotFound);
     }
-    let response = fetch(&paths::page_fragment(&address)).await?;
-    let html = response.text().await.map_err(|e| FetchError::Network(e.to_string()))?;
+    let response = match (fetch(&paths::page_fragment(&address)).await, &number) {
+        (Err(FetchError::NotFound), Some(_)) => fetch(&paths::page_fragment(paths::UNKNOWN_NUMBER)).await?,
+        (response, _) => response?,
+    };
+    let mut html = response.text().await.map_err(|e| FetchError::Network(e.to_string()))?;
+    if let Some(number) = number {
+        let number = escape(&number);
+        html = html
+            .replace(paths::NUMBER_BOX, &format!("name=\"so\" value=\"{number}\""))
+            .replace(paths::TYPED_NUMBER, &number);
+    }
     let title = html
         .split_once("<h1 class=\"article-title\">")
         .and_then(|(_, rest)| rest.split_once("</h1>"))
@@ -146,6 +158,11 @@ async fn page(address: String) -> Fetched<Document> {
 /// Today in Vietnam, by the reader's clock.
 pub fn today() -> model::Day {
     model::Day::in_vietnam(js_sys::Date::now())
+}
+
+/// Text made safe to write into HTML, in an attribute's value too.
+fn escape(text: &str) -> String {
+    text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
 }
 
 /// Text as it was before HTML escaping (`&amp;` … back to `&`).

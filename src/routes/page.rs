@@ -24,7 +24,10 @@ pub fn PageRoute() -> impl IntoView {
             None if key == "tuan" && path == route::SCHEDULE => Some(api::today().iso_week().to_string()),
             value => value,
         });
-        api::DocumentAddress::Page(address)
+        // What the reader typed in the documents' number box, as typed (the
+        // address carries it folded), if it could be a number.
+        let number = query.get("so").filter(|typed| path == route::DOCUMENTS && !paths::query_value(typed).is_empty());
+        api::DocumentAddress::Page { address, number }
     });
     let page = api::document(address);
     loaded_or_missing(

@@ -644,6 +644,7 @@ test('Văn bản: a number typed loosely finds its document, whose PDF downloads
   await page.waitForURL(/\/van-ban\?so=/);
   await takenOver();
   await page.getByRole('heading', { level: 1, name: `Văn bản số ${document.number}` }).waitFor();
+  assert.equal(await box.inputValue(), loose, 'the box keeps what was typed');
   await page.locator('main .documents-table').getByRole('link', { name: document.number }).first().click();
   await page.getByRole('heading', { level: 1, name: `Quyết định ${document.number}` }).waitFor();
   assert.match(await page.locator('main .document-summary').textContent(), new RegExp(document.summary.slice(0, 20)));
@@ -664,6 +665,28 @@ test('Văn bản: a number typed loosely finds its document, whose PDF downloads
   assert.match(html, new RegExp(`"legislationIdentifier":"${document.number}"`));
   assert.match(html, new RegExp(`<link rel="canonical" href="[^"]*/van-ban/${document.slug}"`));
   noConsoleErrors();
+});
+
+test('Văn bản: a number no document has says so, keeps what was typed and offers the other searches', async () => {
+  // Markup typed into the box is text on the page, never markup.
+  const typed = '9999/QĐ-UBND <b>"x"</b>';
+  await open('/van-ban');
+  const box = page.getByRole('searchbox', { name: 'Số/Ký hiệu' });
+  await box.fill(typed);
+  await box.press('Enter');
+  await page.waitForURL(/\/van-ban\?so=/);
+  await takenOver();
+  await page.getByRole('heading', { level: 1, name: 'Không tìm thấy văn bản' }).waitFor();
+  assert.equal(await page.title(), 'Không tìm thấy văn bản | Văn phòng Ủy ban nhân dân tỉnh Sơn Vân');
+  assert.equal(await box.inputValue(), typed);
+  assert.equal(await page.locator('main .document-count').textContent(), `Không tìm thấy văn bản có số, ký hiệu «${typed}».`);
+  assert.equal(await page.locator('main b').count(), 0);
+  await page.getByRole('searchbox', { name: 'Trích yếu' }).waitFor();
+  // The one expected failure: the number's own page, which does not exist.
+  assert.deepEqual(problems, ['console error: Failed to load resource: the server responded with a status of 404 (Not Found)']);
+  await page.locator('main').getByRole('link', { name: 'xem tất cả văn bản' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Văn bản', exact: true }).waitFor();
+  assert.equal(await box.inputValue(), '', 'the listing\'s box is empty again');
 });
 
 test('Lịch công tác: the reader\'s own week by default with today marked, and week by week across the new year', async () => {
@@ -860,7 +883,7 @@ test('axe finds no WCAG 2.1 A/AA violation on any page kind, in both themes, at 
   const paths = ['/', '/tin-moi', '/chuyen-muc/kinh-te', '/bai-viet/thu-hoach-lua-2026', '/tim-kiem',
     '/tim-kiem?q=%C4%91i%E1%BB%81u%20h%C3%A0nh', '/tim-kiem?q=khongcobaivietnao', '/khong-co-trang-nay',
     '/gioi-thieu/lanh-dao', '/en', '/so-do-cong', '/van-ban', '/van-ban?loai=quyet-dinh&nam=2025',
-    '/van-ban/100-2024-qd-ubnd', '/lich-cong-tac'];
+    '/van-ban?so=9999-qd-ubnd', '/van-ban/100-2024-qd-ubnd', '/lich-cong-tac'];
   for (const [colorScheme, size] of [['light', null], ['light', '3'], ['dark', null], ['dark', '3']]) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme });
     if (size) await context.addInitScript((s) => localStorage.setItem('portal-text-size', s), size);

@@ -65,6 +65,19 @@ pub fn page_address(path: &str, param: impl Fn(&str) -> Option<String>) -> Strin
     address
 }
 
+/// The documents' lookup by number (`/van-ban?so=…`) has a page for each
+/// number published; a number no document has gets the page at this address
+/// instead (no number folds to it: every number starts with its digits).
+/// Canonical, as [`page_address`] would write it (a test checks).
+pub const UNKNOWN_NUMBER: &str = "/van-ban?so=khong-tim-thay";
+
+/// In the documents' pages, the number box as the press draws it, empty: the
+/// app writes the number the reader typed into it.
+pub const NUMBER_BOX: &str = "name=\"so\" value=\"\"";
+
+/// In the page at [`unknown_number`], where the app writes the number typed.
+pub const TYPED_NUMBER: &str = "<!--so-->";
+
 /// A query value in the form [`page_address`] gives it.
 pub fn query_value(value: &str) -> String {
     let folded = crate::text::fold(value);
@@ -154,7 +167,13 @@ pub mod route {
 
 #[cfg(test)]
 mod tests {
-    use super::{encode_component, page_address, route};
+    use super::{UNKNOWN_NUMBER, encode_component, page_address, route};
+
+    #[test]
+    fn the_unknown_number_page_has_a_canonical_address() {
+        let address = page_address(route::DOCUMENTS, |key| (key == "so").then(|| "khong tim thay".to_string()));
+        assert_eq!(UNKNOWN_NUMBER, address);
+    }
 
     #[test]
     fn page_addresses_keep_known_parameters_in_one_order() {

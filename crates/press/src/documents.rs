@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use leptos::prelude::*;
-use model::paths::{page_address, query_value, route};
+use model::paths::{self, page_address, query_value, route};
 use model::{Day, Page};
 use serde::Deserialize;
 use views::pagination::Pagination;
@@ -543,7 +543,7 @@ fn facet_panel(documents: &Documents, members: &BTreeMap<Filter, Vec<usize>>, fi
 const SEARCH_FORMS: &str = "<div class=\"document-search\">\
 <form action=\"/van-ban\" method=\"get\" role=\"search\" aria-label=\"Tìm theo số, ký hiệu\">\
 <label for=\"tim-so-ky-hieu\">Số/Ký hiệu</label>\
-<input id=\"tim-so-ky-hieu\" name=\"so\" type=\"search\" placeholder=\"Ví dụ: 1234/QĐ-UBND\" autocomplete=\"off\">\
+<input id=\"tim-so-ky-hieu\" name=\"so\" value=\"\" type=\"search\" placeholder=\"Ví dụ: 1234/QĐ-UBND\" autocomplete=\"off\">\
 <button type=\"submit\">Tìm</button></form>\
 <form action=\"/tim-kiem\" method=\"get\" role=\"search\" aria-label=\"Tìm theo trích yếu\">\
 <label for=\"tim-trich-yeu\">Trích yếu</label>\
@@ -643,40 +643,60 @@ fn number_pages(documents: &Documents) -> Vec<Page> {
             }
         }
     }
-    keys.into_iter()
-        .map(|(key, rows)| {
-            // The number as written, when the key is a whole number (with or without its year).
-            let mut written: Vec<String> = rows
-                .iter()
-                .map(|&i| documents.documents[i].number.as_str())
-                .flat_map(|number| [number.to_string(), without_year(number)])
-                .filter(|number| query_value(number) == key)
-                .collect();
-            written.sort();
-            written.dedup();
-            let shown = match written.as_slice() {
-                [number] => number.clone(),
-                _ => key.replace('-', " ").to_uppercase(),
-            };
-            let mut html = String::from(SEARCH_FORMS);
-            html += &format!(
-                "<p class=\"document-count\">{} văn bản có số, ký hiệu «{}». <a href=\"{}\">Xem tất cả văn bản</a></p>\n",
-                rows.len(),
-                escape(&shown),
-                route::DOCUMENTS
-            );
-            html += &table(documents, &rows);
-            Page {
-                path: page_address(route::DOCUMENTS, |k| (k == "so").then(|| key.clone())),
-                title: format!("Văn bản số {shown}"),
-                description: format!("Văn bản có số, ký hiệu {shown}."),
-                lang: "vi".into(),
-                section: Some((route::DOCUMENTS.to_string(), SECTION.to_string())),
-                html: format!("<div class=\"documents\">{html}</div>"),
-                json_ld: None,
-            }
-        })
-        .collect()
+    let found = keys.into_iter().map(|(key, rows)| {
+        // The number as written, when the key is a whole number (with or without its year).
+        let mut written: Vec<String> = rows
+            .iter()
+            .map(|&i| documents.documents[i].number.as_str())
+            .flat_map(|number| [number.to_string(), without_year(number)])
+            .filter(|number| query_value(number) == key)
+            .collect();
+        written.sort();
+        written.dedup();
+        let shown = match written.as_slice() {
+            [number] => number.clone(),
+            _ => key.replace('-', " ").to_uppercase(),
+        };
+        let mut html = String::from(SEARCH_FORMS);
+        html += &format!(
+            "<p class=\"document-count\">{} văn bản có số, ký hiệu «{}». <a href=\"{}\">Xem tất cả văn bản</a></p>\n",
+            rows.len(),
+            escape(&shown),
+            route::DOCUMENTS
+        );
+        html += &table(documents, &rows);
+        Page {
+            path: page_address(route::DOCUMENTS, |k| (k == "so").then(|| key.clone())),
+            title: format!("Văn bản số {shown}"),
+            description: format!("Văn bản có số, ký hiệu {shown}."),
+            lang: "vi".into(),
+            section: Some((route::DOCUMENTS.to_string(), SECTION.to_string())),
+            html: format!("<div class=\"documents\">{html}</div>"),
+            json_ld: None,
+        }
+    });
+    found.chain([unknown_number_page()]).collect()
+}
+
+/// What the lookup answers for a number no document has: the search boxes
+/// again, the number typed (written in by the app) and where to look next.
+fn unknown_number_page() -> Page {
+    let html = format!(
+        "{SEARCH_FORMS}<p class=\"document-count\">Không tìm thấy văn bản có số, ký hiệu «{}».</p>\n\
+         <p>Hãy kiểm tra lại số, ký hiệu (ví dụ 1234/QĐ-UBND, hoặc chỉ phần số 1234), tìm theo từ khóa trong trích yếu, \
+         hoặc <a href=\"{}\">xem tất cả văn bản</a>.</p>\n",
+        paths::TYPED_NUMBER,
+        route::DOCUMENTS
+    );
+    Page {
+        path: paths::UNKNOWN_NUMBER.to_string(),
+        title: "Không tìm thấy văn bản".into(),
+        description: "Không có văn bản nào mang số, ký hiệu đã nhập.".into(),
+        lang: "vi".into(),
+        section: Some((route::DOCUMENTS.to_string(), SECTION.to_string())),
+        html: format!("<div class=\"documents\">{html}</div>"),
+        json_ld: None,
+    }
 }
 
 /// "15/2025/NQ-HĐND" → "15/NQ-HĐND".
@@ -826,6 +846,12 @@ pub fn search_entries(documents: &Documents) -> Vec<(model::search::DocInfo, Str
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_number_box_is_where_the_app_looks_for_it() {
+        assert_eq!(SEARCH_FORMS.matches(paths::NUMBER_BOX).count(), 1);
+        assert!(unknown_number_page().html.contains(paths::TYPED_NUMBER));
+    }
 
     #[test]
     fn numbers_have_their_shape() {

@@ -643,6 +643,9 @@ fn documents_are_published_with_their_listing_filters_and_number_lookups() {
         assert!(fragment(&format!("/van-ban?so={key}")).contains("12/2025/QĐ-UBND"), "{key}");
     }
     assert!(!f.out.join("pages/van-ban/so=12-qd.html").exists());
+    // Any other number: the page the app shows instead, with the number typed written in.
+    let unknown = fragment(model::paths::UNKNOWN_NUMBER);
+    assert!(unknown.contains("Không tìm thấy văn bản") && unknown.contains(model::paths::TYPED_NUMBER), "{unknown}");
     // The site's search finds it by the words of its summary.
     let meta: model::search::SearchMeta = f.read("search/meta.json");
     assert_eq!(meta.docs, 2);
