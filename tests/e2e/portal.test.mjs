@@ -634,15 +634,21 @@ test('Văn bản: filtered by kind and issuer, then by year, with counts; the ad
   noConsoleErrors();
 });
 
-test('Văn bản: a number typed loosely finds its document, whose PDF downloads', async () => {
-  const document = sampleDocuments().find((d) => /^\d+\/QĐ-UBND$/.test(d.number));
-  const loose = document.number.replace('/QĐ-UBND', ' qd ubnd');
+/** Types `number` in the documents' "Số/Ký hiệu" box and sends it; returns the box. */
+async function lookUpNumber(number) {
   await open('/van-ban');
   const box = page.getByRole('searchbox', { name: 'Số/Ký hiệu' });
-  await box.fill(loose);
+  await box.fill(number);
   await box.press('Enter');
   await page.waitForURL(/\/van-ban\?so=/);
   await takenOver();
+  return box;
+}
+
+test('Văn bản: a number typed loosely finds its document, whose PDF downloads', async () => {
+  const document = sampleDocuments().find((d) => /^\d+\/QĐ-UBND$/.test(d.number));
+  const loose = document.number.replace('/QĐ-UBND', ' qd ubnd');
+  const box = await lookUpNumber(loose);
   await page.getByRole('heading', { level: 1, name: `Văn bản số ${document.number}` }).waitFor();
   assert.equal(await box.inputValue(), loose, 'the box keeps what was typed');
   await page.locator('main .documents-table').getByRole('link', { name: document.number }).first().click();
@@ -670,12 +676,7 @@ test('Văn bản: a number typed loosely finds its document, whose PDF downloads
 test('Văn bản: a number no document has says so, keeps what was typed and offers the other searches', async () => {
   // Markup typed into the box is text on the page, never markup.
   const typed = '9999/QĐ-UBND <b>"x"</b>';
-  await open('/van-ban');
-  const box = page.getByRole('searchbox', { name: 'Số/Ký hiệu' });
-  await box.fill(typed);
-  await box.press('Enter');
-  await page.waitForURL(/\/van-ban\?so=/);
-  await takenOver();
+  const box = await lookUpNumber(typed);
   await page.getByRole('heading', { level: 1, name: 'Không tìm thấy văn bản' }).waitFor();
   assert.equal(await page.title(), 'Không tìm thấy văn bản | Văn phòng Ủy ban nhân dân tỉnh Sơn Vân');
   assert.equal(await box.inputValue(), typed);
