@@ -91,8 +91,9 @@ async function networkFirst(request, preloaded) {
 /** Keeps a response for offline reading; the least recently saved go beyond MAX_SAVED. */
 async function save(request, response) {
   const cache = await caches.open(SAVED_CACHE);
-  // Saving again moves an entry to the end: the order of keys is the order of use.
-  await cache.delete(request);
+  // The order of keys is the order of use: a put replaces an entry by
+  // appending the new one (Cache API, "batch cache operations"), so the old
+  // copy stays until the new one is in.
   await cache.put(request, response);
   const keys = await cache.keys();
   const always = new Set(ALWAYS_SAVED.map((path) => new URL(path, self.location.origin).href));
