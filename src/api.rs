@@ -140,7 +140,7 @@ async fn page(address: String, number: Option<String>) -> Fetched<Document> {
     };
     let mut html = response.text().await.map_err(|e| FetchError::Network(e.to_string()))?;
     if let Some(number) = number {
-        let number = escape(&number);
+        let number = views::picture::attribute(&number);
         html = html
             .replace(paths::NUMBER_BOX, &format!("name=\"so\" value=\"{number}\""))
             .replace(paths::TYPED_NUMBER, &number);
@@ -158,11 +158,6 @@ async fn page(address: String, number: Option<String>) -> Fetched<Document> {
 /// Today in Vietnam, by the reader's clock.
 pub fn today() -> model::Day {
     model::Day::in_vietnam(js_sys::Date::now())
-}
-
-/// Text made safe to write into HTML, in an attribute's value too.
-fn escape(text: &str) -> String {
-    text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;")
 }
 
 /// Text as it was before HTML escaping (`&amp;` … back to `&`).

@@ -75,7 +75,7 @@ pub const UNKNOWN_NUMBER: &str = "/van-ban?so=khong-tim-thay";
 /// app writes the number the reader typed into it.
 pub const NUMBER_BOX: &str = "name=\"so\" value=\"\"";
 
-/// In the page at [`unknown_number`], where the app writes the number typed.
+/// In the page at [`UNKNOWN_NUMBER`], where the app writes the number typed.
 pub const TYPED_NUMBER: &str = "<!--so-->";
 
 /// A query value in the form [`page_address`] gives it.

@@ -18,7 +18,8 @@ pub struct Look {
     pub first_seen: bool,
 }
 
-fn attribute(text: &str) -> String {
+/// Text made safe to write into HTML, in an attribute's value too.
+pub fn attribute(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
