@@ -49,11 +49,16 @@ async fn fetch(path: &str) -> Fetched<gloo_net::http::Response> {
         .await
         .map_err(|e| FetchError::Network(e.to_string()))?;
     match response.status() {
-        200..=299 => {}
-        404 | 410 => return Err(FetchError::NotFound),
-        status => return Err(FetchError::Network(format!("HTTP {status}"))),
+        // The app fetches data, never a page: an HTML answer is the host's
+        // own page for an address it has no file for (trunk serve and
+        // single-page-app hosts answer 200 with index.html).
+        200..=299 if response.headers().get("content-type").is_some_and(|kind| kind.starts_with("text/html")) => {
+            Err(FetchError::NotFound)
+        }
+        200..=299 => Ok(response),
+        404 | 410 => Err(FetchError::NotFound),
+        status => Err(FetchError::Network(format!("HTTP {status}"))),
     }
-    Ok(response)
 }
 
 pub async fn site() -> Fetched<SiteData> {
@@ -91,11 +96,8 @@ pub async fn home() -> Fetched<HomePage> {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Document {
     Article(Box<Article>),
-    /// Drawn by the press (`press::pages::page_fragment`): title and HTML.
-    Page {
-        title: String,
-        html: String,
-    },
+    /// Drawn by the press (`press::pages::page_fragment`).
+    Page(model::Fragment),
 }
 
 /// What a [`document`] resource fetches.
@@ -134,35 +136,25 @@ async fn page(address: String, number: Option<String>) -> Fetched<Document> {
     if segments.len() > 2 || !segments.iter().all(|segment| model::is_valid_slug(segment)) {
         return Err(FetchError::NotFound);
     }
-    let response = match (fetch(&paths::page_fragment(&address)).await, &number) {
-        (Err(FetchError::NotFound), Some(_)) => fetch(&paths::page_fragment(paths::UNKNOWN_NUMBER)).await?,
-        (response, _) => response?,
+    let mut fragment: model::Fragment = match (fetch_json(&paths::page_fragment(&address)).await, &number) {
+        (Err(FetchError::NotFound), Some(_)) => fetch_json(&paths::page_fragment(paths::UNKNOWN_NUMBER)).await?,
+        (fragment, _) => fragment?,
     };
-    let mut html = response.text().await.map_err(|e| FetchError::Network(e.to_string()))?;
     if let Some(number) = number {
         let number = views::picture::attribute(&number);
-        html = html
+        fragment.html = fragment
+            .html
             .replace(paths::NUMBER_BOX, &format!("name=\"so\" value=\"{number}\""))
             .replace(paths::TYPED_NUMBER, &number);
     }
-    let title = html
-        .split_once("<h1 class=\"article-title\">")
-        .and_then(|(_, rest)| rest.split_once("</h1>"))
-        .map(|(title, _)| unescape(title))
-        .ok_or_else(|| FetchError::Malformed("the page has no title".into()))?;
     let today = format!("data-date=\"{}\"", today());
-    let html = html.replace(&today, &format!("{today} aria-current=\"date\""));
-    Ok(Document::Page { title, html })
+    fragment.html = fragment.html.replace(&today, &format!("{today} aria-current=\"date\""));
+    Ok(Document::Page(fragment))
 }
 
 /// Today in Vietnam, by the reader's clock.
 pub fn today() -> model::Day {
     model::Day::in_vietnam(js_sys::Date::now())
-}
-
-/// Text as it was before HTML escaping (`&amp;` … back to `&`).
-fn unescape(text: &str) -> String {
-    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
 }
 
 async fn article(slug: String) -> Fetched<Document> {

@@ -2,6 +2,7 @@
 //! JSON the press publishes. Pages are drawn by the `views` crate (shared with
 //! the press's static pages); routes here fetch their data and pass it in.
 
+pub mod address;
 pub mod api;
 pub mod components;
 pub mod listen;

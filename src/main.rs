@@ -12,6 +12,7 @@ fn main() {
 
 #[cfg(not(portal_hydrate))]
 fn main() {
+    portal::address::show_canonical();
     let document = document();
     // The page's static content (or the plain loading frame) stays on screen
     // while the app draws, hidden, beside it; `takeover` swaps them once the

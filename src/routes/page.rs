@@ -19,7 +19,8 @@ pub fn PageRoute() -> impl IntoView {
     let location = use_location();
     let address = Signal::derive(move || {
         let (path, query) = (location.pathname.get(), location.query.get());
-        let address = paths::page_address(&path, |key| match query.get(key) {
+        let path = paths::canonical_path(&path);
+        let address = paths::page_address(path, |key| match query.get(key) {
             // The schedule opens on the reader's own week.
             None if key == "tuan" && path == route::SCHEDULE => Some(api::today().iso_week().to_string()),
             value => value,
@@ -33,9 +34,11 @@ pub fn PageRoute() -> impl IntoView {
     loaded_or_missing(
         page,
         move |document| {
-            let api::Document::Page { title, html } = document else { unreachable!("the page route fetches pages") };
+            let api::Document::Page(model::Fragment { title, lang, html }) = document else {
+                unreachable!("the page route fetches pages")
+            };
             set_document_title(Some(&title), &site.site.name);
-            view! { <div class="office-page-frame" inner_html=html></div> }
+            view! { <div class="office-page-frame" lang=lang inner_html=html></div> }
         },
         false,
     )

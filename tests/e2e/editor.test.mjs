@@ -22,7 +22,7 @@ const SCHEMA = join(ROOT, 'editor/node_modules/@sveltia/cms/schema/sveltia-cms.j
 let site, browser, context, page, problems, work, repo;
 
 before(async () => {
-  site = await serveDist(DIST);
+  site = await serveDist(DIST, { folders: 'redirect' });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

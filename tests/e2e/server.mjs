@@ -1,5 +1,11 @@
-// Serves dist/ on loopback the way the README tells a CDN to: files as they
-// are, a real 404 for a missing file, and index.html for app routes.
+// Serves dist/ on loopback the way the hosts the README names do: files as
+// they are, a real 404 (with 404.html) for a missing file, a page's folder
+// served from its index.html — and, in the `redirect` mode, a folder's
+// address without its slash redirected to the slash form first, as nginx's
+// default, trunk serve, GitHub Pages, S3 website hosting and Cloudflare
+// Pages do (`/van-ban?x=1` → 301 `/van-ban/?x=1`). The shipped nginx
+// snippet (`try_files $uri $uri/index.html`) serves `/van-ban` as it is:
+// the `serve` mode.
 import { createServer, request as forward } from 'node:http';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { readFileSync, existsSync } from 'node:fs';
@@ -27,9 +33,11 @@ const TYPES = {
 
 /**
  * Serves `root`; with `counter` (a base URL), `/api/counter/…` is proxied to
- * it; with `data` (a folder), `/data/…` comes from there instead of root.
+ * it; with `data` (a folder), `/data/…` comes from there instead of root;
+ * `folders` is 'redirect' or 'serve' (see above).
  */
-export async function serveDist(root, { port = 0, counter, data, compress = false } = {}) {
+export async function serveDist(root, { port = 0, counter, data, compress = false, folders = 'serve' } = {}) {
+  if (!['redirect', 'serve'].includes(folders)) throw new Error(`folders: 'redirect' or 'serve', not ${folders}`);
   root = resolve(root);
   const dataRoot = data ? resolve(data) : join(root, 'data');
   const rules = headerRules(join(root, '_headers'));
@@ -48,6 +56,11 @@ export async function serveDist(root, { port = 0, counter, data, compress = fals
     // A page's own static file (bai-viet/x/index.html), else a real 404 with
     // the not-found page (where the app starts too), as the README tells hosts.
     const isPage = extname(path) === '' && !inData;
+    if (isPage && folders === 'redirect' && !path.endsWith('/') && (await isFile(join(file, 'index.html')))) {
+      const url = new URL(request.url, 'http://x');
+      response.writeHead(301, { location: `${url.pathname}/${url.search}` }).end();
+      return;
+    }
     const candidates = isPage ? [join(file, 'index.html')] : [file];
     for (const target of candidates) {
       try {
@@ -75,6 +88,14 @@ export async function serveDist(root, { port = 0, counter, data, compress = fals
   });
   await new Promise((ready) => server.listen(port, '127.0.0.1', ready));
   return { server, url: `http://127.0.0.1:${server.address().port}` };
+}
+
+async function isFile(path) {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 const COMPRESSIBLE = /\.(html|js|css|json|wasm|svg|xml|txt)$/;
@@ -130,8 +151,9 @@ function proxy(request, response, target) {
   request.pipe(upstream);
 }
 
-// `node server.mjs DIR PORT` serves by hand, for looking at a build.
+// `node server.mjs DIR PORT [COUNTER] [redirect|serve]` serves by hand, for looking at a build.
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { url } = await serveDist(process.argv[2] ?? 'dist', { port: Number(process.argv[3] ?? 8090), counter: process.argv[4] });
+  const [dir = 'dist', port = 8090, counter, folders = 'redirect'] = process.argv.slice(2);
+  const { url } = await serveDist(dir, { port: Number(port), counter, folders });
   console.log(`serving on ${url}`);
 }

@@ -46,6 +46,28 @@ test('the sitemaps validate against their schemas', () => {
   assert.equal(complaints('xmllint', ['--noout', '--schema', here('schemas/news-urlset.xsd'), join(DIST, 'news-sitemap.xml')]), '');
 });
 
+test('links, canonical addresses and the sitemaps use the one canonical form of every address', () => {
+  // No trailing slash, no index.html (model::paths::canonical_path); the staff
+  // editor is a folder of its own outside the app, at /quan-tri/.
+  const canonical = (path) => path === '/' || path === '/quan-tri/' || (!path.endsWith('/') && !path.endsWith('/index.html'));
+  let links = 0;
+  for (const page of files(DIST, '.html')) {
+    const html = readFileSync(page, 'utf8');
+    for (const [, href] of html.matchAll(/<a [^>]*href="(\/[^"#?]*)/g)) {
+      links++;
+      assert.ok(canonical(href), `${page}: a link to ${href}`);
+    }
+    const own = html.match(/<link rel="canonical" href="([^"]+)">/);
+    if (own) assert.ok(canonical(new URL(own[1]).pathname), `${page}: canonical ${own[1]}`);
+  }
+  assert.ok(links > 1000, `${links} links`);
+  for (const sitemap of ['sitemap.xml', 'news-sitemap.xml']) {
+    for (const [, loc] of readFileSync(join(DIST, sitemap), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)) {
+      assert.ok(canonical(new URL(loc).pathname), `${sitemap}: ${loc}`);
+    }
+  }
+});
+
 test('every feed of the build is well-formed RSS 2.0 with its Vietnamese intact', () => {
   const feeds = [join(DIST, 'rss.xml'), ...files(join(DIST, 'rss'), '.xml')];
   assert.ok(feeds.length >= 8, `${feeds.length} feeds`);
@@ -78,7 +100,11 @@ test('every static page has a link preview picture that exists, and a descriptio
     const image = html.match(/<meta property="og:image" content="([^"]+)">/);
     assert.ok(image, `${page}: no og:image`);
     const path = new URL(image[1]).pathname;
-    assert.ok(existsSync(join(DIST, decodeURIComponent(path))), `${page}: og:image ${path} is not in dist/`);
+    const file = join(DIST, decodeURIComponent(path));
+    assert.ok(existsSync(file), `${page}: og:image ${path} is not in dist/`);
+    // Facebook and Zalo draw previews from JPEG and PNG (never SVG).
+    const magic = readFileSync(file).subarray(0, 4);
+    assert.ok(magic.toString('latin1', 1, 4) === 'PNG' || magic.readUInt16BE(0) === 0xffd8, `${page}: og:image ${path} is not a JPEG or PNG`);
     for (const name of ['property="og:description"', 'name="description"', 'name="twitter:description"']) {
       const description = html.match(new RegExp(`<meta ${name} content="([^"]*)">`));
       assert.ok(description, `${page}: no ${name}`);

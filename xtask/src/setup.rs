@@ -95,8 +95,8 @@ impl Tools {
                     "--locked",
                 ]))?;
             }
-            for (dir, marker) in [("tests/e2e", "ajv"), ("crates/counter-worker", "workerd")] {
-                if !root.join(dir).join("node_modules").join(marker).exists() {
+            for dir in ["tests/e2e", "crates/counter-worker"] {
+                if !installed_as_locked(&root.join(dir)) {
                     run(tools.command("npm").current_dir(root.join(dir)).args(["ci", "--no-audit", "--no-fund"]))?;
                 }
             }
@@ -146,4 +146,15 @@ fn wasm_bindgen_version(root: &Path) -> Result<String> {
         }
     }
     Err("Cargo.lock names no wasm-bindgen package".into())
+}
+
+/// Whether `dir/node_modules` holds what `dir/package-lock.json` locks: npm
+/// writes `node_modules/.package-lock.json` on every install, so a lock
+/// changed since (a version bumped) is newer than it.
+fn installed_as_locked(dir: &Path) -> bool {
+    let modified = |path: PathBuf| std::fs::metadata(path).and_then(|m| m.modified()).ok();
+    match (modified(dir.join("node_modules/.package-lock.json")), modified(dir.join("package-lock.json"))) {
+        (Some(installed), Some(locked)) => installed >= locked,
+        _ => false,
+    }
 }

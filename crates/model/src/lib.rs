@@ -278,6 +278,22 @@ impl Page {
     }
 }
 
+/// One of the office's pages as the app shows it after navigating there:
+/// drawn by the press (`views::page::PageView` rendered natively) and
+/// published at [`paths::page_fragment`], for the app to insert as it is.
+/// This is the whole contract of a fragment: the app reads nothing out of
+/// `html` but the markers [`paths::NUMBER_BOX`], [`paths::TYPED_NUMBER`]
+/// and the schedule's `data-date` it fills in.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Fragment {
+    /// The page's own title, for the browser's tab.
+    pub title: String,
+    /// The language of the page's content ("vi", "en"): the app marks the
+    /// inserted page with it, as the static copy's `<article lang>` is.
+    pub lang: String,
+    pub html: String,
+}
+
 /// A slug is lowercase ASCII letters, digits and single hyphens: it is used
 /// as a file name by the press and as a URL segment by the app.
 pub fn is_valid_slug(slug: &str) -> bool {

@@ -33,11 +33,11 @@ pub fn page(address: &str) -> String {
     format!("/{DATA_DIR}/pages{}.json", address.replacen('?', "/", 1))
 }
 
-/// The same page drawn (HTML), as the app inserts it after navigating
-/// there; with a query, in its canonical form ([`page_address`]):
-/// "/van-ban?loai=quyet-dinh" → `data/pages/van-ban/loai=quyet-dinh.html`.
+/// The same page drawn, as the app inserts it after navigating there (a
+/// [`crate::Fragment`]); with a query, in its canonical form ([`page_address`]):
+/// "/van-ban?loai=quyet-dinh" → `data/fragments/van-ban/loai=quyet-dinh.json`.
 pub fn page_fragment(address: &str) -> String {
-    format!("/{DATA_DIR}/pages{}.html", address.replacen('?', "/", 1))
+    format!("/{DATA_DIR}/fragments{}.json", address.replacen('?', "/", 1))
 }
 
 /// Query parameters the office's pages answer to, in the order a canonical
@@ -46,14 +46,14 @@ pub fn page_fragment(address: &str) -> String {
 pub const PAGE_QUERY_KEYS: &[&str] = &["so", "loai", "co-quan", "linh-vuc", "nam", "tuan", "trang"];
 
 /// The canonical address of an office page at `path` with the query
-/// parameters `param` returns: only [`PAGE_QUERY_KEYS`] (a `fbclid` a
-/// share adds is not part of the page), in that order, each value folded
-/// to lowercase ASCII letters and digits joined by single hyphens
-/// ("1234/QĐ-UBND" → "1234-qd-ubnd", "2026-W48" → "2026-w48"), page 1
-/// left out. The press names its files by it and the app looks them up by
-/// it, so both must use this one function.
+/// parameters `param` returns: the path in its [`canonical_path`] form, and
+/// only [`PAGE_QUERY_KEYS`] (a `fbclid` a share adds is not part of the
+/// page), in that order, each value folded to lowercase ASCII letters and
+/// digits joined by single hyphens ("1234/QĐ-UBND" → "1234-qd-ubnd",
+/// "2026-W48" → "2026-w48"), page 1 left out. The press names its files by
+/// it and the app looks them up by it, so both must use this one function.
 pub fn page_address(path: &str, param: impl Fn(&str) -> Option<String>) -> String {
-    let mut address = path.to_string();
+    let mut address = canonical_path(path).to_string();
     for key in PAGE_QUERY_KEYS {
         let Some(value) = param(key).map(|value| query_value(&value)) else { continue };
         if value.is_empty() || (*key == route::PAGE_PARAM && value == "1") {
@@ -61,6 +61,44 @@ pub fn page_address(path: &str, param: impl Fn(&str) -> Option<String>) -> Strin
         }
         address.push(if address.contains('?') { '&' } else { '?' });
         address.push_str(&format!("{key}={value}"));
+    }
+    address
+}
+
+/// The one form of a page's path that links, canonical URLs, sitemaps and
+/// the app use: without a trailing slash or `index.html`. Hosts serve each
+/// page from `{path}/index.html` and many redirect `/x` to `/x/` (nginx's
+/// default for a folder, trunk, GitHub Pages, Cloudflare Pages), so a reader
+/// may arrive at `/x`, `/x/` or `/x/index.html`: all three are `/x` ("/"
+/// stays "/").
+pub fn canonical_path(path: &str) -> &str {
+    let path = path.strip_suffix("index.html").filter(|rest| rest.ends_with('/')).unwrap_or(path);
+    match path.trim_end_matches('/') {
+        "" => "/",
+        trimmed => trimmed,
+    }
+}
+
+/// The canonical form of the address a reader arrived at, from the
+/// location's path and its query (`search` without or with its `?`): the
+/// [`canonical_path`], and of the query only the parameters some page reads
+/// ([`PAGE_QUERY_KEYS`] and the search's query), as given and in the order
+/// given. The tracking parameters shares append (`fbclid`, `utm_source`,
+/// `zarsrc`, …) are left out. The app shows this address in place of the
+/// one it was opened at.
+pub fn canonical_address(path: &str, search: &str) -> String {
+    let mut address = canonical_path(path).to_string();
+    let kept = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| {
+            let key = pair.split('=').next().unwrap_or_default();
+            key == route::QUERY_PARAM || PAGE_QUERY_KEYS.contains(&key)
+        })
+        .collect::<Vec<_>>();
+    if !kept.is_empty() {
+        address.push('?');
+        address.push_str(&kept.join("&"));
     }
     address
 }
@@ -167,7 +205,7 @@ pub mod route {
 
 #[cfg(test)]
 mod tests {
-    use super::{UNKNOWN_NUMBER, encode_component, page_address, route};
+    use super::{UNKNOWN_NUMBER, canonical_address, canonical_path, encode_component, page_address, route};
 
     #[test]
     fn the_unknown_number_page_has_a_canonical_address() {
@@ -195,8 +233,42 @@ mod tests {
         assert_eq!(page_address("/lien-he", query(&[("so", "//")])), "/lien-he");
         assert_eq!(
             super::page_fragment("/van-ban?loai=quyet-dinh&nam=2025"),
-            "/data/pages/van-ban/loai=quyet-dinh&nam=2025.html"
+            "/data/fragments/van-ban/loai=quyet-dinh&nam=2025.json"
         );
+        // Whatever form of the path a host redirected the reader to.
+        for path in ["/van-ban", "/van-ban/", "/van-ban/index.html", "/van-ban//"] {
+            assert_eq!(page_address(path, query(&[("nam", "2025")])), "/van-ban?nam=2025", "{path}");
+        }
+    }
+
+    #[test]
+    fn every_form_of_an_address_has_one_canonical_form() {
+        for (path, canonical) in [
+            ("/", "/"),
+            ("/index.html", "/"),
+            ("//", "/"),
+            ("/en", "/en"),
+            ("/en/", "/en"),
+            ("/en/index.html", "/en"),
+            ("/bai-viet/cau-treo/", "/bai-viet/cau-treo"),
+            ("/bai-viet/cau-treo/index.html", "/bai-viet/cau-treo"),
+            ("/gioi-thieu/lanh-dao", "/gioi-thieu/lanh-dao"),
+            // Not the folder's page: a file of that name (which no page is).
+            ("/bai-viet/myindex.html", "/bai-viet/myindex.html"),
+        ] {
+            assert_eq!(canonical_path(path), canonical, "{path}");
+            assert_eq!(canonical_address(path, ""), canonical, "{path}");
+        }
+        assert_eq!(canonical_address("/van-ban/", "?fbclid=IwAR0x&loai=quyet-dinh"), "/van-ban?loai=quyet-dinh");
+        assert_eq!(canonical_address("/", "?utm_source=zalo&utm_medium=zalo&zarsrc=30"), "/");
+        assert_eq!(
+            canonical_address("/tim-kiem/", "?q=%C4%91i%E1%BB%81u%20h%C3%A0nh&trang=2&gclid=1"),
+            "/tim-kiem?q=%C4%91i%E1%BB%81u%20h%C3%A0nh&trang=2"
+        );
+        // Values stay as typed (the number box shows them back).
+        assert_eq!(canonical_address("/van-ban", "so=1234%2FQ%C4%90&fbclid=x"), "/van-ban?so=1234%2FQ%C4%90");
+        assert_eq!(canonical_address("/chuyen-muc/tin-tuc/index.html", "?trang=3"), "/chuyen-muc/tin-tuc?trang=3");
+        assert_eq!(canonical_address("/lich-cong-tac", "?tuan=2026-W48&"), "/lich-cong-tac?tuan=2026-W48");
     }
 
     #[test]

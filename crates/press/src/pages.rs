@@ -164,7 +164,7 @@ fn plan(data: &Data) -> Vec<Planned> {
             title: name.clone(),
             description: format!("Cổng thông tin điện tử {name}: tin tức, chỉ đạo điều hành, thông báo."),
             path: "/".into(),
-            image: data.home.featured.first().and_then(|a| a.cover.as_ref()).map(share_image),
+            image: data.home.featured.first().and_then(|a| a.cover.as_ref()).and_then(share_image),
             og_type: "website",
             json_ld: vec![],
         },
@@ -228,7 +228,7 @@ fn plan(data: &Data) -> Vec<Planned> {
                 title: format!("{} | {name}", article.title),
                 description: article.sapo.clone(),
                 path: route::article(&article.slug),
-                image: article.cover.as_ref().map(share_image).or_else(|| first_body_image(&article.html)),
+                image: article.cover.as_ref().and_then(share_image).or_else(|| first_body_image(&article.html)),
                 og_type: "article",
                 json_ld: vec![news_article_ld(site, article), breadcrumb_ld(site, &crumbs)],
             },
@@ -325,13 +325,14 @@ pub(crate) fn html_of<V: RenderHtml>(draw: impl FnOnce() -> V) -> String {
 }
 
 /// One of the office's pages as the app shows it after navigating there:
-/// `PageView` rendered here, published as `data/pages{path}.html` (see
-/// `model::paths::page_fragment`). The app inserts it as it is rather than
-/// drawing the page itself: these pages never change in the browser, and a
-/// page type and view of its own cost the reader wasm 3 KB brotli.
-pub fn page_fragment(page: &model::Page) -> String {
-    let page = page.clone();
-    html_of(|| view! { <PageView page/> })
+/// `PageView` rendered here, with the title and language the app needs
+/// beside it, published at `model::paths::page_fragment`. The app inserts
+/// it as it is rather than drawing the page itself: these pages never
+/// change in the browser, and a page type and view of its own cost the
+/// reader wasm 3 KB brotli.
+pub fn page_fragment(page: &model::Page) -> model::Fragment {
+    let (title, lang, page) = (page.title.clone(), page.lang.clone(), page.clone());
+    model::Fragment { title, lang, html: html_of(|| view! { <PageView page/> }) }
 }
 
 /// The picture link previews show for a page without one of its own
@@ -352,16 +353,25 @@ fn preview(text: &str) -> String {
     format!("{}…", cut.trim_end_matches(|c: char| c.is_whitespace() || ",;:.–—-".contains(c)))
 }
 
-/// Link previews take a photo as a 1200-px JPEG.
-fn share_image(image: &model::Image) -> String {
-    image.photo.as_ref().map_or_else(|| image.src.clone(), |photo| photo.jpeg(1200))
+/// Link previews take a photo as a 1200-px JPEG; a drawing (SVG) they do
+/// not draw at all (Facebook and Zalo take JPEG, PNG, GIF and WebP only),
+/// so a cover that is not a photo or a raster picture gives none.
+fn share_image(image: &model::Image) -> Option<String> {
+    image.photo.as_ref().map_or_else(|| raster(&image.src), |photo| Some(photo.jpeg(1200)))
 }
 
-/// The first picture of an article's body, if it has one.
+/// The first picture of an article's body that a link preview can show.
 fn first_body_image(html: &str) -> Option<String> {
-    let at = html.find("<img")?;
-    let src = html[at..].split_once(" src=\"")?.1;
-    Some(src[..src.find('"')?].to_string())
+    html.split("<img").skip(1).find_map(|img| {
+        let src = img.split_once(" src=\"")?.1;
+        raster(&src[..src.find('"')?])
+    })
+}
+
+/// `src` if it is a JPEG or PNG picture, the two every link preview shows.
+fn raster(src: &str) -> Option<String> {
+    let path = src.split(['?', '#']).next().unwrap_or_default().to_ascii_lowercase();
+    [".jpg", ".jpeg", ".png"].iter().any(|kind| path.ends_with(kind)).then(|| src.to_string())
 }
 
 fn render(template: &str, data: &Data, mut parts: Parts, body: &str) -> String {
@@ -443,7 +453,7 @@ fn news_article_ld(site: &SiteData, article: &Article) -> serde_json::Value {
         "@type": "NewsArticle",
         "headline": article.title,
         "description": article.sapo,
-        "image": article.cover.iter().map(|c| site.public_url(&share_image(c))).collect::<Vec<_>>(),
+        "image": article.cover.iter().filter_map(share_image).map(|src| site.public_url(&src)).collect::<Vec<_>>(),
         "datePublished": article.published,
         "dateModified": article.updated.as_ref().unwrap_or(&article.published),
         "author": [{ "@type": "Person", "name": article.author }],
@@ -525,5 +535,17 @@ mod tests {
         let html = "<p>x</p><figure><img src=\"/media/a.jpg\" alt=\"A\"></figure><img src=\"/media/b.jpg\">";
         assert_eq!(first_body_image(html).as_deref(), Some("/media/a.jpg"));
         assert_eq!(first_body_image("<p>không có ảnh</p>"), None);
+    }
+
+    #[test]
+    fn a_drawing_is_no_link_preview_picture() {
+        // Facebook and Zalo draw no SVG: the first raster picture, else none
+        // (and the page then shows the site's share picture).
+        let html = "<figure><img src=\"/media/so-do.svg\" alt=\"Sơ đồ\"></figure><img src=\"/anh/ab-800.JPG\" alt=\"B\">";
+        assert_eq!(first_body_image(html).as_deref(), Some("/anh/ab-800.JPG"));
+        assert_eq!(first_body_image("<img src=\"/media/so-do.svg\" alt=\"\">"), None);
+        let drawing = model::Image { src: "/media/ban-do.svg".into(), alt: "Bản đồ".into(), caption: None, photo: None, size: None };
+        assert_eq!(share_image(&drawing), None);
+        assert_eq!(share_image(&model::Image { src: "/media/anh.png".into(), ..drawing }).as_deref(), Some("/media/anh.png"));
     }
 }

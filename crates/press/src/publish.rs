@@ -85,13 +85,13 @@ fn write_all(published: &Published, root: &Path) -> Result<usize, Error> {
     // What the app fetches: each page drawn (`PageView`). Pages with a query
     // (filters, weeks) are only that; the others also as JSON, from which
     // post-build writes their static copies.
-    let fragments: Vec<(String, String)> = published
+    let fragments: Vec<(String, model::Fragment)> = published
         .pages
         .par_iter()
         .map(|page| (inside(model::paths::page_fragment(&page.path)), crate::pages::page_fragment(page)))
         .collect();
-    for (path, html) in fragments {
-        writer.text(&path, &html)?;
+    for (path, fragment) in fragments {
+        writer.json(&path, &fragment)?;
     }
     for page in published.pages.iter().filter(|page| !page.has_query()) {
         writer.json(&inside(model::paths::page(&page.path)), page)?;
@@ -133,11 +133,6 @@ impl Writer {
             postcard::to_allocvec(value).map_err(|e| Error::io(&self.root.join(relative), std::io::Error::other(e)))?;
         let (path, mut file) = self.create(relative)?;
         file.write_all(&bytes).map_err(|e| Error::io(&path, e))
-    }
-
-    fn text(&mut self, relative: &str, text: &str) -> Result<(), Error> {
-        let (path, mut file) = self.create(relative)?;
-        file.write_all(text.as_bytes()).map_err(|e| Error::io(&path, e))
     }
 
     fn json(&mut self, relative: &str, value: &impl Serialize) -> Result<(), Error> {

@@ -629,8 +629,8 @@ fn documents_are_published_with_their_listing_filters_and_number_lookups() {
     assert!(page.json_ld.unwrap().contains("\"@type\":\"Legislation\""));
     // What the app inserts for an address with a query: the press's drawing of it.
     let fragment = |address: &str| {
-        fs::read_to_string(f.out.join(&model::paths::page_fragment(address)["/data/".len()..]))
-            .unwrap_or_else(|e| panic!("{address}: {e}"))
+        let fragment: model::Fragment = f.read(&model::paths::page_fragment(address)["/data/".len()..]);
+        fragment.html
     };
     for address in ["/van-ban", "/van-ban?loai=quyet-dinh&nam=2025", "/van-ban?linh-vuc=nong-nghiep"] {
         let html = fragment(address);
@@ -642,7 +642,7 @@ fn documents_are_published_with_their_listing_filters_and_number_lookups() {
     for key in ["12", "12-2025-qd-ubnd", "12-qd-ubnd"] {
         assert!(fragment(&format!("/van-ban?so={key}")).contains("12/2025/QĐ-UBND"), "{key}");
     }
-    assert!(!f.out.join("pages/van-ban/so=12-qd.html").exists());
+    assert!(!f.out.join("fragments/van-ban/so=12-qd.json").exists());
     // Any other number: the page the app shows instead, with the number typed written in.
     let unknown = fragment(model::paths::UNKNOWN_NUMBER);
     assert!(unknown.contains("Không tìm thấy văn bản") && unknown.contains(model::paths::TYPED_NUMBER), "{unknown}");

@@ -1,4 +1,6 @@
-//! "Cỡ chữ A- A A+": three buttons that step the page's text size. The app
+//! "Cỡ chữ A- A A+": three buttons that step the page's text size, each
+//! named by what it shows and then what it does (WCAG 2.5.3: a voice-control
+//! user says "bấm A+", a screen reader says what it is for). The app
 //! provides [`TextSizeControl`] (it stores the choice); the page applies a
 //! stored choice before its first paint (a small script in index.html).
 
@@ -28,9 +30,9 @@ pub fn TextSize() -> impl IntoView {
     };
     view! {
         <div class="text-size" role="group" aria-label="Cỡ chữ">
-            <button type="button" class="tool" aria-label="Giảm cỡ chữ" on:click=step(-1)>"A-"</button>
-            <button type="button" class="tool" aria-label="Cỡ chữ mặc định" on:click=step(0)>"A"</button>
-            <button type="button" class="tool" aria-label="Tăng cỡ chữ" on:click=step(1)>"A+"</button>
+            <button type="button" class="tool" aria-label="A- (giảm cỡ chữ)" on:click=step(-1)>"A-"</button>
+            <button type="button" class="tool" aria-label="A (cỡ chữ mặc định)" on:click=step(0)>"A"</button>
+            <button type="button" class="tool" aria-label="A+ (tăng cỡ chữ)" on:click=step(1)>"A+"</button>
         </div>
     }
 }

@@ -21,10 +21,11 @@ fn timed(content: &Path, out: &Path) -> f64 {
 }
 
 /// What the app fetches for `address`: the press's page drawn as the
-/// fragment post-build writes (`data/pages/…html`).
+/// fragment the press writes (`data/fragments/….json`).
 fn fragment(out: &Path, address: &str) -> String {
     let file = out.join(&model::paths::page_fragment(address)["/data/".len()..]);
-    std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+    let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    serde_json::from_str::<model::Fragment>(&text).unwrap_or_else(|e| panic!("{}: {e}", file.display())).html
 }
 
 fn main() {
