@@ -10,12 +10,16 @@ use wasm_bindgen::JsValue;
 
 pub fn show_canonical() {
     let location = window().location();
-    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else { return };
-    let canonical = model::paths::canonical_address(&path, &search);
-    if canonical != format!("{path}{search}") {
-        let hash = location.hash().unwrap_or_default();
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&format!("{canonical}{hash}")));
-        }
+    let (Ok(mut address), Ok(search)) = (location.pathname(), location.search()) else { return };
+    let canonical = model::paths::canonical_address(&address, &search);
+    address.push_str(&search);
+    if canonical != address
+        && let Ok(history) = window().history()
+    {
+        let _ = history.replace_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some(&(canonical + &location.hash().unwrap_or_default())),
+        );
     }
 }

@@ -12,9 +12,11 @@ use serde::de::DeserializeOwned;
 pub enum FetchError {
     /// The file does not exist (404/410): an unknown article or page.
     NotFound,
-    /// No answer, or an answer other than success and not-found.
+    /// No answer, or an answer other than success and not-found: the data
+    /// path asked for. (The libraries' own messages are not kept: the reader
+    /// is told what to do, and their formatting would cost the wasm.)
     Network(String),
-    /// An answer that is not the JSON we expect.
+    /// An answer that is not the data expected: the data path asked for.
     Malformed(String),
 }
 
@@ -22,15 +24,15 @@ pub type Fetched<T> = Result<T, FetchError>;
 
 pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Fetched<T> {
     let response = fetch(path).await?;
-    let text = response.text().await.map_err(|e| FetchError::Network(e.to_string()))?;
-    serde_json::from_str(&text).map_err(|e| FetchError::Malformed(e.to_string()))
+    let text = response.text().await.map_err(|_| FetchError::Network(path.into()))?;
+    serde_json::from_str(&text).map_err(|_| FetchError::Malformed(path.into()))
 }
 
 /// A postcard file of the search index.
 pub async fn fetch_postcard<T: DeserializeOwned>(path: &str) -> Fetched<T> {
     let response = fetch(path).await?;
-    let bytes = response.binary().await.map_err(|e| FetchError::Network(e.to_string()))?;
-    postcard::from_bytes(&bytes).map_err(|e| FetchError::Malformed(e.to_string()))
+    let bytes = response.binary().await.map_err(|_| FetchError::Network(path.into()))?;
+    postcard::from_bytes(&bytes).map_err(|_| FetchError::Malformed(path.into()))
 }
 
 async fn fetch(path: &str) -> Fetched<gloo_net::http::Response> {
@@ -47,7 +49,7 @@ async fn fetch(path: &str) -> Fetched<gloo_net::http::Response> {
         .abort_signal(signal.as_ref())
         .send()
         .await
-        .map_err(|e| FetchError::Network(e.to_string()))?;
+        .map_err(|_| FetchError::Network(path.into()))?;
     match response.status() {
         // The app fetches data, never a page: an HTML answer is the host's
         // own page for an address it has no file for (trunk serve and
@@ -57,7 +59,7 @@ async fn fetch(path: &str) -> Fetched<gloo_net::http::Response> {
         }
         200..=299 => Ok(response),
         404 | 410 => Err(FetchError::NotFound),
-        status => Err(FetchError::Network(format!("HTTP {status}"))),
+        _ => Err(FetchError::Network(path.into())),
     }
 }
 
@@ -136,8 +138,8 @@ async fn page(address: String, number: Option<String>) -> Fetched<Document> {
     if segments.len() > 2 || !segments.iter().all(|segment| model::is_valid_slug(segment)) {
         return Err(FetchError::NotFound);
     }
-    let mut fragment: model::Fragment = match (fetch_json(&paths::page_fragment(&address)).await, &number) {
-        (Err(FetchError::NotFound), Some(_)) => fetch_json(&paths::page_fragment(paths::UNKNOWN_NUMBER)).await?,
+    let mut fragment = match (fragment(&address).await, &number) {
+        (Err(FetchError::NotFound), Some(_)) => fragment(paths::UNKNOWN_NUMBER).await?,
         (fragment, _) => fragment?,
     };
     if let Some(number) = number {
@@ -150,6 +152,23 @@ async fn page(address: String, number: Option<String>) -> Fetched<Document> {
     let today = format!("data-date=\"{}\"", today());
     fragment.html = fragment.html.replace(&today, &format!("{today} aria-current=\"date\""));
     Ok(Document::Page(fragment))
+}
+
+/// The press's drawing of the office page at `address`.
+async fn fragment(address: &str) -> Fetched<model::Fragment> {
+    let path = paths::page_fragment(address);
+    let text = fetch(&path).await?.text().await.map_err(|_| FetchError::Network(path.clone()))?;
+    parse_fragment(&text).ok_or(FetchError::Malformed(path))
+}
+
+/// A [`model::Fragment`] read with the browser's own JSON parser: a serde
+/// reader of its own would cost the wasm more than the whole fix it came
+/// with (tests/components.rs holds it to what the press writes).
+pub fn parse_fragment(json: &str) -> Option<model::Fragment> {
+    let value = js_sys::JSON::parse(json).ok()?;
+    let field = |name: &str| js_sys::Reflect::get(&value, &name.into()).ok()?.as_string();
+    let [title, html] = model::Fragment::FIELDS;
+    Some(model::Fragment { title: field(title)?, html: field(html)? })
 }
 
 /// Today in Vietnam, by the reader's clock.

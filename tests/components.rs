@@ -182,3 +182,19 @@ fn the_browser_folds_vietnamese_exactly_as_the_indexer_does() {
     assert_eq!(model::text::exact("Đa\u{300}"), model::text::exact("đà"));
     assert_ne!(model::text::exact("đường"), model::text::exact("dương"));
 }
+
+#[wasm_bindgen_test]
+fn the_app_reads_a_fragment_as_the_press_writes_it() {
+    // The press writes `model::Fragment` with serde_json (press::publish);
+    // the app reads it with the browser's JSON parser (api::parse_fragment).
+    let fragment = model::Fragment {
+        title: "Quyết định 12/2025/QĐ-UBND \"về\" <việc> & 'khác'".into(),
+        html: "<article class=\"article office-page\" lang=\"en\"><h1>\\ \u{1F600} \u{2028}</h1></article>".into(),
+    };
+    let written = serde_json::to_string(&fragment).unwrap();
+    assert_eq!(portal::api::parse_fragment(&written), Some(fragment));
+    // What a host answers for a file it does not have, and a fragment missing its body.
+    assert_eq!(portal::api::parse_fragment("<!DOCTYPE html><html lang=\"vi\"></html>"), None);
+    assert_eq!(portal::api::parse_fragment("{\"title\":\"Liên hệ\"}"), None);
+    assert_eq!(portal::api::parse_fragment("{\"title\":1,\"html\":\"<p></p>\"}"), None);
+}

@@ -34,11 +34,11 @@ pub fn PageRoute() -> impl IntoView {
     loaded_or_missing(
         page,
         move |document| {
-            let api::Document::Page(model::Fragment { title, lang, html }) = document else {
+            let api::Document::Page(model::Fragment { title, html }) = document else {
                 unreachable!("the page route fetches pages")
             };
             set_document_title(Some(&title), &site.site.name);
-            view! { <div class="office-page-frame" lang=lang inner_html=html></div> }
+            view! { <div class="office-page-frame" inner_html=html></div> }
         },
         false,
     )

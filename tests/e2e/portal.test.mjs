@@ -289,14 +289,20 @@ test('every page kind opens at every address form, on a host that redirects fold
       // What the page is at its own address.
       await open(address);
       await page.waitForFunction(() => !document.querySelector('#app .state-loading'));
+      const landed = new URL(page.url());
+      assert.equal(landed.pathname + landed.search, address, `${address}: redirected to the slash form, then shown canonical`);
       const title = await page.title();
       const heading = await page.locator('#app main#noi-dung h1').first().textContent();
       assert.equal(await page.locator('#app .state-error, #app .state-not-found').count(), 0, `${address} shows its page`);
       if (!address.includes('?')) {
         const html = await (await fetch(plain.url + address)).text();
-        assert.equal(title, html.match(/<title>([^<]*)<\/title>/)[1].replace(/&amp;/g, '&'), `${address}: the static page's title`);
+        const text = html.match(/<title>([^<]*)<\/title>/)[1].replace(/&#39;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+        assert.equal(title, text, `${address}: the static page's title`);
       }
-      for (const [host, forms] of [[site, formsOf(address)], [plain, formsOf(address).slice(1)]]) {
+      // The slash and index.html forms are served alike by both hosts; the
+      // forms without a slash are redirected by one and not the other.
+      const [, ...others] = formsOf(address);
+      for (const [host, forms] of [[site, others], [plain, others.filter((form) => form.includes('fbclid'))]]) {
         for (const form of forms) {
           const where = `${form} (${host === site ? 'redirecting' : 'plain'} host)`;
           await page.goto(host.url + form);
@@ -579,7 +585,8 @@ test('without JavaScript an article, a category and the home page are readable, 
   assert.equal(await plain.title(), 'Nông dân vùng cao thu hoạch lúa trong nắng vàng | Văn phòng Ủy ban nhân dân tỉnh Sơn Vân');
   const meta = (selector) => plain.locator(selector).getAttribute('content');
   assert.equal(await meta('meta[property="og:title"]'), 'Nông dân vùng cao thu hoạch lúa trong nắng vàng | Văn phòng Ủy ban nhân dân tỉnh Sơn Vân');
-  assert.equal(await meta('meta[property="og:image"]'), 'https://sonvan.gov.example/media/mua-thu-hoach.svg');
+  // Its cover and pictures are drawings, which link previews do not draw: the site's share picture.
+  assert.equal(await meta('meta[property="og:image"]'), 'https://sonvan.gov.example/share.png');
   assert.equal(await meta('meta[name="twitter:card"]'), 'summary_large_image');
   assert.equal(await plain.locator('link[rel=canonical]').getAttribute('href'), 'https://sonvan.gov.example/bai-viet/thu-hoach-lua-2026');
   const ld = (await plain.locator('script[type="application/ld+json"]').allTextContents()).map((t) => JSON.parse(t));
@@ -988,7 +995,9 @@ test('axe finds no WCAG 2.1 A/AA violation on any page kind, in both themes, at 
       const found = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
       assert.deepEqual(found, [], `${path}, ${colorScheme}, text size ${size ?? 'default'}`);
       // WCAG 2.5.3 (the "A+" a voice-control user says names the button): the rule ran and passed.
-      assert.ok(passes.some((rule) => rule.id === 'label-content-name-mismatch'), `${path}: label-content-name-mismatch checked`);
+      if (await tab.locator('#app .text-size').count()) {
+        assert.ok(passes.some((rule) => rule.id === 'label-content-name-mismatch'), `${path}: label-content-name-mismatch checked`);
+      }
     }
     await context.close();
   }

@@ -279,19 +279,25 @@ impl Page {
 }
 
 /// One of the office's pages as the app shows it after navigating there:
-/// drawn by the press (`views::page::PageView` rendered natively) and
-/// published at [`paths::page_fragment`], for the app to insert as it is.
-/// This is the whole contract of a fragment: the app reads nothing out of
-/// `html` but the markers [`paths::NUMBER_BOX`], [`paths::TYPED_NUMBER`]
-/// and the schedule's `data-date` it fills in.
+/// drawn by the press (`views::page::PageView` rendered natively, its
+/// `<article lang>` included) and published at [`paths::page_fragment`] as
+/// JSON, for the app to insert as it is. This is the whole contract of a
+/// fragment: the app reads nothing out of `html` but fills in the markers
+/// [`paths::NUMBER_BOX`], [`paths::TYPED_NUMBER`] and the schedule's
+/// `data-date`. The app reads it with the browser's JSON parser, by the
+/// field names in [`Fragment::FIELDS`] (a component test holds it to what
+/// serde writes).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Fragment {
     /// The page's own title, for the browser's tab.
     pub title: String,
-    /// The language of the page's content ("vi", "en"): the app marks the
-    /// inserted page with it, as the static copy's `<article lang>` is.
-    pub lang: String,
     pub html: String,
+}
+
+impl Fragment {
+    /// The JSON names of [`Fragment::title`] and [`Fragment::html`].
+    pub const FIELDS: [&str; 2] = ["title", "html"];
 }
 
 /// A slug is lowercase ASCII letters, digits and single hyphens: it is used

@@ -88,17 +88,12 @@ pub fn canonical_path(path: &str) -> &str {
 /// one it was opened at.
 pub fn canonical_address(path: &str, search: &str) -> String {
     let mut address = canonical_path(path).to_string();
-    let kept = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| {
-            let key = pair.split('=').next().unwrap_or_default();
-            key == route::QUERY_PARAM || PAGE_QUERY_KEYS.contains(&key)
-        })
-        .collect::<Vec<_>>();
-    if !kept.is_empty() {
-        address.push('?');
-        address.push_str(&kept.join("&"));
+    for pair in search.trim_start_matches('?').split('&') {
+        let key = pair.split('=').next().unwrap_or_default();
+        if key == route::QUERY_PARAM || PAGE_QUERY_KEYS.contains(&key) {
+            address.push(if address.contains('?') { '&' } else { '?' });
+            address.push_str(pair);
+        }
     }
     address
 }

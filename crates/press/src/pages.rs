@@ -325,14 +325,14 @@ pub(crate) fn html_of<V: RenderHtml>(draw: impl FnOnce() -> V) -> String {
 }
 
 /// One of the office's pages as the app shows it after navigating there:
-/// `PageView` rendered here, with the title and language the app needs
-/// beside it, published at `model::paths::page_fragment`. The app inserts
+/// `PageView` rendered here, with the title the app needs beside it,
+/// published at `model::paths::page_fragment`. The app inserts
 /// it as it is rather than drawing the page itself: these pages never
 /// change in the browser, and a page type and view of its own cost the
 /// reader wasm 3 KB brotli.
 pub fn page_fragment(page: &model::Page) -> model::Fragment {
-    let (title, lang, page) = (page.title.clone(), page.lang.clone(), page.clone());
-    model::Fragment { title, lang, html: html_of(|| view! { <PageView page/> }) }
+    let (title, page) = (page.title.clone(), page.clone());
+    model::Fragment { title, html: html_of(|| view! { <PageView page/> }) }
 }
 
 /// The picture link previews show for a page without one of its own
@@ -453,7 +453,8 @@ fn news_article_ld(site: &SiteData, article: &Article) -> serde_json::Value {
         "@type": "NewsArticle",
         "headline": article.title,
         "description": article.sapo,
-        "image": article.cover.iter().filter_map(share_image).map(|src| site.public_url(&src)).collect::<Vec<_>>(),
+        // Search engines take a drawing too: the cover as it is (a photo's JPEG).
+        "image": article.cover.iter().map(|c| site.public_url(&c.photo.as_ref().map_or_else(|| c.src.clone(), |p| p.jpeg(1200)))).collect::<Vec<_>>(),
         "datePublished": article.published,
         "dateModified": article.updated.as_ref().unwrap_or(&article.published),
         "author": [{ "@type": "Person", "name": article.author }],
@@ -541,11 +542,21 @@ mod tests {
     fn a_drawing_is_no_link_preview_picture() {
         // Facebook and Zalo draw no SVG: the first raster picture, else none
         // (and the page then shows the site's share picture).
-        let html = "<figure><img src=\"/media/so-do.svg\" alt=\"Sơ đồ\"></figure><img src=\"/anh/ab-800.JPG\" alt=\"B\">";
+        let html =
+            "<figure><img src=\"/media/so-do.svg\" alt=\"Sơ đồ\"></figure><img src=\"/anh/ab-800.JPG\" alt=\"B\">";
         assert_eq!(first_body_image(html).as_deref(), Some("/anh/ab-800.JPG"));
         assert_eq!(first_body_image("<img src=\"/media/so-do.svg\" alt=\"\">"), None);
-        let drawing = model::Image { src: "/media/ban-do.svg".into(), alt: "Bản đồ".into(), caption: None, photo: None, size: None };
+        let drawing = model::Image {
+            src: "/media/ban-do.svg".into(),
+            alt: "Bản đồ".into(),
+            caption: None,
+            photo: None,
+            size: None,
+        };
         assert_eq!(share_image(&drawing), None);
-        assert_eq!(share_image(&model::Image { src: "/media/anh.png".into(), ..drawing }).as_deref(), Some("/media/anh.png"));
+        assert_eq!(
+            share_image(&model::Image { src: "/media/anh.png".into(), ..drawing }).as_deref(),
+            Some("/media/anh.png")
+        );
     }
 }
