@@ -303,13 +303,13 @@ fn bench_press(root: &Path, extra: &[String]) -> Result {
     press_bench(root, "press-bench", extra)
 }
 
-/// One of the press's benchmark binaries, built for speed.
+/// One of the press's benchmark binaries (`crates/fixtures`), built for speed.
 fn press_bench(root: &Path, bin: &str, extra: &[String]) -> Result {
     let tools = Tools::ensure(root, false)?;
     run(tools
         .command("cargo")
         .current_dir(root)
-        .args(["run", "--quiet", "--profile", "tooling", "--package", "press", "--bin", bin, "--"])
+        .args(["run", "--quiet", "--profile", "tooling", "--package", "fixtures", "--bin", bin, "--"])
         .args(extra))
 }
 
@@ -354,7 +354,7 @@ fn bench_search(root: &Path, extra: &[String]) -> Result {
     run(tools
         .command("cargo")
         .current_dir(root)
-        .args(["run", "--quiet", "--profile", "tooling", "--package", "press", "--bin", "search-bench", "--"])
+        .args(["run", "--quiet", "--profile", "tooling", "--package", "fixtures", "--bin", "search-bench", "--"])
         .arg(&corpora)
         .args(&counts))?;
     run(tools
@@ -426,7 +426,7 @@ fn bench_static(root: &Path, extra: &[String]) -> Result {
     run(tools
         .command("cargo")
         .current_dir(root)
-        .args(["run", "--quiet", "--profile", "tooling", "--package", "press", "--bin", "static-bench", "--"])
+        .args(["run", "--quiet", "--profile", "tooling", "--package", "fixtures", "--bin", "static-bench", "--"])
         .arg(work.join("target/tooling/post-build"))
         .arg(root.join("target/tooling/post-build"))
         .arg(root.join("content"))

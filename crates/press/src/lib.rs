@@ -2,7 +2,6 @@
 //! The content build: `content/` in, published JSON out. See README.md.
 
 pub mod assemble;
-pub mod corpus;
 pub mod documents;
 pub mod editor;
 pub mod error;

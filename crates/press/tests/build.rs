@@ -382,7 +382,7 @@ fn a_photo_turned_by_its_exif_orientation_comes_out_upright() {
     let f = Fixture::new();
     // Stored as a 400×300 landscape, sky at the top; orientation 6 says
     // "turn 90° clockwise to show": upright it is 300×400 with the sky on the right.
-    f.photo("quay.jpg", &press::corpus::camera_jpeg(400, 300, 7, 6, None));
+    f.photo("quay.jpg", &fixtures::camera_jpeg(400, 300, 7, 6, None));
     f.photo_article("anh-quay", "/media/quay.jpg", "/media/quay.jpg");
     f.build_site().unwrap();
     let published: Article = f.read("articles/anh-quay.json");
@@ -401,7 +401,7 @@ fn a_photo_turned_by_its_exif_orientation_comes_out_upright() {
 #[test]
 fn no_metadata_survives_and_srcset_lists_exactly_the_files_written() {
     let f = Fixture::new();
-    f.photo("gps.jpg", &press::corpus::camera_jpeg(1000, 750, 3, 1, Some((22.3364, 103.8438))));
+    f.photo("gps.jpg", &fixtures::camera_jpeg(1000, 750, 3, 1, Some((22.3364, 103.8438))));
     // The fixture really carries its position and camera.
     let original = fs::read(f.content.join("media/gps.jpg")).unwrap();
     let exif = exif::Reader::new().read_from_container(&mut std::io::Cursor::new(&original)).unwrap();
@@ -462,19 +462,19 @@ fn a_small_photo_is_written_at_its_own_width_only() {
 #[test]
 fn a_second_build_with_no_change_processes_no_photo() {
     let f = Fixture::new();
-    f.photo("a.jpg", &press::corpus::camera_jpeg(600, 400, 1, 1, None));
+    f.photo("a.jpg", &fixtures::camera_jpeg(600, 400, 1, 1, None));
     f.photo_article("anh-a", "/media/a.jpg", "/media/a.jpg");
     assert_eq!(f.build_site().unwrap().photos, press::photos::PhotoReport { processed: 1, cached: 0 });
     assert_eq!(f.build_site().unwrap().photos, press::photos::PhotoReport { processed: 0, cached: 1 });
     // A new article's photo is the only one processed.
-    f.photo("b.jpg", &press::corpus::camera_jpeg(600, 400, 2, 1, None));
+    f.photo("b.jpg", &fixtures::camera_jpeg(600, 400, 2, 1, None));
     f.photo_article("anh-b", "/media/b.jpg", "/media/b.jpg");
     assert_eq!(f.build_site().unwrap().photos, press::photos::PhotoReport { processed: 1, cached: 1 });
 }
 
 #[test]
 fn each_kind_of_bad_photo_has_its_own_error_and_nothing_is_published() {
-    let good = press::corpus::camera_jpeg(200, 150, 1, 1, None);
+    let good = fixtures::camera_jpeg(200, 150, 1, 1, None);
     let mut absurd = good.clone();
     // The frame header says 9000×9000 (81 megapixels).
     let sof = absurd.windows(2).position(|w| w == [0xff, 0xc0]).unwrap();
