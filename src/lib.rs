@@ -1,26 +1,23 @@
 //! The reader app: the office's news portal, drawn in the browser from the
-//! JSON the press publishes. Pages are drawn by the `views` crate (shared with
-//! the press's static pages); routes here fetch their data and pass it in.
+//! JSON the press publishes. It reads as the data goes: `api` (and
+//! `search`) fetch the published files, `routes` map an address to a page
+//! and hand its data to the `views` crate (shared with the press's static
+//! pages), `components` holds the loading states every page shares, and
+//! `browser` what only a browser does beside drawing (the address bar,
+//! scroll, the takeover of the static page, the visitor counter, offline,
+//! and the reader tools: share, listen, theme, text size).
 
-pub mod address;
 pub mod api;
+pub mod browser;
 pub mod components;
-pub mod listen;
-pub mod offline;
 pub mod routes;
-pub mod scroll;
 pub mod search;
-pub mod share;
-pub mod takeover;
-pub mod text_size;
-pub mod theme;
-pub mod visitor_counter;
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use views::layout::Shell;
-use views::lists::SidebarLatest;
+use views::article_list::SidebarLatest;
 
 use components::loaded::loaded;
 use routes::{
@@ -33,15 +30,15 @@ use routes::{
 
 #[component]
 pub fn App() -> impl IntoView {
-    scroll::install();
-    text_size::provide_text_size();
-    theme::provide_theme();
-    offline::provide_connectivity();
+    browser::scroll::install();
+    browser::text_size::provide_text_size();
+    browser::theme::provide_theme();
+    browser::offline::provide_connectivity();
     let site = LocalResource::new(api::site);
     view! {
         <Router>
             {loaded(site, |site| {
-                visitor_counter::provide_visitor_counter(site.site.counter_endpoint.clone());
+                browser::visitor_counter::provide_visitor_counter(site.site.counter_endpoint.clone());
                 let latest = api::listing(Signal::stored(Some(model::paths::latest_page(1))));
                 let latest = loaded(latest, |page| view! { <SidebarLatest page/> });
                 view! {

@@ -12,7 +12,7 @@ fn main() {
 
 #[cfg(not(portal_hydrate))]
 fn main() {
-    portal::address::show_canonical();
+    portal::browser::address::show_canonical();
     let document = document();
     // The page's static content (or the plain loading frame) stays on screen
     // while the app draws, hidden, beside it; `takeover` swaps them once the
@@ -24,6 +24,6 @@ fn main() {
     document.body().expect("a body").append_child(&root).expect("appending the app root");
     leptos::mount::mount_to(root.clone(), portal::App).forget();
     if let Some(boot) = boot {
-        portal::takeover::when_ready(boot, root);
+        portal::browser::takeover::when_ready(boot, root);
     }
 }

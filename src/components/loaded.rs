@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use views::states::{LoadError, Loading, NotFound};
 
 use crate::api::{FetchError, Fetched};
-use crate::scroll;
+use crate::browser::scroll;
 
 /// Draws `ready` with the resource's value once it has arrived, and the
 /// loading, not-found and error (with retry) views until then.
@@ -39,8 +39,8 @@ where
             ready(value).into_any()
         }
         Some(Err(FetchError::NotFound)) => not_found(retry_missing.then_some(retry)).into_any(),
-        Some(Err(FetchError::Network(_))) if crate::offline::is_offline() => {
-            crate::offline::offline_view(retry).into_any()
+        Some(Err(FetchError::Network(_))) if crate::browser::offline::is_offline() => {
+            crate::browser::offline::offline_view(retry).into_any()
         }
         Some(Err(error)) => view! { <LoadError detail=error_detail(&error) retry/> }.into_any(),
     }

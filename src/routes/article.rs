@@ -19,9 +19,9 @@ pub fn ArticleRoute() -> impl IntoView {
         let article = *article;
         set_document_title(Some(&article.title), &site.site.name);
         let path = model::paths::route::article(&article.slug);
-        crate::visitor_counter::provide_rating(path.clone());
-        crate::share::provide_share(article.title.clone(), site.public_url(&path));
-        crate::listen::provide_listen(article.title.clone(), article.sapo.clone());
+        crate::browser::visitor_counter::provide_rating(path.clone());
+        crate::browser::share::provide_share(article.title.clone(), site.public_url(&path));
+        crate::browser::listen::provide_listen(article.title.clone(), article.sapo.clone());
         let category = article.category.clone();
         let slug = article.slug.clone();
         view! {

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use model::{SiteData, paths::route};
-use views::listing::{CategoryFrame, LatestFrame, Listing};
+use views::listing_page::{CategoryFrame, LatestFrame, Listing};
 
 use super::use_page_param;
 use crate::api;

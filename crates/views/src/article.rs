@@ -5,7 +5,7 @@ use crate::breadcrumb::Breadcrumb;
 use crate::counter::{VisitorFigures, shown};
 use crate::layout::Later;
 use crate::listen::Listen;
-use crate::lists::ArticleList;
+use crate::article_list::ArticleList;
 use crate::pagination::Pagination;
 use crate::picture::{ARTICLE_WIDTH, Look, markup};
 use crate::rating::SatisfactionRating;

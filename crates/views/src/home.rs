@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use model::{ArticleSummary, HomePage, SiteData, paths::route, short_date};
 
-use crate::lists::ArticleList;
+use crate::article_list::ArticleList;
 use crate::picture::{ARTICLE_WIDTH, Look, linked};
 use crate::text_size::TextSize;
 

@@ -5,13 +5,17 @@
 //! Nothing here fetches, stores or times anything (see README.md).
 
 pub mod article;
+/// A list of articles (thumbnail, title, date): the main list of a page, the
+/// sidebar's "Tin mới", "Tin khác" under an article.
+pub mod article_list;
 pub mod breadcrumb;
 pub mod counter;
 pub mod home;
 pub mod layout;
 pub mod listen;
-pub mod listing;
-pub mod lists;
+/// A paged listing page (a category, "Tin mới"): its frame, title and pages,
+/// around an [`article_list`].
+pub mod listing_page;
 pub mod offline;
 pub mod page;
 pub mod pagination;

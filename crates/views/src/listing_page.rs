@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use model::{Category, ListingPage, SiteData, paths::route};
 
 use crate::breadcrumb::Breadcrumb;
-use crate::lists::ArticleList;
+use crate::article_list::ArticleList;
 use crate::pagination::Pagination;
 use crate::text_size::TextSize;
 

@@ -3,7 +3,7 @@
 //! (public/sw.js answers `paths::saved_articles()` from its cache).
 
 use leptos::prelude::*;
-use views::lists::ArticleList;
+use views::article_list::ArticleList;
 use views::offline::{Connectivity, Offline};
 
 fn online_now() -> bool {
@@ -33,7 +33,7 @@ pub fn offline_view(retry: Callback<()>) -> impl IntoView {
             // A connection that has just come back often fails its first request.
             if online && was_online == Some(false) {
                 leptos::task::spawn_local(async move {
-                    crate::visitor_counter::sleep(1000).await;
+                    crate::browser::visitor_counter::sleep(1000).await;
                     retry.run(());
                 });
             }
