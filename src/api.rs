@@ -45,11 +45,8 @@ async fn fetch(path: &str) -> Fetched<gloo_net::http::Response> {
             controller.abort();
         }
     });
-    let response = Request::get(path)
-        .abort_signal(signal.as_ref())
-        .send()
-        .await
-        .map_err(|_| FetchError::Network(path.into()))?;
+    let response =
+        Request::get(path).abort_signal(signal.as_ref()).send().await.map_err(|_| FetchError::Network(path.into()))?;
     match response.status() {
         // The app fetches data, never a page: an HTML answer is the host's
         // own page for an address it has no file for (trunk serve and

@@ -16,8 +16,8 @@ pub mod search;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use views::layout::Shell;
 use views::article_list::SidebarLatest;
+use views::layout::Shell;
 
 use components::loaded::loaded;
 use routes::{

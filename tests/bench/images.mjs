@@ -82,7 +82,7 @@ rmSync(plainDir, { recursive: true, force: true });
 const work = mkdtempSync(join(tmpdir(), 'photos-'));
 const timed = () => {
   const started = process.hrtime.bigint();
-  const run = spawnSync(press, ['--content', content, '--public', join(content, '../public'), '--out', join(work, 'site/data'),
+  const run = spawnSync(press, ['build', '--content', content, '--public', join(content, '../public'), '--out', join(work, 'site/data'),
     '--site-files', join(work, 'site'), '--photo-cache', join(work, 'cache')], { encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`press failed: ${run.stderr}`);
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, log: run.stderr };

@@ -158,7 +158,7 @@ fn test(root: &Path) -> Result {
     })
 }
 
-/// Where the build's post-build step keeps trunk's page and the app's files.
+/// Where the build's `press finish` step keeps trunk's page and the app's files.
 const KEPT_APP: &str = "target/app";
 
 /// `cargo xtask publish [--content DIR] [--dist DIR]`.
@@ -187,14 +187,14 @@ fn publish(root: &Path, options: &[&str]) -> Result {
 }
 
 /// The content build without compiling the app: `public/` and the kept app
-/// files into a staging folder, the press and the post-build step over them,
+/// files into a staging folder, `press build` and `press finish` over them,
 /// then the staging folder takes `dist`'s place. Any error leaves `dist` as it was.
 fn publish_content(root: &Path, tools: &Tools, content: &Path, dist: &Path) -> Result {
     let staging = root.join("target/publish-staging");
     let _ = std::fs::remove_dir_all(&staging);
     copy_dir(&root.join("public"), &staging)?;
     copy_dir(&root.join(KEPT_APP), &staging)?;
-    let press = |bin: &str| {
+    let press = |step: &str| {
         let mut command = tools.command("cargo");
         command.current_dir(root).args([
             "run",
@@ -204,12 +204,13 @@ fn publish_content(root: &Path, tools: &Tools, content: &Path, dist: &Path) -> R
             "--package",
             "press",
             "--bin",
-            bin,
+            "press",
             "--",
+            step,
         ]);
         command
     };
-    let built = run(press("press")
+    let built = run(press("build")
         .arg("--content")
         .arg(content)
         .arg("--out")
@@ -220,7 +221,7 @@ fn publish_content(root: &Path, tools: &Tools, content: &Path, dist: &Path) -> R
         .arg(root.join("public"))
         .arg("--photo-cache")
         .arg(root.join("target/photo-cache")))
-    .and_then(|()| run(press("post-build").arg("--dist").arg(&staging).arg("--content").arg(content)));
+    .and_then(|()| run(press("finish").arg("--dist").arg(&staging).arg("--content").arg(content)));
     if let Err(error) = built {
         let _ = std::fs::remove_dir_all(&staging);
         return Err(format!("{error}; {} is unchanged", dist.display()));
@@ -419,16 +420,21 @@ fn bench_static(root: &Path, extra: &[String]) -> Result {
     let tools = Tools::ensure(root, false)?;
     let work = root.join("target/bench-static");
     let (baseline, _) = baseline_worktree(root)?;
-    let post_build = ["build", "--quiet", "--profile", "tooling", "--package", "press", "--bin", "post-build"];
-    run(tools.command("cargo").current_dir(&baseline).args(post_build).env("CARGO_TARGET_DIR", work.join("target")))?;
-    run(tools.command("cargo").current_dir(root).args(post_build))?;
+    // The baseline commit's post-build binary against this tree's `press finish`.
+    let build = |bin: &'static str| ["build", "--quiet", "--profile", "tooling", "--package", "press", "--bin", bin];
+    run(tools
+        .command("cargo")
+        .current_dir(&baseline)
+        .args(build("post-build"))
+        .env("CARGO_TARGET_DIR", work.join("target")))?;
+    run(tools.command("cargo").current_dir(root).args(build("press")))?;
     let counts: Vec<String> = if extra.is_empty() { vec!["10000".into()] } else { extra.to_vec() };
     run(tools
         .command("cargo")
         .current_dir(root)
         .args(["run", "--quiet", "--profile", "tooling", "--package", "fixtures", "--bin", "static-bench", "--"])
         .arg(work.join("target/tooling/post-build"))
-        .arg(root.join("target/tooling/post-build"))
+        .arg(root.join("target/tooling/press"))
         .arg(root.join("content"))
         .arg(root.join("index.html"))
         .arg(work.join("run"))

@@ -28,7 +28,7 @@ pub fn category_page(category: &str, page: u32) -> String {
 }
 
 /// A page of the office's own at `address` ("/lien-he" →
-/// `data/pages/lien-he.json`), from which post-build writes its static copy.
+/// `data/pages/lien-he.json`), from which `press finish` writes its static copy.
 pub fn page(address: &str) -> String {
     format!("/{DATA_DIR}/pages{}.json", address.replacen('?', "/", 1))
 }

@@ -37,7 +37,17 @@ impl fmt::Display for ContentError {
 #[derive(Debug)]
 pub enum Error {
     Content(Vec<ContentError>),
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// A file a later stage reads or writes that is not as it must be (trunk's
+    /// `index.html` without the block the static pages fill, a published file
+    /// that does not parse): the file, and why.
+    Step {
+        file: PathBuf,
+        reason: String,
+    },
 }
 
 impl Error {
@@ -45,10 +55,14 @@ impl Error {
         Error::Io { path: path.to_path_buf(), source }
     }
 
+    pub fn step(file: &Path, reason: impl Into<String>) -> Self {
+        Error::Step { file: file.to_path_buf(), reason: reason.into() }
+    }
+
     pub fn content_errors(&self) -> &[ContentError] {
         match self {
             Error::Content(errors) => errors,
-            Error::Io { .. } => &[],
+            Error::Io { .. } | Error::Step { .. } => &[],
         }
     }
 }
@@ -64,6 +78,7 @@ impl fmt::Display for Error {
                 Ok(())
             }
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::Step { file, reason } => write!(f, "{}: {reason}", file.display()),
         }
     }
 }

@@ -6,6 +6,7 @@ pub mod documents;
 pub mod editor;
 pub mod error;
 pub mod feeds;
+pub mod finish;
 pub mod headers;
 pub mod index;
 pub mod office;

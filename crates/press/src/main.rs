@@ -1,50 +1,87 @@
+//! `press`: the content build (`press build`, trunk's `pre_build` hook) and
+//! its last stage once trunk has built the app (`press finish`, the
+//! `post_build` hook). Both report errors with the file and the reason.
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
-/// Validate the portal's content and write the JSON the reader app fetches.
 #[derive(Parser)]
-#[command(name = "press", version)]
-struct Args {
-    /// Folder holding site.json, categories.json and articles/*.json.
-    #[arg(long, default_value = "content")]
-    content: PathBuf,
-    /// Folder to publish into (replaced whole, only when the build succeeds).
-    #[arg(long)]
-    out: PathBuf,
-    /// Site root that receives sitemap.xml, news-sitemap.xml, rss.xml, rss/*.xml,
-    /// robots.txt and manifest.webmanifest.
-    #[arg(long)]
-    site_files: Option<PathBuf>,
-    /// What trunk copies into the site as it is (drawings are measured there).
-    #[arg(long, default_value = "public")]
-    public: PathBuf,
-    /// Where processed photos are kept between builds (with --site-files).
-    #[arg(long, default_value = "target/photo-cache")]
-    photo_cache: PathBuf,
+#[command(name = "press", version, about = "The portal's content build")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Validate the portal's content and write the JSON the reader app fetches.
+    Build {
+        /// Folder holding site.json, categories.json and articles/*.json.
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// Folder to publish into (replaced whole, only when the build succeeds).
+        #[arg(long)]
+        out: PathBuf,
+        /// Site root that receives sitemap.xml, news-sitemap.xml, rss.xml, rss/*.xml,
+        /// robots.txt and manifest.webmanifest.
+        #[arg(long)]
+        site_files: Option<PathBuf>,
+        /// What trunk copies into the site as it is (drawings are measured there).
+        #[arg(long, default_value = "public")]
+        public: PathBuf,
+        /// Where processed photos are kept between builds (with --site-files).
+        #[arg(long, default_value = "target/photo-cache")]
+        photo_cache: PathBuf,
+    },
+    /// After trunk: the static pages, offline shell, staff editor and host headers.
+    Finish {
+        /// The site folder: trunk's index.html and app files, data/ published.
+        #[arg(long)]
+        dist: PathBuf,
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        /// The staff editor's npm packages.
+        #[arg(long, default_value = "editor/node_modules")]
+        editor: PathBuf,
+        /// Keep trunk's page and the app's files here first, for `cargo xtask publish`.
+        #[arg(long)]
+        keep_app: Option<PathBuf>,
+    },
 }
 
 fn main() -> ExitCode {
-    let args = Args::parse();
     let started = Instant::now();
-    let site = args.site_files.as_deref().map(|root| press::Site {
-        root,
-        public: &args.public,
-        photo_cache: &args.photo_cache,
-    });
-    match press::build_site(&args.content, &args.out, site, jiff::Timestamp::now()) {
-        Ok(report) => {
-            eprintln!(
-                "press: {} articles, {} files → {}, photos: {} processed, {} from the cache, in {:.2?}",
-                report.articles,
-                report.files,
-                args.out.display(),
-                report.photos.processed,
-                report.photos.cached,
-                started.elapsed()
-            );
+    let done = match Cli::parse().command {
+        Command::Build { content, out, site_files, public, photo_cache } => {
+            let site =
+                site_files.as_deref().map(|root| press::Site { root, public: &public, photo_cache: &photo_cache });
+            press::build_site(&content, &out, site, jiff::Timestamp::now()).map(|report| {
+                format!(
+                    "{} articles, {} files → {}, photos: {} processed, {} from the cache",
+                    report.articles,
+                    report.files,
+                    out.display(),
+                    report.photos.processed,
+                    report.photos.cached,
+                )
+            })
+        }
+        Command::Finish { dist, content, editor, keep_app } => {
+            let at = press::finish::Finish {
+                dist: &dist,
+                content: &content,
+                editor: &editor,
+                keep_app: keep_app.as_deref(),
+            };
+            press::finish::finish(&at).map(|pages| format!("{pages} static pages, _headers and nginx-headers.conf"))
+        }
+    };
+    match done {
+        Ok(summary) => {
+            eprintln!("press: {summary}, in {:.2?}", started.elapsed());
             ExitCode::SUCCESS
         }
         Err(error) => {

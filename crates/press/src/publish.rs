@@ -84,7 +84,7 @@ fn write_all(published: &Published, root: &Path) -> Result<usize, Error> {
     let inside = |path: String| path[1 + model::paths::DATA_DIR.len() + 1..].to_string();
     // What the app fetches: each page drawn (`PageView`). Pages with a query
     // (filters, weeks) are only that; the others also as JSON, from which
-    // post-build writes their static copies.
+    // `press finish` writes their static copies.
     let fragments: Vec<(String, model::Fragment)> = published
         .pages
         .par_iter()

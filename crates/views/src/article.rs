@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 use model::{Article, ArticleLink, ListingPage, SiteData, long_date, paths::route};
 
+use crate::article_list::ArticleList;
 use crate::breadcrumb::Breadcrumb;
 use crate::counter::{VisitorFigures, shown};
 use crate::layout::Later;
 use crate::listen::Listen;
-use crate::article_list::ArticleList;
 use crate::pagination::Pagination;
 use crate::picture::{ARTICLE_WIDTH, Look, markup};
 use crate::rating::SatisfactionRating;

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use model::{Category, ListingPage, SiteData, paths::route};
 
-use crate::breadcrumb::Breadcrumb;
 use crate::article_list::ArticleList;
+use crate::breadcrumb::Breadcrumb;
 use crate::pagination::Pagination;
 use crate::text_size::TextSize;
 

@@ -1,0 +1,160 @@
+//! The last stage, run after trunk has built the app (`press finish`, trunk's
+//! `post_build` hook and `cargo xtask publish`), over the site folder that
+//! holds trunk's output and the published data: the static pages (see
+//! [`crate::pages`]) from the published data and trunk's `index.html` (its
+//! stylesheet put inline), the shell page and service worker for offline
+//! reading ([`crate::offline`]), the staff editor under `/quan-tri/` when
+//! `content/editor.json` is there ([`crate::editor`]), then `_headers` and
+//! `nginx-headers.conf` with a CSP hashing the pages' inline scripts and
+//! stylesheet ([`crate::headers`]).
+
+use std::path::{Path, PathBuf};
+
+use model::{Article, HomePage, ListingPage, SiteData};
+
+use crate::Error;
+
+/// Where the stage reads and writes.
+pub struct Finish<'a> {
+    /// The site folder: trunk's `index.html` and app files, `data/` published.
+    pub dist: &'a Path,
+    pub content: &'a Path,
+    /// The staff editor's npm packages (`editor/node_modules`).
+    pub editor: &'a Path,
+    /// Where to keep trunk's page and the app's files first, for a
+    /// content-only rebuild (`cargo xtask publish`).
+    pub keep_app: Option<&'a Path>,
+}
+
+/// What the static pages are drawn from: the published data, read back
+/// with the types it was written with.
+pub struct Published {
+    pub site: SiteData,
+    pub home: HomePage,
+    pub latest: ListingPage,
+    pub categories: Vec<(String, ListingPage)>,
+    pub articles: Vec<Article>,
+    pub pages: Vec<model::Page>,
+}
+
+impl Published {
+    /// The published files under `data` that the static pages need: the
+    /// site, home, the first page of "Tin mới" and of every category, every
+    /// article and every office page without a query.
+    pub fn read(data: &Path) -> Result<Self, Error> {
+        let site: SiteData = read_json(&data.join("site.json"))?;
+        let mut categories = Vec::new();
+        for category in &site.categories {
+            let page = read_json(&data.join(format!("categories/{}/1.json", category.slug)))?;
+            categories.push((category.slug.clone(), page));
+        }
+        let articles_dir = data.join("articles");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(&articles_dir)
+            .map_err(|e| Error::io(&articles_dir, e))?
+            .flatten()
+            .map(|entry| entry.path())
+            .collect();
+        files.sort();
+        let articles = files.iter().map(|file| read_json(file)).collect::<Result<Vec<Article>, _>>()?;
+        let mut page_files = Vec::new();
+        crate::office::collect(&data.join("pages"), &mut page_files).map_err(|(dir, e)| Error::io(&dir, e))?;
+        let mut pages = page_files.iter().map(|file| read_json(file)).collect::<Result<Vec<model::Page>, _>>()?;
+        pages.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(Published {
+            home: read_json(&data.join("home.json"))?,
+            latest: read_json(&data.join("latest/1.json"))?,
+            site,
+            categories,
+            articles,
+            pages,
+        })
+    }
+}
+
+fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T, Error> {
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    serde_json::from_str(&text).map_err(|e| Error::step(path, e.to_string()))
+}
+
+/// Runs the stage; the number of static pages written.
+pub fn finish(at: &Finish) -> Result<usize, Error> {
+    let dist = at.dist;
+    let text = |name: &str| std::fs::read_to_string(dist.join(name)).map_err(|e| Error::io(&dist.join(name), e));
+    let index = dist.join("index.html");
+    let template = text("index.html")?;
+    let site_source: model::Site = read_json(&at.content.join("site.json"))?;
+
+    let mut app_files: Vec<String> = std::fs::read_dir(dist)
+        .map_err(|e| Error::io(dist, e))?
+        .flatten()
+        .filter_map(|entry| entry.file_name().into_string().ok())
+        .filter(|name| crate::offline::is_app_file(name))
+        .collect();
+    app_files.sort();
+    if let Some(keep) = at.keep_app {
+        keep_app(dist, keep, &app_files)?;
+    }
+    let worker_file = dist.join(crate::offline::SERVICE_WORKER);
+    let worker = crate::offline::service_worker(&text(crate::offline::SERVICE_WORKER)?, &template, &app_files)
+        .map_err(|reason| Error::step(&worker_file, reason))?;
+    write(&worker_file, &worker)?;
+    let shell = crate::offline::shell_page(&template);
+    write(&dist.join(crate::offline::SHELL_PAGE), &shell)?;
+    let template = crate::pages::inline_stylesheet(&template, |href| {
+        std::fs::read_to_string(dist.join(href.trim_start_matches('/'))).map_err(|e| format!("{href}: {e}"))
+    })
+    .map_err(|reason| Error::step(&index, reason))?;
+
+    let published = Published::read(&dist.join("data"))?;
+    let view = crate::pages::Data {
+        site: &published.site,
+        home: &published.home,
+        latest: &published.latest,
+        categories: published.categories.iter().map(|(slug, page)| (slug.as_str(), page)).collect(),
+        articles: published.articles.iter().collect(),
+        pages: published.pages.iter().collect(),
+    };
+    let pages = crate::pages::pages(&template, &view).map_err(|reason| Error::step(&index, reason))?;
+    // Every static page has the same inline scripts and stylesheet; the shell
+    // page has trunk's own loader and links the stylesheet.
+    let csp = crate::headers::content_security_policy(&format!("{}{shell}", pages[0].html), &site_source);
+    for page in &pages {
+        let path = dist.join(&page.path);
+        let folder = path.parent().expect("inside dist");
+        std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
+        write(&path, &page.html)?;
+    }
+    let editor_csp = if at.content.join(crate::editor::SETTINGS_FILE).exists() {
+        let settings = crate::editor::Settings::read(at.content).map_err(Error::Content)?;
+        // The forms offer the documents' lists (the press has checked them).
+        let mut errors = Vec::new();
+        let lists = crate::documents::read_lists(at.content, &mut errors).unwrap_or_default();
+        if !errors.is_empty() {
+            return Err(Error::Content(errors));
+        }
+        crate::editor::write(dist, at.editor, &settings, &published.site, &lists)
+            .map_err(|reason| Error::step(&dist.join(crate::editor::EDITOR_PATH), reason))?;
+        Some(crate::editor::content_security_policy(&settings))
+    } else {
+        None
+    };
+    let editor_csp = editor_csp.as_deref();
+    write(&dist.join("_headers"), &crate::headers::headers_file(&csp, editor_csp))?;
+    write(&dist.join("nginx-headers.conf"), &crate::headers::nginx_snippet(&csp, editor_csp))?;
+    Ok(pages.len())
+}
+
+fn write(path: &Path, text: &str) -> Result<(), Error> {
+    std::fs::write(path, text).map_err(|e| Error::io(path, e))
+}
+
+/// Copies trunk's page and the app's hashed files into `keep`, for
+/// `cargo xtask publish` to rebuild content over the same app.
+fn keep_app(dist: &Path, keep: &Path, app_files: &[String]) -> Result<(), Error> {
+    let _ = std::fs::remove_dir_all(keep);
+    std::fs::create_dir_all(keep).map_err(|e| Error::io(keep, e))?;
+    for name in app_files.iter().map(String::as_str).chain(["index.html"]) {
+        std::fs::copy(dist.join(name), keep.join(name)).map_err(|e| Error::io(&keep.join(name), e))?;
+    }
+    Ok(())
+}
