@@ -186,68 +186,32 @@ fn publish(root: &Path, options: &[&str]) -> Result {
     Ok(())
 }
 
-/// The content build without compiling the app: `public/` and the kept app
-/// files into a staging folder, `press build` and `press finish` over them,
-/// then the staging folder takes `dist`'s place. Any error leaves `dist` as it was.
+/// The content build without compiling the app: `press publish`, which
+/// stages the whole site (public/, the kept app, the press's build and its
+/// finish) and swaps it in. Any error leaves `dist` as it was.
 fn publish_content(root: &Path, tools: &Tools, content: &Path, dist: &Path) -> Result {
-    let staging = root.join("target/publish-staging");
-    let _ = std::fs::remove_dir_all(&staging);
-    copy_dir(&root.join("public"), &staging)?;
-    copy_dir(&root.join(KEPT_APP), &staging)?;
-    let press = |step: &str| {
-        let mut command = tools.command("cargo");
-        command.current_dir(root).args([
-            "run",
-            "--quiet",
-            "--profile",
-            "tooling",
-            "--package",
-            "press",
-            "--bin",
-            "press",
-            "--",
-            step,
-        ]);
-        command
-    };
-    let built = run(press("build")
+    run(tools
+        .command("cargo")
+        .current_dir(root)
+        .args(["run", "--quiet", "--profile", "tooling", "--package", "press", "--bin", "press", "--", "publish"])
         .arg("--content")
         .arg(content)
-        .arg("--out")
-        .arg(staging.join("data"))
-        .arg("--site-files")
-        .arg(&staging)
+        .arg("--dist")
+        .arg(dist)
+        .arg("--app")
+        .arg(root.join(KEPT_APP))
         .arg("--public")
         .arg(root.join("public"))
         .arg("--photo-cache")
-        .arg(root.join("target/photo-cache")))
-    .and_then(|()| run(press("finish").arg("--dist").arg(&staging).arg("--content").arg(content)));
-    if let Err(error) = built {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(format!("{error}; {} is unchanged", dist.display()));
-    }
-    let previous = root.join("target/publish-previous");
-    let _ = std::fs::remove_dir_all(&previous);
-    if dist.exists() {
-        std::fs::rename(dist, &previous).map_err(|e| format!("{}: {e}", dist.display()))?;
-    }
-    std::fs::rename(&staging, dist).map_err(|e| format!("{}: {e}", dist.display()))?;
-    let _ = std::fs::remove_dir_all(&previous);
-    Ok(())
+        .arg(root.join("target/photo-cache"))
+        .arg("--editor")
+        .arg(root.join("editor/node_modules")))
+    .map_err(|error| format!("{error}; {} is unchanged", dist.display()))
 }
 
+/// `cp -a from to`: the benchmark's copies of the content and the site.
 fn copy_dir(from: &Path, to: &Path) -> Result {
-    std::fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
-    for entry in std::fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))? {
-        let entry = entry.map_err(|e| format!("{}: {e}", from.display()))?;
-        let (source, target) = (entry.path(), to.join(entry.file_name()));
-        if entry.file_type().map_err(|e| format!("{}: {e}", source.display()))?.is_dir() {
-            copy_dir(&source, &target)?;
-        } else {
-            std::fs::copy(&source, &target).map_err(|e| format!("{} → {}: {e}", source.display(), target.display()))?;
-        }
-    }
-    Ok(())
+    run(Command::new("cp").arg("-a").arg(from).arg(to))
 }
 
 /// A full `build` and `publish` after editing one article, in the same run.
@@ -259,6 +223,7 @@ fn bench_publish(root: &Path) -> Result {
     release_build(root, &tools)?;
     let full = started.elapsed().as_secs_f64();
     let (content, dist) = (work.join("content"), work.join("dist"));
+    std::fs::create_dir_all(&work).map_err(|e| format!("{}: {e}", work.display()))?;
     copy_dir(&root.join("content"), &content)?;
     copy_dir(&root.join("dist"), &dist)?;
     let mut times = Vec::new();

@@ -158,3 +158,31 @@ fn keep_app(dist: &Path, keep: &Path, app_files: &[String]) -> Result<(), Error>
     }
     Ok(())
 }
+
+/// What `press publish` rebuilds the site from.
+pub struct Publish<'a> {
+    pub content: &'a Path,
+    /// The site folder to replace, whole and only when every step succeeds.
+    pub dist: &'a Path,
+    /// Trunk's page and the app's files, as a build kept them (`--keep-app`).
+    pub app: &'a Path,
+    /// What the site carries as it is (`public/`).
+    pub public: &'a Path,
+    pub photo_cache: &'a Path,
+    pub editor: &'a Path,
+}
+
+/// A content-only rebuild of the whole site over an app already built:
+/// `public/` and the kept app files into a staging folder, [`crate::build_site`]
+/// and [`finish`] over it, then the staging folder takes `dist`'s place
+/// ([`crate::publish::staged`]). Any error leaves `dist` as it was.
+pub fn publish(at: &Publish) -> Result<(crate::Report, usize), Error> {
+    crate::publish::staged(at.dist, |staging| {
+        crate::publish::copy_dir(at.public, staging)?;
+        crate::publish::copy_dir(at.app, staging)?;
+        let site = crate::Site { root: staging, public: at.public, photo_cache: at.photo_cache };
+        let report = crate::build_site(at.content, &staging.join("data"), Some(site), jiff::Timestamp::now())?;
+        let pages = finish(&Finish { dist: staging, content: at.content, editor: at.editor, keep_app: None })?;
+        Ok((report, pages))
+    })
+}

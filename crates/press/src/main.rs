@@ -1,6 +1,7 @@
-//! `press`: the content build (`press build`, trunk's `pre_build` hook) and
-//! its last stage once trunk has built the app (`press finish`, the
-//! `post_build` hook). Both report errors with the file and the reason.
+//! `press`: the content build (`press build`, trunk's `pre_build` hook), its
+//! last stage once trunk has built the app (`press finish`, the `post_build`
+//! hook), and both over a kept app without compiling (`press publish`, what
+//! `cargo xtask publish` runs). Each reports errors with the file and the reason.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -36,6 +37,23 @@ enum Command {
         #[arg(long, default_value = "target/photo-cache")]
         photo_cache: PathBuf,
     },
+    /// The whole site rebuilt from the content over an app already built (no
+    /// compiling): build and finish in a staging folder that then replaces --dist.
+    Publish {
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+        #[arg(long, default_value = "dist")]
+        dist: PathBuf,
+        /// Trunk's page and the app's files, as a build kept them (finish --keep-app).
+        #[arg(long, default_value = "target/app")]
+        app: PathBuf,
+        #[arg(long, default_value = "public")]
+        public: PathBuf,
+        #[arg(long, default_value = "target/photo-cache")]
+        photo_cache: PathBuf,
+        #[arg(long, default_value = "editor/node_modules")]
+        editor: PathBuf,
+    },
     /// After trunk: the static pages, offline shell, staff editor and host headers.
     Finish {
         /// The site folder: trunk's index.html and app files, data/ published.
@@ -67,6 +85,19 @@ fn main() -> ExitCode {
                     report.photos.processed,
                     report.photos.cached,
                 )
+            })
+        }
+        Command::Publish { content, dist, app, public, photo_cache, editor } => {
+            let at = press::finish::Publish {
+                content: &content,
+                dist: &dist,
+                app: &app,
+                public: &public,
+                photo_cache: &photo_cache,
+                editor: &editor,
+            };
+            press::finish::publish(&at).map(|(report, pages)| {
+                format!("{} articles, {pages} static pages → {}", report.articles, dist.display())
             })
         }
         Command::Finish { dist, content, editor, keep_app } => {

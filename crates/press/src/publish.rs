@@ -1,5 +1,6 @@
-//! Stage 5: write everything into a staging folder beside the target, then
-//! swap it in with renames. A build that fails at any point leaves the
+//! Writing the published JSON: everything into a staging folder beside the
+//! target, then swapped in with renames ([`staged`], which `press publish`
+//! uses for the whole site too). A build that fails at any point leaves the
 //! previously published folder exactly as it was.
 
 use std::fs;
@@ -20,6 +21,14 @@ pub struct Report {
 }
 
 pub fn publish(published: &Published, out: &Path) -> Result<Report, Error> {
+    let files = staged(out, |staging| write_all(published, staging))?;
+    Ok(Report { articles: published.articles.len(), files, photos: Default::default() })
+}
+
+/// The one stage-and-swap: `write` fills a fresh staging folder beside
+/// `out`, which then takes `out`'s place with renames. If `write` fails, or
+/// the swap does, `out` is exactly as it was.
+pub fn staged<T>(out: &Path, write: impl FnOnce(&Path) -> Result<T, Error>) -> Result<T, Error> {
     let name = out
         .file_name()
         .ok_or_else(|| Error::io(out, std::io::Error::other("output path has no folder name")))?
@@ -30,10 +39,9 @@ pub fn publish(published: &Published, out: &Path) -> Result<Report, Error> {
     let staging = parent.join(format!(".{name}.staging-{}", std::process::id()));
     let retired = parent.join(format!(".{name}.old-{}", std::process::id()));
     let _ = fs::remove_dir_all(&staging);
-
-    let written = write_all(published, &staging);
-    let files = match written {
-        Ok(files) => files,
+    fs::create_dir_all(&staging).map_err(|e| Error::io(&staging, e))?;
+    let written = match write(&staging) {
+        Ok(written) => written,
         Err(error) => {
             let _ = fs::remove_dir_all(&staging);
             return Err(error);
@@ -49,7 +57,22 @@ pub fn publish(published: &Published, out: &Path) -> Result<Report, Error> {
         return Err(Error::io(out, e));
     }
     let _ = fs::remove_dir_all(&retired);
-    Ok(Report { articles: published.articles.len(), files, photos: Default::default() })
+    Ok(written)
+}
+
+/// Copies the folder `from` into `to`, files and subfolders.
+pub fn copy_dir(from: &Path, to: &Path) -> Result<(), Error> {
+    fs::create_dir_all(to).map_err(|e| Error::io(to, e))?;
+    for entry in fs::read_dir(from).map_err(|e| Error::io(from, e))? {
+        let entry = entry.map_err(|e| Error::io(from, e))?;
+        let (source, target) = (entry.path(), to.join(entry.file_name()));
+        if entry.file_type().map_err(|e| Error::io(&source, e))?.is_dir() {
+            copy_dir(&source, &target)?;
+        } else {
+            fs::copy(&source, &target).map_err(|e| Error::io(&target, e))?;
+        }
+    }
+    Ok(())
 }
 
 /// Each file is written beside its target and renamed over it, so a reader
