@@ -17,10 +17,13 @@ use leptos::prelude::*;
 use model::paths::{self, page_address, query_value, route};
 use model::{Day, Page};
 use serde::Deserialize;
-use views::pagination::Pagination;
+use views::documents::{
+    Attachment, DocumentFacts, DocumentRow, DocumentsListing, FacetGroup, FacetOption, Fact, NumberFound,
+    NumberNotFound, Status,
+};
 
 use crate::error::ContentError;
-use crate::render::escaped as escape;
+use crate::html::html_of;
 
 /// Rows on one page of the listing.
 pub const DOCUMENTS_PER_PAGE: usize = 20;
@@ -468,10 +471,10 @@ pub fn pages(documents: &Documents) -> Vec<Page> {
         }
     }
     for (filter, indices) in &members {
-        let panel = facet_panel(documents, &members, *filter);
+        let facets = facet_panel(documents, &members, *filter);
         let total_pages = indices.len().div_ceil(DOCUMENTS_PER_PAGE) as u32;
         for (n, rows) in indices.chunks(DOCUMENTS_PER_PAGE).enumerate() {
-            pages.push(listing_page(documents, *filter, &panel, indices.len(), n as u32 + 1, total_pages, rows));
+            pages.push(listing_page(documents, *filter, &facets, indices.len(), n as u32 + 1, total_pages, rows));
         }
     }
     pages.extend(number_pages(documents));
@@ -503,84 +506,63 @@ fn option_name(documents: &Documents, facet: Facet, value: i64) -> String {
 
 /// The filters with each option's count among the documents the other
 /// filters leave; options with none are not offered.
-fn facet_panel(documents: &Documents, members: &BTreeMap<Filter, Vec<usize>>, filter: Filter) -> String {
-    let mut html = String::from("<nav class=\"facets\" aria-label=\"Lọc văn bản\">\n");
-    for (facet, name) in FACETS {
-        let base = filter.with(facet, None);
-        let mut counts: BTreeMap<i64, usize> = BTreeMap::new();
-        for &index in members.get(&base).map(Vec::as_slice).unwrap_or_default() {
-            for value in facet.values(&documents.documents[index]) {
-                *counts.entry(value).or_default() += 1;
+fn facet_panel(documents: &Documents, members: &BTreeMap<Filter, Vec<usize>>, filter: Filter) -> Vec<FacetGroup> {
+    FACETS
+        .iter()
+        .map(|&(facet, name)| {
+            let base = filter.with(facet, None);
+            let mut counts: BTreeMap<i64, usize> = BTreeMap::new();
+            for &index in members.get(&base).map(Vec::as_slice).unwrap_or_default() {
+                for value in facet.values(&documents.documents[index]) {
+                    *counts.entry(value).or_default() += 1;
+                }
             }
-        }
-        let mut options: Vec<(i64, usize)> = counts.into_iter().collect();
-        if facet == Facet::Year {
-            options.reverse();
-        }
-        let current = |selected: bool| if selected { " aria-current=\"true\"" } else { "" };
-        html += &format!("<div class=\"facet\"><h2 class=\"facet-name\">{}</h2><ul>", escape(name));
-        html += &format!(
-            "<li><a href=\"{}\"{}>Tất cả</a></li>",
-            escape(&address(&documents.lists, base, 1)),
-            current(filter.get(facet).is_none())
-        );
-        for (value, count) in options {
-            html += &format!(
-                "<li><a href=\"{}\"{}>{} <span class=\"count\">({})</span></a></li>",
-                escape(&address(&documents.lists, base.with(facet, Some(value)), 1)),
-                current(filter.get(facet) == Some(value)),
-                escape(&option_name(documents, facet, value)),
-                model::format_number(count as u64)
-            );
-        }
-        html += "</ul></div>\n";
-    }
-    html + "</nav>\n"
+            let mut values: Vec<(i64, usize)> = counts.into_iter().collect();
+            if facet == Facet::Year {
+                values.reverse();
+            }
+            let all = FacetOption {
+                href: address(&documents.lists, base, 1),
+                label: "Tất cả".into(),
+                count: None,
+                current: filter.get(facet).is_none(),
+            };
+            let options = values.into_iter().map(|(value, count)| FacetOption {
+                href: address(&documents.lists, base.with(facet, Some(value)), 1),
+                label: option_name(documents, facet, value),
+                count: Some(count),
+                current: filter.get(facet) == Some(value),
+            });
+            FacetGroup { name: name.to_string(), options: std::iter::once(all).chain(options).collect() }
+        })
+        .collect()
 }
 
-/// The two ways to look a document up: by number (its own pages, here) and
-/// by words of its summary (the site's search, which indexes documents).
-const SEARCH_FORMS: &str = "<div class=\"document-search\">\
-<form action=\"/van-ban\" method=\"get\" role=\"search\" aria-label=\"Tìm theo số, ký hiệu\">\
-<label for=\"tim-so-ky-hieu\">Số/Ký hiệu</label>\
-<input id=\"tim-so-ky-hieu\" name=\"so\" value=\"\" type=\"search\" placeholder=\"Ví dụ: 1234/QĐ-UBND\" autocomplete=\"off\">\
-<button type=\"submit\">Tìm</button></form>\
-<form action=\"/tim-kiem\" method=\"get\" role=\"search\" aria-label=\"Tìm theo trích yếu\">\
-<label for=\"tim-trich-yeu\">Trích yếu</label>\
-<input id=\"tim-trich-yeu\" name=\"q\" type=\"search\" placeholder=\"Từ khóa trong trích yếu\">\
-<button type=\"submit\">Tìm</button></form></div>\n";
-
-fn table(documents: &Documents, rows: &[usize]) -> String {
-    let mut html = String::from(
-        "<table class=\"documents-table\"><thead><tr><th scope=\"col\">Số/Ký hiệu</th><th scope=\"col\">Ngày ban hành</th>\
-         <th scope=\"col\">Trích yếu</th><th scope=\"col\">Tình trạng</th></tr></thead><tbody>\n",
-    );
-    for &index in rows {
-        let document = &documents.documents[index];
-        let (status, status_name) = STATUSES[document.status];
-        html += &format!(
-            "<tr><td data-label=\"Số/Ký hiệu\"><a href=\"{}\">{}</a></td>\
-             <td data-label=\"Ngày ban hành\"><time datetime=\"{}\">{}</time></td>\
-             <td data-label=\"Trích yếu\">{}</td>\
-             <td data-label=\"Tình trạng\"><span class=\"status status-{status}\">{status_name}</span></td></tr>\n",
-            escape(&format!("{}/{}", route::DOCUMENTS, document.slug)),
-            escape(&document.number),
-            document.issued,
-            document.issued.date(),
-            escape(&document.summary),
-        );
-    }
-    html + "</tbody></table>\n"
+/// The table's rows for the documents at `rows`.
+fn table_rows(documents: &Documents, rows: &[usize]) -> Vec<DocumentRow> {
+    rows.iter()
+        .map(|&index| {
+            let document = &documents.documents[index];
+            DocumentRow {
+                href: format!("{}/{}", route::DOCUMENTS, document.slug),
+                number: document.number.clone(),
+                issued: document.issued,
+                summary: document.summary.clone(),
+                status: status(document),
+            }
+        })
+        .collect()
 }
 
-fn pagination(current: u32, total: u32, href: impl Fn(u32) -> String + 'static) -> String {
-    crate::pages::html_of(|| view! { <Pagination current total href/> })
+fn status(document: &Document) -> Status {
+    let (slug, name) = STATUSES[document.status];
+    Status { slug, name }
 }
 
 fn listing_page(
     documents: &Documents,
     filter: Filter,
-    panel: &str,
+    facets: &[FacetGroup],
     count: usize,
     page: u32,
     total_pages: u32,
@@ -595,16 +577,9 @@ fn listing_page(
     if page > 1 {
         title += &format!(" (trang {page})");
     }
-    let mut html = String::from(SEARCH_FORMS);
-    html += panel;
-    html += &format!(
-        "<p class=\"document-count\">{} văn bản{}</p>\n",
-        model::format_number(count as u64),
-        if total_pages > 1 { format!(" · trang {page}/{total_pages}") } else { String::new() }
-    );
-    html += &table(documents, rows);
-    let lists = documents.lists.clone();
-    html += &pagination(page, total_pages, move |n| address(&lists, filter, n));
+    let (lists, facets, rows) = (documents.lists.clone(), facets.to_vec(), table_rows(documents, rows));
+    let href = move |n| address(&lists, filter, n);
+    let html = html_of(|| view! { <DocumentsListing facets count page total=total_pages rows href/> });
     Page {
         path: address(&documents.lists, filter, page),
         title,
@@ -616,7 +591,7 @@ fn listing_page(
         },
         lang: "vi".into(),
         section: (filter != Filter::default() || page > 1).then(|| (route::DOCUMENTS.to_string(), SECTION.to_string())),
-        html: format!("<div class=\"documents\">{html}</div>"),
+        html,
         json_ld: None,
     }
 }
@@ -657,21 +632,15 @@ fn number_pages(documents: &Documents) -> Vec<Page> {
             [number] => number.clone(),
             _ => key.replace('-', " ").to_uppercase(),
         };
-        let mut html = String::from(SEARCH_FORMS);
-        html += &format!(
-            "<p class=\"document-count\">{} văn bản có số, ký hiệu «{}». <a href=\"{}\">Xem tất cả văn bản</a></p>\n",
-            rows.len(),
-            escape(&shown),
-            route::DOCUMENTS
-        );
-        html += &table(documents, &rows);
+        let (view_shown, rows) = (shown.clone(), table_rows(documents, &rows));
+        let html = html_of(|| view! { <NumberFound shown=view_shown rows/> });
         Page {
             path: page_address(route::DOCUMENTS, |k| (k == "so").then(|| key.clone())),
             title: format!("Văn bản số {shown}"),
             description: format!("Văn bản có số, ký hiệu {shown}."),
             lang: "vi".into(),
             section: Some((route::DOCUMENTS.to_string(), SECTION.to_string())),
-            html: format!("<div class=\"documents\">{html}</div>"),
+            html,
             json_ld: None,
         }
     });
@@ -681,20 +650,13 @@ fn number_pages(documents: &Documents) -> Vec<Page> {
 /// What the lookup answers for a number no document has: the search boxes
 /// again, the number typed (written in by the app) and where to look next.
 fn unknown_number_page() -> Page {
-    let html = format!(
-        "{SEARCH_FORMS}<p class=\"document-count\">Không tìm thấy văn bản có số, ký hiệu «{}».</p>\n\
-         <p>Hãy kiểm tra lại số, ký hiệu (ví dụ 1234/QĐ-UBND, hoặc chỉ phần số 1234), tìm theo từ khóa trong trích yếu, \
-         hoặc <a href=\"{}\">xem tất cả văn bản</a>.</p>\n",
-        paths::TYPED_NUMBER,
-        route::DOCUMENTS
-    );
     Page {
         path: paths::UNKNOWN_NUMBER.to_string(),
         title: "Không tìm thấy văn bản".into(),
         description: "Không có văn bản nào mang số, ký hiệu đã nhập.".into(),
         lang: "vi".into(),
         section: Some((route::DOCUMENTS.to_string(), SECTION.to_string())),
-        html: format!("<div class=\"documents\">{html}</div>"),
+        html: html_of(|| view! { <NumberNotFound/> }),
         json_ld: None,
     }
 }
@@ -724,66 +686,50 @@ fn document_page(documents: &Documents, document: &Document) -> Page {
     let lists = &documents.lists;
     let link = |slug: &str| {
         let target = documents.documents.iter().find(|d| d.slug == slug).expect("checked link");
-        format!("<a href=\"{}/{}\">{}</a>", route::DOCUMENTS, escape(slug), escape(&documents.title(target)))
+        (format!("{}/{}", route::DOCUMENTS, slug), documents.title(target))
     };
-    let (status, status_name) = STATUSES[document.status];
-    let mut status_html = format!("<span class=\"status status-{status}\">{status_name}</span>");
-    if let Some(target) = &document.replaced_by {
-        status_html += &format!(" — được thay thế bởi {}", link(target));
-    }
-    let replaces: Vec<String> = documents
+    let replaces: Vec<(String, String)> = documents
         .documents
         .iter()
         .filter(|other| other.replaced_by.as_deref() == Some(document.slug.as_str()))
         .map(|other| link(&other.slug))
         .collect();
-    let fields: Vec<String> = document
+    let fields = document
         .fields
         .iter()
         .map(|&f| {
             let filter = Filter::default().with(Facet::Field, Some(f as i64));
-            format!(
-                "<a href=\"{}\">{}</a>",
-                escape(&address(&documents.lists, filter, 1)),
-                escape(&lists.fields[f].name)
-            )
+            (address(&documents.lists, filter, 1), lists.fields[f].name.clone())
         })
         .collect();
-    let mut rows = vec![
-        ("Số/Ký hiệu", escape(&document.number)),
-        ("Loại văn bản", escape(documents.kind(document))),
-        ("Cơ quan ban hành", escape(&lists.issuers[document.issuer].name)),
-        ("Người ký", escape(&document.signer)),
-        ("Ngày ban hành", format!("<time datetime=\"{}\">{}</time>", document.issued, document.issued.date())),
-        ("Ngày hiệu lực", format!("<time datetime=\"{}\">{}</time>", document.effective, document.effective.date())),
+    let mut facts = vec![
+        ("Số/Ký hiệu", Fact::Text(document.number.clone())),
+        ("Loại văn bản", Fact::Text(documents.kind(document).to_string())),
+        ("Cơ quan ban hành", Fact::Text(lists.issuers[document.issuer].name.clone())),
+        ("Người ký", Fact::Text(document.signer.clone())),
+        ("Ngày ban hành", Fact::Date(document.issued)),
+        ("Ngày hiệu lực", Fact::Date(document.effective)),
     ];
     if let Some(expires) = document.expires {
-        rows.push(("Ngày hết hiệu lực", format!("<time datetime=\"{expires}\">{}</time>", expires.date())));
+        facts.push(("Ngày hết hiệu lực", Fact::Date(expires)));
     }
-    rows.push(("Lĩnh vực", fields.join(", ")));
-    rows.push(("Tình trạng", status_html));
+    facts.push(("Lĩnh vực", Fact::Links(fields)));
+    facts.push(("Tình trạng", Fact::Status(status(document), document.replaced_by.as_deref().map(link))));
     if !replaces.is_empty() {
-        rows.push(("Thay thế văn bản", replaces.join(", ")));
+        facts.push(("Thay thế văn bản", Fact::Links(replaces)));
     }
-    let mut html = format!(
-        "<p class=\"document-summary\">{}</p>\n<table class=\"document-facts\"><tbody>\n",
-        escape(&document.summary)
-    );
-    for (name, value) in rows {
-        html += &format!("<tr><th scope=\"row\">{name}</th><td>{value}</td></tr>\n");
-    }
-    html += "</tbody></table>\n<h2>Tệp đính kèm</h2>\n<ul class=\"document-files\">\n";
-    for file in &document.files {
-        let name = file.path.rsplit('/').next().unwrap_or_default();
-        let size = file.bytes.map(|bytes| format!(", {}", file_size(bytes))).unwrap_or_default();
-        html += &format!(
-            "<li><a href=\"{}\" download>{}</a> <span class=\"file-meta\">({}{size})</span></li>\n",
-            escape(&file.path),
-            escape(name),
-            file.kind
-        );
-    }
-    html += "</ul>\n";
+    let files = document
+        .files
+        .iter()
+        .map(|file| Attachment {
+            href: file.path.clone(),
+            name: file.path.rsplit('/').next().unwrap_or_default().to_string(),
+            kind: file.kind,
+            size: file.bytes.map(file_size),
+        })
+        .collect();
+    let summary = document.summary.clone();
+    let html = html_of(|| view! { <DocumentFacts summary facts files/> });
     let title = documents.title(document);
     Page {
         path: format!("{}/{}", route::DOCUMENTS, document.slug),
@@ -791,7 +737,7 @@ fn document_page(documents: &Documents, document: &Document) -> Page {
         description: document.summary.clone(),
         lang: "vi".into(),
         section: Some((route::DOCUMENTS.to_string(), SECTION.to_string())),
-        html: format!("<div class=\"document\">{html}</div>"),
+        html,
         json_ld: Some(legislation_ld(documents, document, &title).to_string()),
     }
 }
@@ -849,7 +795,8 @@ mod tests {
 
     #[test]
     fn the_number_box_is_where_the_app_looks_for_it() {
-        assert_eq!(SEARCH_FORMS.matches(paths::NUMBER_BOX).count(), 1);
+        let forms = html_of(|| view! { <views::documents::DocumentSearch/> });
+        assert_eq!(forms.matches(paths::NUMBER_BOX).count(), 1, "{forms}");
         assert!(unknown_number_page().html.contains(paths::TYPED_NUMBER));
     }
 

@@ -594,7 +594,7 @@ pub fn config(
 
 /// `/quan-tri/index.html`.
 pub fn page(office: &str) -> String {
-    let office = crate::render::escaped(office);
+    let office = crate::html::escaped(office);
     format!(
         "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\

@@ -8,7 +8,7 @@ use model::paths::route;
 use model::{ArticleSummary, LISTING_PAGE_SIZE, ListingPage, page_count};
 
 use crate::assemble::Published;
-use crate::render::escaped as xml;
+use crate::html::escaped as xml;
 
 /// Addresses per sitemap file (the protocol allows 50,000).
 const SITEMAP_PART: usize = 45_000;

@@ -8,6 +8,7 @@ pub mod error;
 pub mod feeds;
 pub mod finish;
 pub mod headers;
+pub mod html;
 pub mod index;
 pub mod office;
 pub mod offline;

@@ -14,8 +14,10 @@ use model::{Page, SiteData, is_valid_slug};
 use serde::Deserialize;
 
 use crate::error::ContentError;
+use crate::html::html_of;
 use crate::render;
-use crate::render::escaped as escape;
+use leptos::prelude::*;
+use views::office::{SectionMenu, SiteMap};
 
 /// A page as written in `content/pages/`.
 #[derive(Debug, Clone, Deserialize)]
@@ -236,12 +238,8 @@ pub fn assemble(mut checked: Vec<Checked>, site: &SiteData) -> Vec<Page> {
 /// The section's pages as a menu, the page itself marked as the current one.
 fn section_menu(name: Option<&str>, path: &str, siblings: &[(String, String)]) -> String {
     let Some(name) = name else { return String::new() };
-    let mut html = format!("<nav class=\"section-menu\" aria-label=\"{}\"><ul>", escape(name));
-    for (href, title) in siblings {
-        let current = if href == path { " aria-current=\"page\"" } else { "" };
-        html += &format!("<li><a href=\"{}\"{current}>{}</a></li>", escape(href), escape(title));
-    }
-    html + "</ul></nav>\n"
+    let (name, current, pages) = (name.to_string(), path.to_string(), siblings.to_vec());
+    html_of(|| view! { <SectionMenu name current pages/> })
 }
 
 fn section_name(folder: &str) -> &'static str {
@@ -250,62 +248,26 @@ fn section_name(folder: &str) -> &'static str {
 
 /// "Sơ đồ cổng": every part of the portal as nested lists of links.
 fn site_map(site: &SiteData, pages: &[Page]) -> Page {
-    let link = |href: &str, text: &str| format!("<a href=\"{}\">{}</a>", escape(href), escape(text));
-    let mut html = String::from("<ul class=\"site-map\">\n");
-    html += &format!("<li>{}</li>\n", link("/", "Trang chủ"));
-    html += "<li>Chuyên mục\n";
-    html += &categories(site, None);
-    html += "</li>\n";
-    for (folder, name) in SECTIONS {
-        let members: Vec<&Page> = pages.iter().filter(|page| page.path.starts_with(&format!("/{folder}/"))).collect();
-        if members.is_empty() {
-            continue;
-        }
-        html += &format!("<li>{}\n<ul>\n", escape(name));
-        for page in members {
-            html += &format!("<li>{}</li>\n", link(&page.path, &page.title));
-        }
-        html += "</ul>\n</li>\n";
-    }
-    for page in pages.iter().filter(|page| page.section.is_none()) {
-        html += &format!("<li>{}</li>\n", link(&page.path, &page.title));
-    }
-    html += &format!("<li>{}</li>\n", link(route::DOCUMENTS, "Văn bản"));
-    html += &format!("<li>{}</li>\n", link(route::SCHEDULE, "Lịch công tác"));
-    html += &format!("<li>{}</li>\n", link(&route::latest(), "Tin mới"));
-    html += &format!("<li>{}</li>\n", link(&route::search(), "Tìm kiếm"));
-    html += &format!(
-        "<li>Dành cho máy đọc tin\n<ul>\n<li>{}</li>\n<li>{}</li>\n</ul>\n</li>\n",
-        link("/rss.xml", "Tin mới (RSS)"),
-        link("/sitemap.xml", "Sơ đồ cổng (XML, cho máy tìm kiếm)")
-    );
-    html += "</ul>\n";
+    let link = |page: &Page| (page.path.clone(), page.title.clone());
+    let sections: Vec<(String, Vec<(String, String)>)> = SECTIONS
+        .iter()
+        .map(|(folder, name)| {
+            let members = pages.iter().filter(|page| page.path.starts_with(&format!("/{folder}/"))).map(link).collect();
+            (name.to_string(), members)
+        })
+        .filter(|(_, members): &(String, Vec<_>)| !members.is_empty())
+        .collect();
+    let loose: Vec<(String, String)> = pages.iter().filter(|page| page.section.is_none()).map(link).collect();
+    let categories = site.categories.clone();
     Page {
         path: route::SITE_MAP.into(),
         title: "Sơ đồ cổng thông tin".into(),
         description: format!("Các chuyên mục, trang và chức năng của cổng thông tin {}.", site.site.name),
         lang: "vi".into(),
         section: None,
-        html,
+        html: html_of(|| view! { <SiteMap categories sections pages=loose/> }),
         json_ld: None,
     }
-}
-
-fn categories(site: &SiteData, parent: Option<&str>) -> String {
-    let children: Vec<_> = site.categories.iter().filter(|c| c.parent.as_deref() == parent).collect();
-    if children.is_empty() {
-        return String::new();
-    }
-    let mut html = String::from("<ul>\n");
-    for category in children {
-        html += &format!(
-            "<li><a href=\"{}\">{}</a>{}</li>\n",
-            escape(&route::category(&category.slug)),
-            escape(&category.name),
-            categories(site, Some(&category.slug))
-        );
-    }
-    html + "</ul>\n"
 }
 
 #[cfg(test)]

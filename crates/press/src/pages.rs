@@ -10,7 +10,7 @@
 //! What this file holds is the list of pages and their head data; the
 //! markup of every page is in `views`.
 
-use crate::render::escaped as esc;
+use crate::html::{escaped as esc, html_of};
 use leptos::prelude::*;
 use leptos_router::components::Router;
 use leptos_router::location::RequestUrl;
@@ -311,17 +311,6 @@ fn draw(data: &Data, url: &str, main: Box<dyn FnOnce() -> AnyView + Send>) -> St
         }
     });
     format!("<div id=\"boot\" class=\"boot\">{html}</div>")
-}
-
-/// The view `draw` makes, rendered to HTML under an owner of its own.
-pub(crate) fn html_of<V: RenderHtml>(draw: impl FnOnce() -> V) -> String {
-    let owner = Owner::new();
-    let html = owner.with(|| draw().to_html());
-    owner.cleanup();
-    // `<!>` marks text boundaries for hydration; the app takes over instead
-    // (see `bench hydrate`), and the markers are not valid HTML comments.
-    // Escaped text never holds a raw `<`, so only markers match.
-    html.replace("<!>", "")
 }
 
 /// One of the office's pages as the app shows it after navigating there:

@@ -9,13 +9,6 @@ use std::sync::LazyLock;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use pulldown_cmark_escape::{escape_href, escape_html};
 
-/// `text` with `&`, `<`, `>` and quotes escaped, for HTML and XML text and attributes.
-pub fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    escape_html(&mut out, text).expect("writing to a String");
-    out
-}
-
 /// An image found in the Markdown, for validation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BodyImage {

@@ -14,7 +14,9 @@ use model::{Day, IsoWeek, Page};
 use serde::Deserialize;
 
 use crate::error::ContentError;
-use crate::render::escaped as escape;
+use crate::html::html_of;
+use leptos::prelude::*;
+use views::schedule::{ScheduleItem, WeekSchedule};
 
 const TITLE: &str = "Lịch công tác";
 
@@ -206,79 +208,43 @@ fn week_page(
     let monday = week.monday();
     let sunday = monday.add_days(6);
     let span = format!("Tuần {} ({} – {})", week.week, monday.date(), sunday.date());
-    let mut html = String::from("<nav class=\"week-nav\" aria-label=\"Chọn tuần\">");
-    match previous {
-        Some(previous) => {
-            html += &format!("<a href=\"{}\" rel=\"prev\">‹ Tuần trước</a>", escape(&week_address(previous)))
+    let status = match written {
+        Some(written) if written.revision > 1 => {
+            format!("Điều chỉnh lần {} · Cập nhật lúc {}", written.revision, written.updated)
         }
-        None => html += "<span aria-disabled=\"true\">‹ Tuần trước</span>",
-    }
-    html += &format!("<a href=\"{}\">Tuần này</a>", route::SCHEDULE);
-    match next {
-        Some(next) => html += &format!("<a href=\"{}\" rel=\"next\">Tuần sau ›</a>", escape(&week_address(next))),
-        None => html += "<span aria-disabled=\"true\">Tuần sau ›</span>",
-    }
-    html += "</nav>\n";
-    html += &format!("<p class=\"week-span\"><strong>{}</strong></p>\n", escape(&span));
-    match written {
-        Some(written) => {
-            let revision = if written.revision > 1 {
-                format!("Điều chỉnh lần {}", written.revision)
-            } else {
-                "Ban hành lần đầu".to_string()
-            };
-            html += &format!("<p class=\"week-revision\">{revision} · Cập nhật lúc {}</p>\n", escape(&written.updated));
-        }
-        None => html += "<p class=\"week-revision\">Chưa có lịch công tác của tuần này.</p>\n",
-    }
-    for offset in 0..7 {
-        let date = monday.add_days(offset);
-        let items = written.and_then(|w| w.days.iter().find(|(d, _)| *d == date)).map(|(_, items)| items.as_slice());
-        html += &format!(
-            "<section class=\"schedule-day\" data-date=\"{date}\" aria-labelledby=\"ngay-{date}\">\
-             <h2 id=\"ngay-{date}\">{}, {}</h2>\n",
-            date.weekday_name(),
-            date.date()
-        );
-        let items = items.unwrap_or_default();
-        if items.is_empty() {
-            html += "<p class=\"schedule-empty\">Không có lịch công tác.</p>\n";
-        }
-        for (part, morning) in [("Sáng", true), ("Chiều", false)] {
-            let these: Vec<&SourceItem> =
-                items.iter().filter(|item| (item.time.as_str() < "12:00") == morning).collect();
-            if these.is_empty() {
-                continue;
-            }
-            html += &format!("<h3 class=\"schedule-part\">{part}</h3>\n<ul class=\"schedule-items\">\n");
-            for item in these {
-                html += &format!(
-                    "<li><time class=\"schedule-time\" datetime=\"{date}T{}\">{}</time> <div><p class=\"schedule-content\">{}</p>\
-                     <p class=\"schedule-meta\"><span>Thành phần: {}</span>",
-                    escape(&item.time),
-                    escape(&item.time),
-                    escape(&item.content),
-                    escape(&item.attendees)
-                );
-                if !item.place.trim().is_empty() {
-                    html += &format!(" <span>Địa điểm: {}</span>", escape(&item.place));
-                }
-                if let Some(preparation) = item.preparation.as_deref().filter(|p| !p.trim().is_empty()) {
-                    html += &format!(" <span>Chuẩn bị: {}</span>", escape(preparation));
-                }
-                html += "</p></div></li>\n";
-            }
-            html += "</ul>\n";
-        }
-        html += "</section>\n";
-    }
+        Some(written) => format!("Ban hành lần đầu · Cập nhật lúc {}", written.updated),
+        None => "Chưa có lịch công tác của tuần này.".to_string(),
+    };
+    let days: Vec<(Day, Vec<ScheduleItem>)> = (0..7)
+        .map(|offset| {
+            let date = monday.add_days(offset);
+            let items =
+                written.and_then(|w| w.days.iter().find(|(d, _)| *d == date)).map(|(_, items)| items.as_slice());
+            let filled = |text: &str| Some(text.trim()).filter(|t| !t.is_empty()).map(|_| text.to_string());
+            let items = items
+                .unwrap_or_default()
+                .iter()
+                .map(|item| ScheduleItem {
+                    time: item.time.clone(),
+                    content: item.content.clone(),
+                    attendees: item.attendees.clone(),
+                    place: filled(&item.place),
+                    preparation: item.preparation.as_deref().and_then(filled),
+                })
+                .collect();
+            (date, items)
+        })
+        .collect();
+    let (previous, next) = (previous.map(week_address), next.map(week_address));
+    let view_span = span.clone();
+    let html = html_of(|| view! { <WeekSchedule span=view_span previous next status days/> });
     Page {
         path,
         title: format!("{TITLE} tuần {}/{}", week.week, week.year),
         description: format!("{TITLE} của lãnh đạo, {}.", span.to_lowercase()),
         lang: "vi".into(),
         section: Some((route::SCHEDULE.into(), TITLE.into())),
-        html: format!("<div class=\"schedule\">{html}</div>"),
+        html,
         json_ld: None,
     }
 }

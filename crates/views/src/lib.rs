@@ -10,17 +10,20 @@ pub mod article;
 pub mod article_list;
 pub mod breadcrumb;
 pub mod counter;
+pub mod documents;
 pub mod home;
 pub mod layout;
 pub mod listen;
 /// A paged listing page (a category, "Tin mới"): its frame, title and pages,
 /// around an [`article_list`].
 pub mod listing_page;
+pub mod office;
 pub mod offline;
 pub mod page;
 pub mod pagination;
 pub mod picture;
 pub mod rating;
+pub mod schedule;
 pub mod search;
 pub mod share;
 pub mod states;
