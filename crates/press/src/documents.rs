@@ -18,7 +18,7 @@ use model::paths::{self, page_address, query_value, route};
 use model::{Day, Page};
 use serde::Deserialize;
 use views::documents::{
-    Attachment, DocumentFacts, DocumentRow, DocumentsListing, FacetGroup, FacetOption, Fact, NumberFound,
+    Attachment as FileLink, DocumentFacts, DocumentRow, DocumentsListing, FacetGroup, FacetOption, Fact, NumberFound,
     NumberNotFound, Status,
 };
 
@@ -721,7 +721,7 @@ fn document_page(documents: &Documents, document: &Document) -> Page {
     let files = document
         .files
         .iter()
-        .map(|file| Attachment {
+        .map(|file| FileLink {
             href: file.path.clone(),
             name: file.path.rsplit('/').next().unwrap_or_default().to_string(),
             kind: file.kind,

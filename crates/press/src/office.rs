@@ -341,7 +341,7 @@ mod tests {
         assert_eq!(lanh_dao.section, Some(("/gioi-thieu/chuc-nang".into(), "Giới thiệu".into())));
         assert!(
             lanh_dao.html.starts_with(
-                "<nav class=\"section-menu\" aria-label=\"Giới thiệu\"><ul><li><a href=\"/gioi-thieu/chuc-nang\">Chức năng</a></li>\
+                "<nav aria-label=\"Giới thiệu\" class=\"section-menu\"><ul><li><a href=\"/gioi-thieu/chuc-nang\">Chức năng</a></li>\
                  <li><a href=\"/gioi-thieu/lanh-dao\" aria-current=\"page\">Lãnh đạo</a></li></ul></nav>"
             ),
             "{}",

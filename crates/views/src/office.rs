@@ -62,12 +62,12 @@ pub fn SiteMap(
 }
 
 /// The categories under `parent`, each with its own children.
-fn category_tree(categories: &[Category], parent: Option<&str>) -> AnyView {
+fn category_tree(categories: &[Category], parent: Option<&str>) -> Option<AnyView> {
     let children: Vec<&Category> = categories.iter().filter(|c| c.parent.as_deref() == parent).collect();
     if children.is_empty() {
-        return ().into_any();
+        return None;
     }
-    view! {
+    let tree = view! {
         <ul>
             {children
                 .into_iter()
@@ -77,6 +77,6 @@ fn category_tree(categories: &[Category], parent: Option<&str>) -> AnyView {
                 })
                 .collect_view()}
         </ul>
-    }
-    .into_any()
+    };
+    Some(tree.into_any())
 }

@@ -50,7 +50,7 @@ pub fn WeekSchedule(
 #[component]
 fn ScheduleDay(date: Day, items: Vec<ScheduleItem>) -> impl IntoView {
     let (iso, heading) = (date.to_string(), format!("{}, {}", date.weekday_name(), date.date()));
-    let id = format!("ngay-{iso}");
+    let (id, labelled_by) = (format!("ngay-{iso}"), format!("ngay-{iso}"));
     let empty = items.is_empty().then(|| view! { <p class="schedule-empty">"Không có lịch công tác."</p> });
     let parts: Vec<_> = [("Sáng", true), ("Chiều", false)]
         .into_iter()
@@ -69,7 +69,7 @@ fn ScheduleDay(date: Day, items: Vec<ScheduleItem>) -> impl IntoView {
         })
         .collect();
     view! {
-        <section class="schedule-day" data-date=iso aria-labelledby=id.clone()>
+        <section class="schedule-day" data-date=iso aria-labelledby=labelled_by>
             <h2 id=id>{heading}</h2>
             {empty}
             {parts}
