@@ -1,4 +1,4 @@
-//! Stage 4: turn validated content into the documents the app fetches:
+//! Turn validated content into the documents the app fetches:
 //! one per article, paged listings (latest and per category), the home page
 //! and the site data. Work per article is constant: each is sorted once and
 //! placed into its category's listings and its ancestors'.
@@ -9,7 +9,7 @@ use model::{
     Article, ArticleLink, ArticleSummary, HomePage, HomeSection, LISTING_PAGE_SIZE, ListingPage, SiteData, page_count,
 };
 
-use crate::validate::{self, Content};
+use crate::kinds::articles::{self, Content};
 
 /// How many featured articles the home page shows.
 pub const HOME_FEATURED: usize = 4;
@@ -87,7 +87,7 @@ pub fn assemble(content: Content, documents: &[(model::search::DocInfo, String)]
             .collect(),
     };
 
-    let search = crate::index::build(&articles, documents);
+    let search = crate::search::build(&articles, documents);
     let published_articles = articles
         .into_iter()
         .zip(older.into_iter().zip(newer))

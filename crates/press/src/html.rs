@@ -22,3 +22,14 @@ pub fn html_of<V: RenderHtml>(draw: impl FnOnce() -> V) -> String {
     // Escaped text never holds a raw `<`, so only markers match.
     html.replace("<!>", "")
 }
+
+/// One of the office's pages as the app shows it after navigating there:
+/// `PageView` rendered here, with the title the app needs beside it,
+/// published at `model::paths::page_fragment`. The app inserts
+/// it as it is rather than drawing the page itself: these pages never
+/// change in the browser, and a page type and view of its own cost the
+/// reader wasm 3 KB brotli.
+pub fn page_fragment(page: &model::Page) -> model::Fragment {
+    let (title, page) = (page.title.clone(), page.clone());
+    model::Fragment { title, html: html_of(|| view! { <views::page::PageView page/> }) }
+}

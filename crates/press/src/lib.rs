@@ -1,24 +1,27 @@
 #![recursion_limit = "256"]
-//! The content build: `content/` in, published JSON out. See README.md.
+//! The content build: `content/` in, published JSON out, and, once trunk has
+//! built the app, the static site around it. The stages follow the data:
+//! `read` (files parsed, errors with file, line and column) → `kinds` (each
+//! content kind read, checked and turned into model types: articles, the
+//! office's pages, documents, the work schedule; Markdown through `render`)
+//! → `photos` → `assemble` (listings, the home page, site data) with
+//! `search` (the index) → `write` (the published JSON, swapped in whole, and
+//! the feeds and sitemaps) → `finish` (static pages, offline shell, staff
+//! editor, host headers). See README.md.
 
-pub mod assemble;
-pub mod documents;
-pub mod editor;
-pub mod error;
-pub mod feeds;
-pub mod finish;
-pub mod headers;
-pub mod html;
-pub mod index;
-pub mod office;
-pub mod offline;
-pub mod pages;
-pub mod photos;
-pub mod publish;
+// The stages, in the order the data goes through them (`build_site`).
+pub mod read;
+pub mod kinds;
 pub mod render;
-pub mod schedule;
-pub mod source;
-pub mod validate;
+pub mod photos;
+pub mod assemble;
+pub mod search;
+pub mod write;
+pub mod finish;
+// Shared by the stages.
+pub mod check;
+pub mod error;
+pub mod html;
 
 use std::path::Path;
 
@@ -32,7 +35,7 @@ pub struct Site<'a> {
 }
 
 pub use error::{ContentError, Error};
-pub use publish::Report;
+pub use write::Report;
 
 /// Runs every stage, writing the JSON the app fetches into `out`. On any
 /// error nothing under `out` changes.
@@ -45,15 +48,15 @@ pub fn build(content: &Path, out: &Path) -> Result<Report, Error> {
 /// `now` decides what the news sitemap lists.
 pub fn build_site(content: &Path, out: &Path, site: Option<Site>, now: jiff::Timestamp) -> Result<Report, Error> {
     let site_root = site.as_ref().map(|site| site.root);
-    let sources = source::read(content)?;
+    let sources = read::read(content)?;
     let public = site.as_ref().map(|site| site.public);
     // Every problem of the articles, the office's pages, the documents and
     // the schedule, in one report.
     let mut errors = Vec::new();
-    let pages = office::read(content, public).map_err(|more| errors.extend(more)).ok();
-    let documents = documents::read(content, public).map_err(|more| errors.extend(more)).ok();
-    let weeks = schedule::read(content).map_err(|more| errors.extend(more)).ok();
-    let mut checked = match validate::check(sources) {
+    let pages = kinds::office::read(content, public).map_err(|more| errors.extend(more)).ok();
+    let documents = kinds::documents::read(content, public).map_err(|more| errors.extend(more)).ok();
+    let weeks = kinds::schedule::read(content).map_err(|more| errors.extend(more)).ok();
+    let mut checked = match kinds::articles::check(sources) {
         Ok(checked) => checked,
         Err(Error::Content(mut first)) => {
             first.extend(errors);
@@ -71,15 +74,15 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, now: jiff::Tim
         )?,
         None => photos::PhotoReport::default(),
     };
-    let mut published = assemble::assemble(checked, &documents::search_entries(&documents));
-    published.pages = office::assemble(pages, &published.site);
-    published.pages.extend(documents::pages(&documents));
-    published.pages.extend(schedule::pages(&weeks, model::Day::in_vietnam(now.as_millisecond() as f64)));
-    let site_files = site_root.map(|_| feeds::site_files(&published, now)).unwrap_or_default();
-    let mut report = publish::publish(&published, out)?;
+    let mut published = assemble::assemble(checked, &kinds::documents::search_entries(&documents));
+    published.pages = kinds::office::assemble(pages, &published.site);
+    published.pages.extend(kinds::documents::pages(&documents));
+    published.pages.extend(kinds::schedule::pages(&weeks, model::Day::in_vietnam(now.as_millisecond() as f64)));
+    let site_files = site_root.map(|_| write::feeds::site_files(&published, now)).unwrap_or_default();
+    let mut report = write::publish(&published, out)?;
     report.photos = photos;
     if let Some(root) = site_root {
-        report.files += publish::write_site_files(root, &site_files)?;
+        report.files += write::write_site_files(root, &site_files)?;
     }
     Ok(report)
 }

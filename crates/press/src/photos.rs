@@ -1,4 +1,4 @@
-//! Stage 2b: photos. Every raster image an article references (its cover, its
+//! Photos. Every raster image an article references (its cover, its
 //! body) is read from `content/media/` — never from `public/`, which is
 //! published as it is, metadata and all — turned upright by its EXIF
 //! orientation, and written from its pixels alone (so no EXIF, GPS, XMP or
@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{ContentError, Error};
 use crate::render::Measured;
-use crate::validate::{Article, Content};
+use crate::kinds::articles::{Article, Content};
 
 /// Refused above this: a decompression bomb, or a scan no reader needs.
 pub const MAX_MEGAPIXELS: u64 = 50;
@@ -86,7 +86,7 @@ pub fn process(content: &mut Content, paths: &PhotoPaths) -> Result<PhotoReport,
                 let path = paths.public.join(src.trim_start_matches('/'));
                 match std::fs::read_to_string(&path) {
                     Ok(svg) => {
-                        if let Some(size) = svg_size(&svg) {
+                        if let Some(size) = crate::read::svg_size(&svg) {
                             drawings.insert(src.to_string(), size);
                         }
                     }
@@ -155,22 +155,6 @@ fn apply(article: &mut Article, photos: &BTreeMap<String, Record>, drawings: &BT
     if article.body_images.iter().any(|src| measured(src).is_some()) {
         article.html = crate::render::markdown_with_photos(&article.body, &measured).html;
     }
-}
-
-/// A drawing's size: its root element's `width` and `height`, else its `viewBox`.
-pub(crate) fn svg_size(svg: &str) -> Option<(u32, u32)> {
-    let start = svg.find("<svg")?;
-    let tag = &svg[start..start + svg[start..].find('>')?];
-    let attribute = |name: &str| {
-        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
-        Some(&tag[at..at + tag[at..].find('"')?])
-    };
-    let number = |text: &str| text.trim_end_matches("px").trim().parse::<f64>().ok().filter(|n| *n > 0.0);
-    if let (Some(w), Some(h)) = (attribute("width").and_then(number), attribute("height").and_then(number)) {
-        return Some((w.round() as u32, h.round() as u32));
-    }
-    let view: Vec<f64> = attribute("viewBox")?.split([' ', ',']).filter_map(|n| n.parse().ok()).collect();
-    (view.len() == 4 && view[2] > 0.0 && view[3] > 0.0).then(|| (view[2].round() as u32, view[3].round() as u32))
 }
 
 /// A processed photo and its upright size, as the cache keeps it.
@@ -336,11 +320,11 @@ mod tests {
     #[test]
     fn a_drawing_is_measured_by_its_size_or_its_view_box() {
         assert_eq!(
-            svg_size(r#"<?xml?><svg xmlns="x" viewBox="0 0 800 450" width="800" height="450">"#),
+            crate::read::svg_size(r#"<?xml?><svg xmlns="x" viewBox="0 0 800 450" width="800" height="450">"#),
             Some((800, 450))
         );
-        assert_eq!(svg_size(r#"<svg width="120px" height="80px">"#), Some((120, 80)));
-        assert_eq!(svg_size(r#"<svg viewBox="0,0,64,32">"#), Some((64, 32)));
-        assert_eq!(svg_size(r#"<svg width="100%" height="100%">"#), None);
+        assert_eq!(crate::read::svg_size(r#"<svg width="120px" height="80px">"#), Some((120, 80)));
+        assert_eq!(crate::read::svg_size(r#"<svg viewBox="0,0,64,32">"#), Some((64, 32)));
+        assert_eq!(crate::read::svg_size(r#"<svg width="100%" height="100%">"#), None);
     }
 }

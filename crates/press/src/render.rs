@@ -1,4 +1,4 @@
-//! Stage 3: Markdown → HTML. A paragraph holding only an image becomes a
+//! Markdown → HTML. A paragraph holding only an image becomes a
 //! `<figure>` whose caption is the image's title; the result is then
 //! sanitised, so nothing an author pastes can run script in a reader's browser.
 //! A photo the press processed is drawn by `views::picture` (trusted markup,

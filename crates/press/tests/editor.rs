@@ -2,8 +2,8 @@
 //! form writes is one the press knows, and a field is required in the form
 //! exactly when the press cannot do without it.
 
-use press::editor::{Backend, Settings, config};
-use press::source::{SourceArticle, SourceCategories};
+use press::finish::editor::{Backend, Settings, config};
+use press::read::{SourceArticle, SourceCategories};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 
@@ -23,7 +23,7 @@ fn generated() -> Value {
         server: Some("https://git.example.gov.vn".into()),
         app_id: None,
     };
-    let lists: press::documents::SourceLists = serde_json::from_value(json!({
+    let lists: press::kinds::documents::SourceLists = serde_json::from_value(json!({
         "kinds": [{"slug": "quyet-dinh", "name": "Quyết định"}],
         "issuers": [{"slug": "ubnd-tinh", "name": "Ủy ban nhân dân tỉnh"}],
         "fields": [{"slug": "y-te", "name": "Y tế"}, {"slug": "giao-duc", "name": "Giáo dục"}]
@@ -115,7 +115,7 @@ fn the_page_forms_write_what_the_press_reads() {
     for (index, folder) in [(1, "content/pages/gioi-thieu"), (2, "content/pages")] {
         let pages = &config["collections"][index];
         assert_eq!(pages["folder"], folder);
-        agrees::<press::office::SourcePage>("page", pages["fields"].as_array().unwrap());
+        agrees::<press::kinds::office::SourcePage>("page", pages["fields"].as_array().unwrap());
     }
 }
 
@@ -124,7 +124,7 @@ fn the_document_and_schedule_forms_write_what_the_press_reads() {
     let config = generated();
     let documents = &config["collections"][4];
     assert_eq!(documents["folder"], "content/documents");
-    agrees::<press::documents::SourceDocument>("document", documents["fields"].as_array().unwrap());
+    agrees::<press::kinds::documents::SourceDocument>("document", documents["fields"].as_array().unwrap());
     let field =
         |name: &str| documents["fields"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap().clone();
     assert_eq!(
@@ -134,19 +134,19 @@ fn the_document_and_schedule_forms_write_what_the_press_reads() {
     assert_eq!(field("issued")["format"], "YYYY-MM-DD");
     // Every status the press knows, and only those.
     let statuses: Vec<_> = field("status")["options"].as_array().unwrap().iter().map(|o| o["value"].clone()).collect();
-    assert_eq!(statuses, press::documents::STATUSES.iter().map(|(slug, _)| json!(slug)).collect::<Vec<_>>());
+    assert_eq!(statuses, press::kinds::documents::STATUSES.iter().map(|(slug, _)| json!(slug)).collect::<Vec<_>>());
     // The form's number pattern accepts what the press accepts.
     let pattern = field("number")["pattern"][0].as_str().unwrap().to_string();
     assert!(pattern.starts_with("^[1-9]"));
     let schedule = &config["collections"][5];
     assert_eq!(schedule["folder"], "content/schedule");
-    agrees::<press::schedule::SourceWeek>("week", schedule["fields"].as_array().unwrap());
+    agrees::<press::kinds::schedule::SourceWeek>("week", schedule["fields"].as_array().unwrap());
     let days = schedule["fields"].as_array().unwrap().iter().find(|f| f["name"] == "days").unwrap();
-    agrees::<press::schedule::SourceDay>("day", days["fields"].as_array().unwrap());
-    agrees::<press::schedule::SourceItem>("item", days["fields"][1]["fields"].as_array().unwrap());
+    agrees::<press::kinds::schedule::SourceDay>("day", days["fields"].as_array().unwrap());
+    agrees::<press::kinds::schedule::SourceItem>("item", days["fields"][1]["fields"].as_array().unwrap());
     let lists = &config["collections"][3]["files"][2];
     assert_eq!(lists["file"], "content/documents.json");
-    agrees::<press::documents::SourceLists>("lists", lists["fields"].as_array().unwrap());
+    agrees::<press::kinds::documents::SourceLists>("lists", lists["fields"].as_array().unwrap());
 }
 
 #[test]

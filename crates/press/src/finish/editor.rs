@@ -110,7 +110,7 @@ impl Settings {
         let file = content.join(SETTINGS_FILE);
         let text = std::fs::read_to_string(&file)
             .map_err(|e| vec![ContentError::new(&file, None, format!("cannot be read: {e}"))])?;
-        let settings: Settings = crate::source::parse(&file, &text).map_err(|e| vec![e])?;
+        let settings: Settings = crate::read::parse(&file, &text).map_err(|e| vec![e])?;
         let errors = settings.check(&file);
         if errors.is_empty() { Ok(settings) } else { Err(errors) }
     }
@@ -461,12 +461,12 @@ fn date_field(name: &str, label: &str, required: bool) -> Value {
 }
 
 /// "Văn bản" (`documents.rs`): a file per document, named after its number.
-fn documents_collection(lists: &crate::documents::SourceLists) -> Value {
-    let options = |terms: &[crate::documents::Term]| -> Vec<Value> {
+fn documents_collection(lists: &crate::kinds::documents::SourceLists) -> Value {
+    let options = |terms: &[crate::kinds::documents::Term]| -> Vec<Value> {
         terms.iter().map(|t| json!({ "label": t.name, "value": t.slug })).collect()
     };
     let statuses: Vec<Value> =
-        crate::documents::STATUSES.iter().map(|(slug, name)| json!({ "label": name, "value": slug })).collect();
+        crate::kinds::documents::STATUSES.iter().map(|(slug, name)| json!({ "label": name, "value": slug })).collect();
     let mut collection = folder_collection(
         "documents",
         "Văn bản",
@@ -564,7 +564,7 @@ fn schedule_collection() -> Value {
 pub fn config(
     settings: &Settings,
     categories: &[Category],
-    lists: &crate::documents::SourceLists,
+    lists: &crate::kinds::documents::SourceLists,
     site_url: Option<&str>,
 ) -> String {
     let mut config = json!({
@@ -656,7 +656,7 @@ pub fn write(
     packages: &Path,
     settings: &Settings,
     site: &model::SiteData,
-    lists: &crate::documents::SourceLists,
+    lists: &crate::kinds::documents::SourceLists,
 ) -> Result<(), String> {
     let (categories, office) = (&site.categories, &site.site.name);
     let out = dist.join(EDITOR_PATH);
@@ -679,14 +679,14 @@ pub fn write(
     let mut fonts: Vec<&str> = VIETNAMESE_FONTS.to_vec();
     for (cdn, file) in FONTS {
         if !script.contains(cdn) {
-            return Err(format!("{EDITOR_SCRIPT} {version} no longer names {cdn}: update press::editor::FONTS"));
+            return Err(format!("{EDITOR_SCRIPT} {version} no longer names {cdn}: update press::finish::editor::FONTS"));
         }
         let name = file.rsplit('/').next().expect("a file name");
         script = script.replace(cdn, &format!("/{EDITOR_PATH}/fonts/{name}"));
         fonts.push(file);
     }
     if script.contains("cdn.jsdelivr.net/fontsource") {
-        return Err(format!("{EDITOR_SCRIPT} {version} names a font not in press::editor::FONTS"));
+        return Err(format!("{EDITOR_SCRIPT} {version} names a font not in press::finish::editor::FONTS"));
     }
     write(EDITOR_SCRIPT, script.as_bytes())?;
     for chunk in EDITOR_CHUNKS {

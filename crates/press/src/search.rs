@@ -1,10 +1,10 @@
-//! Stage 4b: the search index over every article (title, sapo, body, tags),
+//! The search index over every article (title, sapo, body, tags),
 //! written beside the listings. The format and the ranking are in
 //! `model::search`, shared with the app.
 
 use model::search::{BuiltIndex, DocInfo, IndexBuilder};
 
-use crate::validate::Article;
+use crate::kinds::articles::Article;
 
 /// Characters of the sapo shown under a search result.
 const EXCERPT_CHARS: usize = 160;

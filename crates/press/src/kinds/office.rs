@@ -75,7 +75,7 @@ pub fn read(content: &Path, public: Option<&Path>) -> Result<Vec<Checked>, Vec<C
     let root = content.join("pages");
     let mut errors = Vec::new();
     let mut pages = Vec::new();
-    for (file, source) in crate::source::read_folder::<SourcePage>(&root, &mut errors)? {
+    for (file, source) in crate::read::read_folder::<SourcePage>(&root, &mut errors)? {
         let relative = file.strip_prefix(&root).expect("under pages/").with_extension("");
         let parts: Vec<String> = relative.iter().map(|part| part.to_string_lossy().into_owned()).collect();
         if let Some(page) = check(&file, &parts, source, public, &mut errors) {
@@ -83,25 +83,6 @@ pub fn read(content: &Path, public: Option<&Path>) -> Result<Vec<Checked>, Vec<C
         }
     }
     if errors.is_empty() { Ok(pages) } else { Err(errors) }
-}
-
-/// Every `.json` file under `dir` (none when it does not exist).
-pub fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), (PathBuf, std::io::Error)> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        // A site without pages of its own.
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err((dir.to_path_buf(), e)),
-    };
-    for entry in entries {
-        let path = entry.map_err(|e| (dir.to_path_buf(), e))?.path();
-        if path.is_dir() {
-            collect(&path, files)?;
-        } else if path.extension().is_some_and(|ext| ext == "json") {
-            files.push(path);
-        }
-    }
-    Ok(())
 }
 
 fn check(
@@ -141,7 +122,7 @@ fn check(
         }
     };
     if let Some(name) = parts.iter().find(|part| !is_valid_slug(part)) {
-        errors.push(ContentError::new(file, None, crate::validate::slug_reason(name)));
+        errors.push(ContentError::new(file, None, crate::check::slug_reason(name)));
     }
     for (field, value) in [("title", &source.title), ("description", &source.description), ("body", &source.body)] {
         if value.trim().is_empty() {
@@ -174,7 +155,7 @@ fn check(
         let mut sizes = std::collections::HashMap::new();
         for image in &rendered.images {
             let path = public.join(image.src.trim_start_matches('/'));
-            match std::fs::read_to_string(&path).ok().and_then(|svg| crate::photos::svg_size(&svg)) {
+            match std::fs::read_to_string(&path).ok().and_then(|svg| crate::read::svg_size(&svg)) {
                 Some(size) => {
                     sizes.insert(image.src.clone(), size);
                 }

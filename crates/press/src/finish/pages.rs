@@ -1,4 +1,4 @@
-//! Stage 7 (after trunk): a static HTML page for the home page, every
+//! A static HTML page for the home page, every
 //! category's first page, every article, "Tin mới", the search page, the
 //! office's own pages (Giới thiệu, Liên hệ, English, Sơ đồ cổng) and the
 //! not-found page — trunk's index.html with the page's own head (title,
@@ -311,17 +311,6 @@ fn draw(data: &Data, url: &str, main: Box<dyn FnOnce() -> AnyView + Send>) -> St
         }
     });
     format!("<div id=\"boot\" class=\"boot\">{html}</div>")
-}
-
-/// One of the office's pages as the app shows it after navigating there:
-/// `PageView` rendered here, with the title the app needs beside it,
-/// published at `model::paths::page_fragment`. The app inserts
-/// it as it is rather than drawing the page itself: these pages never
-/// change in the browser, and a page type and view of its own cost the
-/// reader wasm 3 KB brotli.
-pub fn page_fragment(page: &model::Page) -> model::Fragment {
-    let (title, page) = (page.title.clone(), page.clone());
-    model::Fragment { title, html: html_of(|| view! { <PageView page/> }) }
 }
 
 /// The picture link previews show for a page without one of its own

@@ -1,18 +1,18 @@
-//! Stage 2: everything JSON's shape cannot say. Dates are real instants and
+//! Articles, checked for everything JSON's shape cannot say. Dates are real instants and
 //! are normalised to Vietnam's time; categories exist; slugs are unique and
-//! URL-safe; every image has alt text. Article bodies are rendered here (stage
-//! 3) because an image without alt text is found while rendering.
+//! URL-safe; every image has alt text. Article bodies are rendered here
+//! (`crate::render`) because an image without alt text is found while rendering.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
-use jiff::tz::{self, TimeZone};
 use model::{Category, Image, Site, is_valid_slug};
 
+use crate::check::{parse_date, slug_reason};
 use crate::error::{ContentError, Error};
 use crate::render;
-use crate::source::{SourceArticle, Sources};
+use crate::read::{SourceArticle, Sources};
 
 /// An article that passed every check, with its body rendered.
 #[derive(Debug, Clone)]
@@ -158,9 +158,6 @@ fn check_site(file: &Path, site: &Site, categories: &[Category], errors: &mut Ve
     }
 }
 
-pub(crate) fn slug_reason(slug: &str) -> String {
-    format!("`{slug}` is not a slug: use lowercase letters a-z, digits and single hyphens")
-}
 
 fn check_article(
     file: PathBuf,
@@ -236,31 +233,4 @@ fn check_article(
     })
 }
 
-/// Vietnam's time, UTC+7 all year.
-pub(crate) fn vietnam() -> TimeZone {
-    TimeZone::fixed(tz::offset(7))
-}
 
-/// Accepts RFC 3339 with an explicit offset and re-expresses it in Vietnam's
-/// time, which is what the app shows.
-pub(crate) fn parse_date(
-    file: &Path,
-    field: &str,
-    text: &str,
-    errors: &mut Vec<ContentError>,
-) -> Option<(Timestamp, String)> {
-    match text.parse::<Timestamp>() {
-        Ok(at) => {
-            let local = at.to_zoned_datetime(vietnam());
-            Some((at, local.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()))
-        }
-        Err(e) => {
-            errors.push(ContentError::new(
-                file,
-                Some(field),
-                format!("`{text}` is not a date-time with offset like 2021-08-20T08:30:00+07:00 ({e})"),
-            ));
-            None
-        }
-    }
-}

@@ -1,4 +1,4 @@
-//! Stage 8 (after trunk, beside the static pages): what offline reading
+//! What offline reading
 //! needs from the build. `shell.html` is trunk's page untouched (the app with
 //! its "Đang tải…" frame), which the service worker answers for a page never
 //! saved; `sw.js` gets the build's identity and the files it keeps.

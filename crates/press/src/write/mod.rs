@@ -7,6 +7,8 @@ use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+pub mod feeds;
+
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -77,7 +79,7 @@ pub fn copy_dir(from: &Path, to: &Path) -> Result<(), Error> {
 
 /// Each file is written beside its target and renamed over it, so a reader
 /// never sees half a file.
-pub fn write_site_files(root: &Path, files: &[crate::feeds::SiteFile]) -> Result<usize, Error> {
+pub fn write_site_files(root: &Path, files: &[crate::write::feeds::SiteFile]) -> Result<usize, Error> {
     for file in files {
         let target = root.join(&file.path);
         let dir = target.parent().expect("inside root");
@@ -111,7 +113,7 @@ fn write_all(published: &Published, root: &Path) -> Result<usize, Error> {
     let fragments: Vec<(String, model::Fragment)> = published
         .pages
         .par_iter()
-        .map(|page| (inside(model::paths::page_fragment(&page.path)), crate::pages::page_fragment(page)))
+        .map(|page| (inside(model::paths::page_fragment(&page.path)), crate::html::page_fragment(page)))
         .collect();
     for (path, fragment) in fragments {
         writer.json(&path, &fragment)?;

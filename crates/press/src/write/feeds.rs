@@ -1,4 +1,4 @@
-//! Stage 6: the files crawlers and feed readers ask for at the site root —
+//! The files crawlers and feed readers ask for at the site root —
 //! sitemap.xml (an index of parts past 45,000 addresses), news-sitemap.xml
 //! (the last two days), rss.xml and rss/{category}.xml, robots.txt and the
 //! web app manifest. Everything is built in memory before anything is written.
@@ -26,7 +26,7 @@ pub struct SiteFile {
 fn rfc2822(published: &str) -> String {
     published
         .parse::<Timestamp>()
-        .map(|at| at.to_zoned_datetime(crate::validate::vietnam()).strftime("%a, %d %b %Y %H:%M:%S %z").to_string())
+        .map(|at| at.to_zoned_datetime(crate::check::vietnam()).strftime("%a, %d %b %Y %H:%M:%S %z").to_string())
         .unwrap_or_default()
 }
 

@@ -1,12 +1,17 @@
 //! The last stage, run after trunk has built the app (`press finish`, trunk's
 //! `post_build` hook and `cargo xtask publish`), over the site folder that
 //! holds trunk's output and the published data: the static pages (see
-//! [`crate::pages`]) from the published data and trunk's `index.html` (its
+//! [`crate::finish::pages`]) from the published data and trunk's `index.html` (its
 //! stylesheet put inline), the shell page and service worker for offline
-//! reading ([`crate::offline`]), the staff editor under `/quan-tri/` when
-//! `content/editor.json` is there ([`crate::editor`]), then `_headers` and
+//! reading ([`crate::finish::offline`]), the staff editor under `/quan-tri/` when
+//! `content/editor.json` is there ([`crate::finish::editor`]), then `_headers` and
 //! `nginx-headers.conf` with a CSP hashing the pages' inline scripts and
-//! stylesheet ([`crate::headers`]).
+//! stylesheet ([`crate::finish::headers`]).
+
+pub mod editor;
+pub mod headers;
+pub mod offline;
+pub mod pages;
 
 use std::path::{Path, PathBuf};
 
@@ -57,7 +62,7 @@ impl Published {
         files.sort();
         let articles = files.iter().map(|file| read_json(file)).collect::<Result<Vec<Article>, _>>()?;
         let mut page_files = Vec::new();
-        crate::office::collect(&data.join("pages"), &mut page_files).map_err(|(dir, e)| Error::io(&dir, e))?;
+        crate::read::collect(&data.join("pages"), &mut page_files).map_err(|(dir, e)| Error::io(&dir, e))?;
         let mut pages = page_files.iter().map(|file| read_json(file)).collect::<Result<Vec<model::Page>, _>>()?;
         pages.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(Published {
@@ -88,25 +93,25 @@ pub fn finish(at: &Finish) -> Result<usize, Error> {
         .map_err(|e| Error::io(dist, e))?
         .flatten()
         .filter_map(|entry| entry.file_name().into_string().ok())
-        .filter(|name| crate::offline::is_app_file(name))
+        .filter(|name| crate::finish::offline::is_app_file(name))
         .collect();
     app_files.sort();
     if let Some(keep) = at.keep_app {
         keep_app(dist, keep, &app_files)?;
     }
-    let worker_file = dist.join(crate::offline::SERVICE_WORKER);
-    let worker = crate::offline::service_worker(&text(crate::offline::SERVICE_WORKER)?, &template, &app_files)
+    let worker_file = dist.join(crate::finish::offline::SERVICE_WORKER);
+    let worker = crate::finish::offline::service_worker(&text(crate::finish::offline::SERVICE_WORKER)?, &template, &app_files)
         .map_err(|reason| Error::step(&worker_file, reason))?;
     write(&worker_file, &worker)?;
-    let shell = crate::offline::shell_page(&template);
-    write(&dist.join(crate::offline::SHELL_PAGE), &shell)?;
-    let template = crate::pages::inline_stylesheet(&template, |href| {
+    let shell = crate::finish::offline::shell_page(&template);
+    write(&dist.join(crate::finish::offline::SHELL_PAGE), &shell)?;
+    let template = crate::finish::pages::inline_stylesheet(&template, |href| {
         std::fs::read_to_string(dist.join(href.trim_start_matches('/'))).map_err(|e| format!("{href}: {e}"))
     })
     .map_err(|reason| Error::step(&index, reason))?;
 
     let published = Published::read(&dist.join("data"))?;
-    let view = crate::pages::Data {
+    let view = crate::finish::pages::Data {
         site: &published.site,
         home: &published.home,
         latest: &published.latest,
@@ -114,33 +119,33 @@ pub fn finish(at: &Finish) -> Result<usize, Error> {
         articles: published.articles.iter().collect(),
         pages: published.pages.iter().collect(),
     };
-    let pages = crate::pages::pages(&template, &view).map_err(|reason| Error::step(&index, reason))?;
+    let pages = crate::finish::pages::pages(&template, &view).map_err(|reason| Error::step(&index, reason))?;
     // Every static page has the same inline scripts and stylesheet; the shell
     // page has trunk's own loader and links the stylesheet.
-    let csp = crate::headers::content_security_policy(&format!("{}{shell}", pages[0].html), &site_source);
+    let csp = crate::finish::headers::content_security_policy(&format!("{}{shell}", pages[0].html), &site_source);
     for page in &pages {
         let path = dist.join(&page.path);
         let folder = path.parent().expect("inside dist");
         std::fs::create_dir_all(folder).map_err(|e| Error::io(folder, e))?;
         write(&path, &page.html)?;
     }
-    let editor_csp = if at.content.join(crate::editor::SETTINGS_FILE).exists() {
-        let settings = crate::editor::Settings::read(at.content).map_err(Error::Content)?;
+    let editor_csp = if at.content.join(crate::finish::editor::SETTINGS_FILE).exists() {
+        let settings = crate::finish::editor::Settings::read(at.content).map_err(Error::Content)?;
         // The forms offer the documents' lists (the press has checked them).
         let mut errors = Vec::new();
-        let lists = crate::documents::read_lists(at.content, &mut errors).unwrap_or_default();
+        let lists = crate::kinds::documents::read_lists(at.content, &mut errors).unwrap_or_default();
         if !errors.is_empty() {
             return Err(Error::Content(errors));
         }
-        crate::editor::write(dist, at.editor, &settings, &published.site, &lists)
-            .map_err(|reason| Error::step(&dist.join(crate::editor::EDITOR_PATH), reason))?;
-        Some(crate::editor::content_security_policy(&settings))
+        crate::finish::editor::write(dist, at.editor, &settings, &published.site, &lists)
+            .map_err(|reason| Error::step(&dist.join(crate::finish::editor::EDITOR_PATH), reason))?;
+        Some(crate::finish::editor::content_security_policy(&settings))
     } else {
         None
     };
     let editor_csp = editor_csp.as_deref();
-    write(&dist.join("_headers"), &crate::headers::headers_file(&csp, editor_csp))?;
-    write(&dist.join("nginx-headers.conf"), &crate::headers::nginx_snippet(&csp, editor_csp))?;
+    write(&dist.join("_headers"), &crate::finish::headers::headers_file(&csp, editor_csp))?;
+    write(&dist.join("nginx-headers.conf"), &crate::finish::headers::nginx_snippet(&csp, editor_csp))?;
     Ok(pages.len())
 }
 
@@ -175,11 +180,11 @@ pub struct Publish<'a> {
 /// A content-only rebuild of the whole site over an app already built:
 /// `public/` and the kept app files into a staging folder, [`crate::build_site`]
 /// and [`finish`] over it, then the staging folder takes `dist`'s place
-/// ([`crate::publish::staged`]). Any error leaves `dist` as it was.
+/// ([`crate::write::staged`]). Any error leaves `dist` as it was.
 pub fn publish(at: &Publish) -> Result<(crate::Report, usize), Error> {
-    crate::publish::staged(at.dist, |staging| {
-        crate::publish::copy_dir(at.public, staging)?;
-        crate::publish::copy_dir(at.app, staging)?;
+    crate::write::staged(at.dist, |staging| {
+        crate::write::copy_dir(at.public, staging)?;
+        crate::write::copy_dir(at.app, staging)?;
         let site = crate::Site { root: staging, public: at.public, photo_cache: at.photo_cache };
         let report = crate::build_site(at.content, &staging.join("data"), Some(site), jiff::Timestamp::now())?;
         let pages = finish(&Finish { dist: staging, content: at.content, editor: at.editor, keep_app: None })?;

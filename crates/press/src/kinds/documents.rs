@@ -167,7 +167,7 @@ pub fn read_lists(content: &Path, errors: &mut Vec<ContentError>) -> Option<Sour
     if !file.exists() {
         return None;
     }
-    let (_, lists) = crate::source::read_file::<SourceLists>(&file, errors)?;
+    let (_, lists) = crate::read::read_file::<SourceLists>(&file, errors)?;
     check_lists(&file, &lists, errors);
     Some(lists)
 }
@@ -176,7 +176,7 @@ pub fn read_lists(content: &Path, errors: &mut Vec<ContentError>) -> Option<Sour
 /// field. With `public`, every file is looked for there and measured.
 pub fn read(content: &Path, public: Option<&Path>) -> Result<Documents, Vec<ContentError>> {
     let mut errors = Vec::new();
-    let sources = crate::source::read_folder::<SourceDocument>(&content.join("documents"), &mut errors)?;
+    let sources = crate::read::read_folder::<SourceDocument>(&content.join("documents"), &mut errors)?;
     let lists = match read_lists(content, &mut errors) {
         Some(lists) => lists,
         // A site without documents needs no lists.
@@ -219,7 +219,7 @@ fn check_lists(file: &Path, lists: &SourceLists, errors: &mut Vec<ContentError>)
                 errors.push(ContentError::new(
                     file,
                     Some(&format!("{at}.slug")),
-                    crate::validate::slug_reason(&term.slug),
+                    crate::check::slug_reason(&term.slug),
                 ));
             } else if !seen.insert(term.slug.as_str()) {
                 errors.push(ContentError::new(
@@ -246,7 +246,7 @@ fn check(
     let before = errors.len();
     let mut error = |field: &str, reason: String| errors.push(ContentError::new(file, Some(field), reason));
     if !model::is_valid_slug(&slug) {
-        error("(file name)", crate::validate::slug_reason(&slug));
+        error("(file name)", crate::check::slug_reason(&slug));
     }
     let number = source.number.trim().to_string();
     if let Some(reason) = number_reason(&number) {

@@ -70,7 +70,7 @@ pub struct Week {
 pub fn read(content: &Path) -> Result<Vec<Week>, Vec<ContentError>> {
     let mut errors = Vec::new();
     let mut weeks = Vec::new();
-    for (file, source) in crate::source::read_folder::<SourceWeek>(&content.join("schedule"), &mut errors)? {
+    for (file, source) in crate::read::read_folder::<SourceWeek>(&content.join("schedule"), &mut errors)? {
         if let Some(week) = check(&file, source, &mut errors) {
             weeks.push(week);
         }
@@ -102,8 +102,8 @@ fn check(file: &Path, source: SourceWeek, errors: &mut Vec<ContentError>) -> Opt
     if source.revision == 0 {
         errors.push(ContentError::new(file, Some("revision"), "counts from 1 (the first issue)"));
     }
-    let updated = crate::validate::parse_date(file, "updated", &source.updated, errors)
-        .map(|(at, _)| at.to_zoned_datetime(crate::validate::vietnam()).strftime("%H:%M %d/%m/%Y").to_string())
+    let updated = crate::check::parse_date(file, "updated", &source.updated, errors)
+        .map(|(at, _)| at.to_zoned_datetime(crate::check::vietnam()).strftime("%H:%M %d/%m/%Y").to_string())
         .unwrap_or_default();
     let mut days: Vec<(Day, Vec<SourceItem>)> = Vec::new();
     for (i, day) in source.days.into_iter().enumerate() {

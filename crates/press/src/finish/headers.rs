@@ -98,7 +98,7 @@ pub fn headers_file(csp: &str, editor: Option<&str>) -> String {
         out.push_str(&format!(
             "/{path}/*\n  ! Content-Security-Policy\n  Content-Security-Policy: {editor}\n  X-Robots-Tag: noindex, nofollow\n  \
              Cache-Control: no-cache\n",
-            path = crate::editor::EDITOR_PATH
+            path = crate::finish::editor::EDITOR_PATH
         ));
     }
     out
@@ -121,7 +121,7 @@ pub fn nginx_snippet(csp: &str, editor: Option<&str>) -> String {
     // anything else is a real 404 with the not-found page, where the app starts too.
     if let Some(editor) = editor {
         // nginx: a location's own add_header lines replace the outer ones.
-        out.push_str(&format!("}}\nlocation ^~ /{}/ {{\n", crate::editor::EDITOR_PATH));
+        out.push_str(&format!("}}\nlocation ^~ /{}/ {{\n", crate::finish::editor::EDITOR_PATH));
         headers(&mut out, editor, "no-cache");
         out.push_str(
             "    add_header X-Robots-Tag \"noindex, nofollow\" always;\n    try_files $uri $uri/index.html =404;\n",

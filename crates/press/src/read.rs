@@ -1,4 +1,4 @@
-//! Stage 1: read `content/` and parse each file into its source type.
+//! Read `content/` and parse each file into its source type.
 //! Syntax and shape errors are reported here with file, field and position.
 
 use std::path::{Path, PathBuf};
@@ -101,7 +101,7 @@ pub fn read_folder<T: DeserializeOwned>(
     errors: &mut Vec<ContentError>,
 ) -> Result<Vec<(PathBuf, T)>, Vec<ContentError>> {
     let mut files = Vec::new();
-    crate::office::collect(dir, &mut files)
+    collect(dir, &mut files)
         .map_err(|(dir, e)| vec![ContentError::new(&dir, None, format!("cannot be read: {e}"))])?;
     files.sort();
     Ok(files.iter().filter_map(|file| read_file::<T>(file, errors)).collect())
@@ -149,4 +149,39 @@ fn strip_position(message: &str) -> String {
         Some(at) => message[..at].to_string(),
         None => message.to_string(),
     }
+}
+
+/// Every `.json` file under `dir` (none when it does not exist).
+pub fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), (PathBuf, std::io::Error)> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        // A site without pages of its own.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err((dir.to_path_buf(), e)),
+    };
+    for entry in entries {
+        let path = entry.map_err(|e| (dir.to_path_buf(), e))?.path();
+        if path.is_dir() {
+            collect(&path, files)?;
+        } else if path.extension().is_some_and(|ext| ext == "json") {
+            files.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// A drawing's size: its root element's `width` and `height`, else its `viewBox`.
+pub fn svg_size(svg: &str) -> Option<(u32, u32)> {
+    let start = svg.find("<svg")?;
+    let tag = &svg[start..start + svg[start..].find('>')?];
+    let attribute = |name: &str| {
+        let at = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        Some(&tag[at..at + tag[at..].find('"')?])
+    };
+    let number = |text: &str| text.trim_end_matches("px").trim().parse::<f64>().ok().filter(|n| *n > 0.0);
+    if let (Some(w), Some(h)) = (attribute("width").and_then(number), attribute("height").and_then(number)) {
+        return Some((w.round() as u32, h.round() as u32));
+    }
+    let view: Vec<f64> = attribute("viewBox")?.split([' ', ',']).filter_map(|n| n.parse().ok()).collect();
+    (view.len() == 4 && view[2] > 0.0 && view[3] > 0.0).then(|| (view[2].round() as u32, view[3].round() as u32))
 }

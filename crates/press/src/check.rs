@@ -1,0 +1,43 @@
+//! Checks every content kind shares: a slug's shape, and date-times read
+//! with their offset and shown in Vietnam's time.
+
+use std::path::Path;
+
+use jiff::Timestamp;
+use jiff::tz::{self, TimeZone};
+
+use crate::error::ContentError;
+
+/// Why `slug` cannot be a file name and an address (see `model::is_valid_slug`).
+pub fn slug_reason(slug: &str) -> String {
+    format!("`{slug}` is not a slug: use lowercase letters a-z, digits and single hyphens")
+}
+
+/// Vietnam's time, UTC+7 all year.
+pub fn vietnam() -> TimeZone {
+    TimeZone::fixed(tz::offset(7))
+}
+
+/// Accepts RFC 3339 with an explicit offset and re-expresses it in Vietnam's
+/// time, which is what the app shows.
+pub fn parse_date(
+    file: &Path,
+    field: &str,
+    text: &str,
+    errors: &mut Vec<ContentError>,
+) -> Option<(Timestamp, String)> {
+    match text.parse::<Timestamp>() {
+        Ok(at) => {
+            let local = at.to_zoned_datetime(vietnam());
+            Some((at, local.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()))
+        }
+        Err(e) => {
+            errors.push(ContentError::new(
+                file,
+                Some(field),
+                format!("`{text}` is not a date-time with offset like 2021-08-20T08:30:00+07:00 ({e})"),
+            ));
+            None
+        }
+    }
+}

@@ -1,0 +1,9 @@
+//! One module per content kind, each `read → check → model types`: its
+//! source files read (through `crate::read`), every problem collected with
+//! file and field, and what the later stages need built. The next kind is one
+//! new file beside these.
+
+pub mod articles;
+pub mod documents;
+pub mod office;
+pub mod schedule;
