@@ -119,7 +119,7 @@ pub fn assemble(content: Content, documents: &[(model::search::DocInfo, String)]
     }
 }
 
-fn summary(article: &validate::Article) -> ArticleSummary {
+fn summary(article: &articles::Article) -> ArticleSummary {
     ArticleSummary {
         slug: article.slug.clone(),
         title: article.title.clone(),
@@ -130,7 +130,7 @@ fn summary(article: &validate::Article) -> ArticleSummary {
     }
 }
 
-fn link(article: &validate::Article) -> ArticleLink {
+fn link(article: &articles::Article) -> ArticleLink {
     ArticleLink { slug: article.slug.clone(), title: article.title.clone() }
 }
 

@@ -20,12 +20,7 @@ pub fn vietnam() -> TimeZone {
 
 /// Accepts RFC 3339 with an explicit offset and re-expresses it in Vietnam's
 /// time, which is what the app shows.
-pub fn parse_date(
-    file: &Path,
-    field: &str,
-    text: &str,
-    errors: &mut Vec<ContentError>,
-) -> Option<(Timestamp, String)> {
+pub fn parse_date(file: &Path, field: &str, text: &str, errors: &mut Vec<ContentError>) -> Option<(Timestamp, String)> {
     match text.parse::<Timestamp>() {
         Ok(at) => {
             let local = at.to_zoned_datetime(vietnam());

@@ -10,14 +10,14 @@
 //! editor, host headers). See README.md.
 
 // The stages, in the order the data goes through them (`build_site`).
-pub mod read;
-pub mod kinds;
-pub mod render;
-pub mod photos;
 pub mod assemble;
+pub mod finish;
+pub mod kinds;
+pub mod photos;
+pub mod read;
+pub mod render;
 pub mod search;
 pub mod write;
-pub mod finish;
 // Shared by the stages.
 pub mod check;
 pub mod error;

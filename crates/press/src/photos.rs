@@ -17,8 +17,8 @@ use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use crate::error::{ContentError, Error};
-use crate::render::Measured;
 use crate::kinds::articles::{Article, Content};
+use crate::render::Measured;
 
 /// Refused above this: a decompression bomb, or a scan no reader needs.
 pub const MAX_MEGAPIXELS: u64 = 50;

@@ -101,8 +101,7 @@ pub fn read_folder<T: DeserializeOwned>(
     errors: &mut Vec<ContentError>,
 ) -> Result<Vec<(PathBuf, T)>, Vec<ContentError>> {
     let mut files = Vec::new();
-    collect(dir, &mut files)
-        .map_err(|(dir, e)| vec![ContentError::new(&dir, None, format!("cannot be read: {e}"))])?;
+    collect(dir, &mut files).map_err(|(dir, e)| vec![ContentError::new(&dir, None, format!("cannot be read: {e}"))])?;
     files.sort();
     Ok(files.iter().filter_map(|file| read_file::<T>(file, errors)).collect())
 }

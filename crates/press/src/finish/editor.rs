@@ -679,7 +679,9 @@ pub fn write(
     let mut fonts: Vec<&str> = VIETNAMESE_FONTS.to_vec();
     for (cdn, file) in FONTS {
         if !script.contains(cdn) {
-            return Err(format!("{EDITOR_SCRIPT} {version} no longer names {cdn}: update press::finish::editor::FONTS"));
+            return Err(format!(
+                "{EDITOR_SCRIPT} {version} no longer names {cdn}: update press::finish::editor::FONTS"
+            ));
         }
         let name = file.rsplit('/').next().expect("a file name");
         script = script.replace(cdn, &format!("/{EDITOR_PATH}/fonts/{name}"));

@@ -100,8 +100,9 @@ pub fn finish(at: &Finish) -> Result<usize, Error> {
         keep_app(dist, keep, &app_files)?;
     }
     let worker_file = dist.join(crate::finish::offline::SERVICE_WORKER);
-    let worker = crate::finish::offline::service_worker(&text(crate::finish::offline::SERVICE_WORKER)?, &template, &app_files)
-        .map_err(|reason| Error::step(&worker_file, reason))?;
+    let worker =
+        crate::finish::offline::service_worker(&text(crate::finish::offline::SERVICE_WORKER)?, &template, &app_files)
+            .map_err(|reason| Error::step(&worker_file, reason))?;
     write(&worker_file, &worker)?;
     let shell = crate::finish::offline::shell_page(&template);
     write(&dist.join(crate::finish::offline::SHELL_PAGE), &shell)?;

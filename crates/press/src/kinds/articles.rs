@@ -11,8 +11,8 @@ use model::{Category, Image, Site, is_valid_slug};
 
 use crate::check::{parse_date, slug_reason};
 use crate::error::{ContentError, Error};
-use crate::render;
 use crate::read::{SourceArticle, Sources};
+use crate::render;
 
 /// An article that passed every check, with its body rendered.
 #[derive(Debug, Clone)]
@@ -158,7 +158,6 @@ fn check_site(file: &Path, site: &Site, categories: &[Category], errors: &mut Ve
     }
 }
 
-
 fn check_article(
     file: PathBuf,
     slug: String,
@@ -232,5 +231,3 @@ fn check_article(
         featured: source.featured,
     })
 }
-
-
