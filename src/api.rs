@@ -95,7 +95,7 @@ pub async fn home() -> Fetched<HomePage> {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Document {
     Article(Box<Article>),
-    /// Drawn by the press (`press::pages::page_fragment`).
+    /// Drawn by the press (`press::html::page_fragment`).
     Page(model::Fragment),
 }
 

@@ -268,13 +268,15 @@ function addressesOfEveryKind() {
     '/chuyen-muc/tin-tuc-su-kien?trang=2'];
 }
 
-/** The forms a reader may arrive at `address` in: slash, index.html, the parameters Facebook and Zalo append. */
-function formsOf(address) {
+/** The other forms a reader may arrive at `address` in: slash, index.html, the parameters Facebook and Zalo append. */
+function otherFormsOf(address) {
   const [path, query] = address.split('?');
   const folder = path === '/' ? '' : path;
-  const withQuery = (p, extra) => `${p}${[query, extra].filter(Boolean).length ? '?' : ''}${[query, extra].filter(Boolean).join('&')}`;
+  const withQuery = (p, extra) => {
+    const params = [query, extra].filter(Boolean).join('&');
+    return params ? `${p}?${params}` : p;
+  };
   return [
-    withQuery(path),
     ...(path === '/' ? [] : [withQuery(`${folder}/`)]),
     withQuery(`${folder}/index.html`),
     withQuery(path, 'fbclid=IwAR2x'),
@@ -301,7 +303,7 @@ test('every page kind opens at every address form, on a host that redirects fold
       }
       // The slash and index.html forms are served alike by both hosts; the
       // forms without a slash are redirected by one and not the other.
-      const [, ...others] = formsOf(address);
+      const others = otherFormsOf(address);
       for (const [host, forms] of [[site, others], [plain, others.filter((form) => form.includes('fbclid'))]]) {
         for (const form of forms) {
           const where = `${form} (${host === site ? 'redirecting' : 'plain'} host)`;

@@ -50,7 +50,8 @@ pub fn WeekSchedule(
 #[component]
 fn ScheduleDay(date: Day, items: Vec<ScheduleItem>) -> impl IntoView {
     let (iso, heading) = (date.to_string(), format!("{}, {}", date.weekday_name(), date.date()));
-    let (id, labelled_by) = (format!("ngay-{iso}"), format!("ngay-{iso}"));
+    let id = format!("ngay-{iso}");
+    let labelled_by = id.clone();
     let empty = items.is_empty().then(|| view! { <p class="schedule-empty">"Không có lịch công tác."</p> });
     let parts: Vec<_> = [("Sáng", true), ("Chiều", false)]
         .into_iter()

@@ -220,7 +220,7 @@ fn week_page(
             let date = monday.add_days(offset);
             let items =
                 written.and_then(|w| w.days.iter().find(|(d, _)| *d == date)).map(|(_, items)| items.as_slice());
-            let filled = |text: &str| Some(text.trim()).filter(|t| !t.is_empty()).map(|_| text.to_string());
+            let filled = |text: &str| (!text.trim().is_empty()).then(|| text.to_string());
             let items = items
                 .unwrap_or_default()
                 .iter()
