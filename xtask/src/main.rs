@@ -17,6 +17,7 @@ commands:
   publish       content-only rebuild of dist/ over the app last built (what the publishing pipeline runs
                 after a content change); [--content DIR] [--dist DIR]; dist/ is replaced only if all is well
   bench press   measure the press on 1k, 10k and 100k generated articles
+                (--against REV: its build time vs commit REV's, same corpora, same run)
   bench counter measure portal-counter's hits/s and latency under wrk
   bench pages   Lighthouse (mobile) on an article, the home and a category page vs a plain HTML copy
   bench images  the photo pipeline: bytes a phone downloads vs the originals, LCP, photos/s, cached rebuild
@@ -24,7 +25,8 @@ commands:
   bench hydrate the reader wasm built for Leptos hydration vs the takeover build that ships (raw, gzip, brotli)
   bench publish `publish` after editing one article vs a full `build`, same run
   bench documents bytes for a filtered listing page and a number lookup at 20,000 documents; press time
-  bench static  static page build time of the sample site and 10k articles, vs the hand-written pages of the last commit before the shared views";
+  bench static  static page build time of the sample site and 10k articles, vs the hand-written pages of the last commit before the shared views
+                (--against REV: vs commit REV's static pages step)";
 
 type Result<T = ()> = std::result::Result<T, String>;
 
@@ -266,7 +268,39 @@ fn bench_documents(root: &Path, extra: &[String]) -> Result {
 }
 
 fn bench_press(root: &Path, extra: &[String]) -> Result {
-    press_bench(root, "press-bench", extra)
+    let (against, counts) = against(extra);
+    let Some(rev) = against else { return press_bench(root, "press-bench", &counts) };
+    let tools = Tools::ensure(root, false)?;
+    let (tree, target) = baseline_worktree(root, &rev)?;
+    let build = |bin: &'static str| ["build", "--quiet", "--profile", "tooling", "--package", "press", "--bin", bin];
+    run(tools.command("cargo").current_dir(&tree).args(build("press")).env("CARGO_TARGET_DIR", &target))?;
+    run(tools.command("cargo").current_dir(root).args(build("press")))?;
+    // Before `press build` (773e2cf) the press took no subcommand.
+    let step = if tree.join("crates/press/src/bin/post-build.rs").exists() { "-" } else { "build" };
+    run(tools
+        .command("cargo")
+        .current_dir(root)
+        .args(["run", "--quiet", "--profile", "tooling", "--package", "fixtures", "--bin", "press-against", "--"])
+        .arg(target.join("tooling/press"))
+        .arg(step)
+        .arg(root.join("target/tooling/press"))
+        .arg(root.join(format!("target/bench-{rev}/run")))
+        .args(&counts))
+}
+
+/// `--against REV` taken out of a benchmark's arguments.
+fn against(extra: &[String]) -> (Option<String>, Vec<String>) {
+    let mut rev = None;
+    let mut rest = Vec::new();
+    let mut args = extra.iter();
+    while let Some(arg) = args.next() {
+        match arg.strip_prefix("--against") {
+            Some("") => rev = args.next().cloned(),
+            Some(value) if value.starts_with('=') => rev = Some(value[1..].to_string()),
+            _ => rest.push(arg.clone()),
+        }
+    }
+    (rev, rest)
 }
 
 /// One of the press's benchmark binaries (`crates/fixtures`), built for speed.
@@ -295,7 +329,7 @@ fn bench_counter(root: &Path, extra: &[String]) -> Result {
     ]))?;
     // The counter before the path check and hit caps, built from the same
     // baseline worktree as `bench static`, measured in the same run.
-    let (baseline, target) = baseline_worktree(root)?;
+    let (baseline, target) = baseline_worktree(root, STATIC_BASELINE)?;
     run(tools
         .command("cargo")
         .current_dir(&baseline)
@@ -366,43 +400,39 @@ fn lighthouse_bench(root: &Path, script: &str, extra: &[PathBuf]) -> Result {
 /// and `bench counter`.
 const STATIC_BASELINE: &str = "3ef6482";
 
-/// A git worktree of the baseline commit, and the target folder for its builds.
-fn baseline_worktree(root: &Path) -> Result<(PathBuf, PathBuf)> {
-    let work = root.join("target/bench-static");
-    let baseline = work.join("baseline");
+/// A git worktree of commit `rev` (`target/bench-REV/tree`), and the
+/// target folder for its builds (its own: the tree's crates are other
+/// versions of this one's).
+fn baseline_worktree(root: &Path, rev: &str) -> Result<(PathBuf, PathBuf)> {
+    let work = root.join(format!("target/bench-{rev}"));
+    let baseline = work.join("tree");
     if !baseline.join("Cargo.toml").exists() {
         let _ = std::fs::remove_dir_all(&baseline);
-        run(Command::new("git")
-            .current_dir(root)
-            .args(["worktree", "add", "--force", "--detach"])
-            .arg(&baseline)
-            .arg(STATIC_BASELINE))?;
+        let _ = Command::new("git").current_dir(root).args(["worktree", "prune"]).status();
+        run(Command::new("git").current_dir(root).args(["worktree", "add", "--force", "--detach"]).arg(&baseline).arg(rev))?;
     }
     Ok((baseline, work.join("target")))
 }
 
 fn bench_static(root: &Path, extra: &[String]) -> Result {
     let tools = Tools::ensure(root, false)?;
-    let work = root.join("target/bench-static");
-    let (baseline, _) = baseline_worktree(root)?;
+    let (against, counts) = against(extra);
+    let rev = against.as_deref().unwrap_or(STATIC_BASELINE);
+    let (baseline, target) = baseline_worktree(root, rev)?;
     // The baseline commit's post-build binary against this tree's `press finish`.
     let build = |bin: &'static str| ["build", "--quiet", "--profile", "tooling", "--package", "press", "--bin", bin];
-    run(tools
-        .command("cargo")
-        .current_dir(&baseline)
-        .args(build("post-build"))
-        .env("CARGO_TARGET_DIR", work.join("target")))?;
+    run(tools.command("cargo").current_dir(&baseline).args(build("post-build")).env("CARGO_TARGET_DIR", &target))?;
     run(tools.command("cargo").current_dir(root).args(build("press")))?;
-    let counts: Vec<String> = if extra.is_empty() { vec!["10000".into()] } else { extra.to_vec() };
+    let counts: Vec<String> = if counts.is_empty() { vec!["10000".into()] } else { counts };
     run(tools
         .command("cargo")
         .current_dir(root)
         .args(["run", "--quiet", "--profile", "tooling", "--package", "fixtures", "--bin", "static-bench", "--"])
-        .arg(work.join("target/tooling/post-build"))
+        .arg(target.join("tooling/post-build"))
         .arg(root.join("target/tooling/press"))
         .arg(root.join("content"))
         .arg(root.join("index.html"))
-        .arg(work.join("run"))
+        .arg(root.join(format!("target/bench-{rev}/run")))
         .args(&counts))
 }
 

@@ -311,6 +311,19 @@ pub fn is_valid_slug(slug: &str) -> bool {
         && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
+/// `data/edition.json` ([`paths::EDITION`]): what a scheduled run compares
+/// with its clock. `next_change` is the earliest `published` or `expires`
+/// after `built` among the entries that are not drafts: once it has passed,
+/// the site is due a rebuild; `None` when nothing is waiting.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Edition {
+    /// RFC 3339, the build's clock (`--now`).
+    pub built: String,
+    pub next_change: Option<String>,
+    /// A staff preview (drafts in, nothing indexed).
+    pub preview: bool,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

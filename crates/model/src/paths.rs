@@ -7,6 +7,11 @@ pub const DATA_DIR: &str = "data";
 /// counter counts (a contract with `portal-counter --known-paths` and the Worker).
 pub const COUNTED_PATHS: &str = "counted-paths.json";
 
+/// Inside the data folder: when the site was built and when it next needs
+/// building with no commit ([`crate::Edition`]; read by the pipeline's
+/// scheduled run, `.ci/due`, never by the app).
+pub const EDITION: &str = "edition.json";
+
 pub fn site() -> String {
     format!("/{DATA_DIR}/site.json")
 }

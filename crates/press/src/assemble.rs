@@ -26,12 +26,25 @@ pub struct Published {
     pub articles: Vec<Article>,
     /// The office's own pages and the site map (`office::assemble`).
     pub pages: Vec<model::Page>,
+    /// Slugs of the articles past their `expires` (in `articles`, in no listing).
+    pub expired: std::collections::HashSet<String>,
+    pub edition: model::Edition,
 }
 
 /// `documents`: what the search indexes of the office's documents
-/// (`documents::search_entries`), after the articles.
-pub fn assemble(content: Content, documents: &[(model::search::DocInfo, String)]) -> Published {
-    let Content { site, categories, mut articles } = content;
+/// (`documents::search_entries`), after the articles. An expired article
+/// keeps its page and search entry but no listing shows it; a preview counts
+/// no visits (`counter_endpoint` left out).
+pub fn assemble(content: Content, documents: &[(model::search::DocInfo, String)], edition: crate::Edition) -> Published {
+    let Content { mut site, categories, mut articles, next_change } = content;
+    let edition_file = model::Edition {
+        built: crate::check::rfc3339(edition.now),
+        next_change: next_change.map(crate::check::rfc3339),
+        preview: edition.preview,
+    };
+    if edition.preview {
+        site.counter_endpoint = None;
+    }
     articles.sort_by(|a, b| b.published_at.cmp(&a.published_at).then_with(|| a.slug.cmp(&b.slug)));
     let summaries: Vec<ArticleSummary> = articles.iter().map(summary).collect();
 
@@ -40,7 +53,9 @@ pub fn assemble(content: Content, documents: &[(model::search::DocInfo, String)]
         categories.iter().map(|c| (c.slug.as_str(), c.parent.as_deref())).collect();
     let mut members: HashMap<&str, Vec<usize>> = categories.iter().map(|c| (c.slug.as_str(), Vec::new())).collect();
     let mut own: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (index, article) in articles.iter().enumerate() {
+    let listed: Vec<usize> = (0..articles.len()).filter(|&i| !articles[i].expired).collect();
+    for &index in &listed {
+        let article = &articles[index];
         own.entry(article.category.as_str()).or_default().push(index);
         let mut category = Some(article.category.as_str());
         while let Some(slug) = category {
@@ -59,8 +74,7 @@ pub fn assemble(content: Content, documents: &[(model::search::DocInfo, String)]
         }
     }
 
-    let all: Vec<usize> = (0..articles.len()).collect();
-    let latest = paginate(&all, &summaries);
+    let latest = paginate(&listed, &summaries);
     let category_pages =
         categories.iter().map(|c| (c.slug.clone(), paginate(&members[c.slug.as_str()], &summaries))).collect();
 
@@ -68,7 +82,7 @@ pub fn assemble(content: Content, documents: &[(model::search::DocInfo, String)]
         featured: articles
             .iter()
             .zip(&summaries)
-            .filter(|(article, _)| article.featured)
+            .filter(|(article, _)| article.featured && !article.expired)
             .take(HOME_FEATURED)
             .map(|(_, summary)| summary.clone())
             .collect(),
@@ -88,6 +102,7 @@ pub fn assemble(content: Content, documents: &[(model::search::DocInfo, String)]
     };
 
     let search = crate::search::build(&articles, documents);
+    let expired = articles.iter().filter(|a| a.expired).map(|a| a.slug.clone()).collect();
     let published_articles = articles
         .into_iter()
         .zip(older.into_iter().zip(newer))
@@ -116,6 +131,8 @@ pub fn assemble(content: Content, documents: &[(model::search::DocInfo, String)]
         categories: category_pages,
         articles: published_articles,
         pages: Vec::new(),
+        expired,
+        edition: edition_file,
     }
 }
 

@@ -20,12 +20,14 @@ pub fn vietnam() -> TimeZone {
 
 /// Accepts RFC 3339 with an explicit offset and re-expresses it in Vietnam's
 /// time, which is what the app shows.
+/// `at` in RFC 3339 in Vietnam's time ("2026-12-07T08:00:00+07:00").
+pub fn rfc3339(at: Timestamp) -> String {
+    at.to_zoned_datetime(vietnam()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
 pub fn parse_date(file: &Path, field: &str, text: &str, errors: &mut Vec<ContentError>) -> Option<(Timestamp, String)> {
     match text.parse::<Timestamp>() {
-        Ok(at) => {
-            let local = at.to_zoned_datetime(vietnam());
-            Some((at, local.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()))
-        }
+        Ok(at) => Some((at, rfc3339(at))),
         Err(e) => {
             errors.push(ContentError::new(
                 file,

@@ -34,29 +34,51 @@ pub struct Site<'a> {
     pub photo_cache: &'a Path,
 }
 
+/// What a build publishes: the content as of `now` (Vietnam's clock decides
+/// what is due: an entry dated later is not out yet, one past its `expires`
+/// leaves the listings), and with `preview` the staff's private preview —
+/// drafts and entries not yet due included, no counter, nothing indexed.
+#[derive(Debug, Clone, Copy)]
+pub struct Edition {
+    pub now: jiff::Timestamp,
+    pub preview: bool,
+}
+
+impl Edition {
+    /// The public site as of now.
+    pub fn now() -> Edition {
+        Edition { now: jiff::Timestamp::now(), preview: false }
+    }
+
+    /// Whether an entry that is a draft or dated `published` goes out.
+    pub fn shows(&self, draft: bool, published: Option<jiff::Timestamp>) -> bool {
+        self.preview || !(draft || published.is_some_and(|at| at > self.now))
+    }
+}
+
 pub use error::{ContentError, Error};
 pub use write::Report;
 
 /// Runs every stage, writing the JSON the app fetches into `out`. On any
 /// error nothing under `out` changes.
 pub fn build(content: &Path, out: &Path) -> Result<Report, Error> {
-    build_site(content, out, None, jiff::Timestamp::now())
+    build_site(content, out, None, Edition::now())
 }
 
 /// [`build`], and with `site` also the photos (processed into the site root)
-/// and the sitemaps, feeds, robots.txt and manifest at that folder's root;
-/// `now` decides what the news sitemap lists.
-pub fn build_site(content: &Path, out: &Path, site: Option<Site>, now: jiff::Timestamp) -> Result<Report, Error> {
+/// and the sitemaps, feeds, robots.txt and manifest at that folder's root.
+/// Every entry is checked, drafts too; `edition` decides which are published.
+pub fn build_site(content: &Path, out: &Path, site: Option<Site>, edition: Edition) -> Result<Report, Error> {
     let site_root = site.as_ref().map(|site| site.root);
     let sources = read::read(content)?;
     let public = site.as_ref().map(|site| site.public);
     // Every problem of the articles, the office's pages, the documents and
     // the schedule, in one report.
     let mut errors = Vec::new();
-    let pages = kinds::office::read(content, public).map_err(|more| errors.extend(more)).ok();
-    let documents = kinds::documents::read(content, public).map_err(|more| errors.extend(more)).ok();
-    let weeks = kinds::schedule::read(content).map_err(|more| errors.extend(more)).ok();
-    let mut checked = match kinds::articles::check(sources) {
+    let pages = kinds::office::read(content, public, edition).map_err(|more| errors.extend(more)).ok();
+    let documents = kinds::documents::read(content, public, edition).map_err(|more| errors.extend(more)).ok();
+    let weeks = kinds::schedule::read(content, edition).map_err(|more| errors.extend(more)).ok();
+    let mut checked = match kinds::articles::check(sources, edition) {
         Ok(checked) => checked,
         Err(Error::Content(mut first)) => {
             first.extend(errors);
@@ -74,11 +96,11 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, now: jiff::Tim
         )?,
         None => photos::PhotoReport::default(),
     };
-    let mut published = assemble::assemble(checked, &kinds::documents::search_entries(&documents));
+    let mut published = assemble::assemble(checked, &kinds::documents::search_entries(&documents), edition);
     published.pages = kinds::office::assemble(pages, &published.site);
     published.pages.extend(kinds::documents::pages(&documents));
-    published.pages.extend(kinds::schedule::pages(&weeks, model::Day::in_vietnam(now.as_millisecond() as f64)));
-    let site_files = site_root.map(|_| write::feeds::site_files(&published, now)).unwrap_or_default();
+    published.pages.extend(kinds::schedule::pages(&weeks, model::Day::in_vietnam(edition.now.as_millisecond() as f64)));
+    let site_files = site_root.map(|_| write::feeds::site_files(&published, edition)).unwrap_or_default();
     let mut report = write::publish(&published, out)?;
     report.photos = photos;
     if let Some(root) = site_root {

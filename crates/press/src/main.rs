@@ -16,6 +16,26 @@ struct Cli {
     command: Command,
 }
 
+/// What a build publishes (`press::Edition`). Both are also read from the
+/// environment, so trunk's hooks take them from `cargo xtask build --now …`.
+#[derive(clap::Args)]
+struct EditionArgs {
+    /// The build's clock, RFC 3339 ("2026-12-07T08:00:00+07:00"): entries
+    /// dated later are not out yet, those past `expires` leave the listings.
+    #[arg(long, env = "PORTAL_NOW")]
+    now: Option<jiff::Timestamp>,
+    /// A staff preview: drafts and entries not yet due included, every page
+    /// marked "Bản xem trước" and not to be indexed, no visitor counter.
+    #[arg(long, env = "PORTAL_PREVIEW")]
+    preview: bool,
+}
+
+impl EditionArgs {
+    fn edition(&self) -> press::Edition {
+        press::Edition { now: self.now.unwrap_or_else(jiff::Timestamp::now), preview: self.preview }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Validate the portal's content and write the JSON the reader app fetches.
@@ -36,6 +56,8 @@ enum Command {
         /// Where processed photos are kept between builds (with --site-files).
         #[arg(long, default_value = "target/photo-cache")]
         photo_cache: PathBuf,
+        #[command(flatten)]
+        edition: EditionArgs,
     },
     /// The whole site rebuilt from the content over an app already built (no
     /// compiling): build and finish in a staging folder that then replaces --dist.
@@ -53,6 +75,8 @@ enum Command {
         photo_cache: PathBuf,
         #[arg(long, default_value = "editor/node_modules")]
         editor: PathBuf,
+        #[command(flatten)]
+        edition: EditionArgs,
     },
     /// After trunk: the static pages, offline shell, staff editor and host headers.
     Finish {
@@ -67,16 +91,19 @@ enum Command {
         /// Keep trunk's page and the app's files here first, for `cargo xtask publish`.
         #[arg(long)]
         keep_app: Option<PathBuf>,
+        /// A staff preview: every page marked and not to be indexed.
+        #[arg(long, env = "PORTAL_PREVIEW")]
+        preview: bool,
     },
 }
 
 fn main() -> ExitCode {
     let started = Instant::now();
     let done = match Cli::parse().command {
-        Command::Build { content, out, site_files, public, photo_cache } => {
+        Command::Build { content, out, site_files, public, photo_cache, edition } => {
             let site =
                 site_files.as_deref().map(|root| press::Site { root, public: &public, photo_cache: &photo_cache });
-            press::build_site(&content, &out, site, jiff::Timestamp::now()).map(|report| {
+            press::build_site(&content, &out, site, edition.edition()).map(|report| {
                 format!(
                     "{} articles, {} files → {}, photos: {} processed, {} from the cache",
                     report.articles,
@@ -87,7 +114,7 @@ fn main() -> ExitCode {
                 )
             })
         }
-        Command::Publish { content, dist, app, public, photo_cache, editor } => {
+        Command::Publish { content, dist, app, public, photo_cache, editor, edition } => {
             let at = press::finish::Publish {
                 content: &content,
                 dist: &dist,
@@ -95,17 +122,19 @@ fn main() -> ExitCode {
                 public: &public,
                 photo_cache: &photo_cache,
                 editor: &editor,
+                edition: edition.edition(),
             };
             press::finish::publish(&at).map(|(report, pages)| {
                 format!("{} articles, {pages} static pages → {}", report.articles, dist.display())
             })
         }
-        Command::Finish { dist, content, editor, keep_app } => {
+        Command::Finish { dist, content, editor, keep_app, preview } => {
             let at = press::finish::Finish {
                 dist: &dist,
                 content: &content,
                 editor: &editor,
                 keep_app: keep_app.as_deref(),
+                preview,
             };
             press::finish::finish(&at).map(|pages| format!("{pages} static pages, _headers and nginx-headers.conf"))
         }

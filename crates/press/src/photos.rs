@@ -312,19 +312,3 @@ fn average(image: &RgbImage) -> String {
     let [r, g, b] = sum.map(|total| total / count.max(1));
     format!("#{r:02x}{g:02x}{b:02x}")
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_drawing_is_measured_by_its_size_or_its_view_box() {
-        assert_eq!(
-            crate::read::svg_size(r#"<?xml?><svg xmlns="x" viewBox="0 0 800 450" width="800" height="450">"#),
-            Some((800, 450))
-        );
-        assert_eq!(crate::read::svg_size(r#"<svg width="120px" height="80px">"#), Some((120, 80)));
-        assert_eq!(crate::read::svg_size(r#"<svg viewBox="0,0,64,32">"#), Some((64, 32)));
-        assert_eq!(crate::read::svg_size(r#"<svg width="100%" height="100%">"#), None);
-    }
-}

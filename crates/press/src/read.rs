@@ -32,6 +32,13 @@ pub struct SourceArticle {
     pub tags: Vec<String>,
     #[serde(default)]
     pub featured: bool,
+    /// Checked like any other, published nowhere (staff see it in previews).
+    #[serde(default)]
+    pub draft: bool,
+    /// When a notice stops being in force: it then leaves the listings and
+    /// feeds and its page says "Hết hiệu lực".
+    #[serde(default)]
+    pub expires: Option<String>,
 }
 
 /// `content/categories.json`: an object, so the staff editor can edit it as one file.
@@ -183,4 +190,20 @@ pub fn svg_size(svg: &str) -> Option<(u32, u32)> {
     }
     let view: Vec<f64> = attribute("viewBox")?.split([' ', ',']).filter_map(|n| n.parse().ok()).collect();
     (view.len() == 4 && view[2] > 0.0 && view[3] > 0.0).then(|| (view[2].round() as u32, view[3].round() as u32))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_drawing_is_measured_by_its_size_or_its_view_box() {
+        assert_eq!(
+            svg_size(r#"<?xml?><svg xmlns="x" viewBox="0 0 800 450" width="800" height="450">"#),
+            Some((800, 450))
+        );
+        assert_eq!(svg_size(r#"<svg width="120px" height="80px">"#), Some((120, 80)));
+        assert_eq!(svg_size(r#"<svg viewBox="0,0,64,32">"#), Some((64, 32)));
+        assert_eq!(svg_size(r#"<svg width="100%" height="100%">"#), None);
+    }
 }

@@ -11,6 +11,8 @@ struct Fixture {
     _dir: tempfile::TempDir,
     content: PathBuf,
     out: PathBuf,
+    /// What `build_site` publishes (a fixed clock, not a preview).
+    edition: press::Edition,
 }
 
 fn site() -> Value {
@@ -42,7 +44,8 @@ impl Fixture {
         let dir = tempfile::tempdir().unwrap();
         let content = dir.path().join("content");
         fs::create_dir_all(content.join("articles")).unwrap();
-        let fixture = Fixture { out: dir.path().join("out/data"), content, _dir: dir };
+        let edition = press::Edition { now: "2026-11-29T00:00:00Z".parse().unwrap(), preview: false };
+        let fixture = Fixture { out: dir.path().join("out/data"), content, _dir: dir, edition };
         fixture.write("site.json", &site().to_string());
         fixture.write(
             "categories.json",
@@ -79,7 +82,7 @@ impl Fixture {
         let (root, cache) = (self.root(), self.content.parent().unwrap().join("photo-cache"));
         let public = self.content.parent().unwrap().join("public");
         let site = press::Site { root: &root, public: &public, photo_cache: &cache };
-        press::build_site(&self.content, &self.out, Some(site), "2026-11-29T00:00:00Z".parse().unwrap())
+        press::build_site(&self.content, &self.out, Some(site), self.edition)
     }
 
     /// A drawing in the fixture's public/media/.

@@ -37,7 +37,7 @@ fn build(now: &str) -> tempfile::TempDir {
         &content,
         &root.join("data"),
         Some(press::Site { root: &root, public: &root.join("public"), photo_cache: &root.join("photo-cache") }),
-        now.parse().unwrap(),
+        press::Edition { now: now.parse().unwrap(), preview: false },
     )
     .unwrap();
     dir

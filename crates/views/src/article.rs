@@ -122,3 +122,18 @@ pub fn OtherArticlesList(slug: String, listing: ListingPage) -> impl IntoView {
         <Pagination current=listing.page total=listing.total_pages href=move |n| route::paged(&base, n) keep_scroll=true/>
     }
 }
+
+/// At the top of a notice's body once it is past its `expires`: the press
+/// puts it into the body it publishes, so the app draws it with the body.
+#[component]
+pub fn Expired(
+    /// RFC 3339 in Vietnam's time.
+    until: String,
+) -> impl IntoView {
+    view! {
+        <p class="expired" role="note">
+            <strong>"Hết hiệu lực"</strong>
+            {format!(" · Thông báo này hết hiệu lực từ {}.", model::short_date(&until))}
+        </p>
+    }
+}

@@ -11,7 +11,9 @@
 pub mod editor;
 pub mod headers;
 pub mod offline;
+mod head;
 pub mod pages;
+pub mod template;
 
 use std::path::{Path, PathBuf};
 
@@ -29,6 +31,8 @@ pub struct Finish<'a> {
     /// Where to keep trunk's page and the app's files first, for a
     /// content-only rebuild (`cargo xtask publish`).
     pub keep_app: Option<&'a Path>,
+    /// A staff preview: every page marked and not to be indexed.
+    pub preview: bool,
 }
 
 /// What the static pages are drawn from: the published data, read back
@@ -86,7 +90,10 @@ pub fn finish(at: &Finish) -> Result<usize, Error> {
     let dist = at.dist;
     let text = |name: &str| std::fs::read_to_string(dist.join(name)).map_err(|e| Error::io(&dist.join(name), e));
     let index = dist.join("index.html");
-    let template = text("index.html")?;
+    let mut template = text("index.html")?;
+    if at.preview {
+        template = crate::finish::template::preview(&template).map_err(|reason| Error::step(&index, reason))?;
+    }
     let site_source: model::Site = read_json(&at.content.join("site.json"))?;
 
     let mut app_files: Vec<String> = std::fs::read_dir(dist)
@@ -106,7 +113,7 @@ pub fn finish(at: &Finish) -> Result<usize, Error> {
     write(&worker_file, &worker)?;
     let shell = crate::finish::offline::shell_page(&template);
     write(&dist.join(crate::finish::offline::SHELL_PAGE), &shell)?;
-    let template = crate::finish::pages::inline_stylesheet(&template, |href| {
+    let template = crate::finish::template::inline_stylesheet(&template, |href| {
         std::fs::read_to_string(dist.join(href.trim_start_matches('/'))).map_err(|e| format!("{href}: {e}"))
     })
     .map_err(|reason| Error::step(&index, reason))?;
@@ -145,7 +152,12 @@ pub fn finish(at: &Finish) -> Result<usize, Error> {
         None
     };
     let editor_csp = editor_csp.as_deref();
-    write(&dist.join("_headers"), &crate::finish::headers::headers_file(&csp, editor_csp))?;
+    let mut headers = crate::finish::headers::headers_file(&csp, editor_csp);
+    if at.preview {
+        // Cloudflare Pages sends it with every page of a preview (nginx: deploy/nginx-preview.conf).
+        headers = headers.replacen("/*\n", "/*\n  X-Robots-Tag: noindex, nofollow\n", 1);
+    }
+    write(&dist.join("_headers"), &headers)?;
     write(&dist.join("nginx-headers.conf"), &crate::finish::headers::nginx_snippet(&csp, editor_csp))?;
     Ok(pages.len())
 }
@@ -176,6 +188,7 @@ pub struct Publish<'a> {
     pub public: &'a Path,
     pub photo_cache: &'a Path,
     pub editor: &'a Path,
+    pub edition: crate::Edition,
 }
 
 /// A content-only rebuild of the whole site over an app already built:
@@ -187,8 +200,10 @@ pub fn publish(at: &Publish) -> Result<(crate::Report, usize), Error> {
         crate::write::copy_dir(at.public, staging)?;
         crate::write::copy_dir(at.app, staging)?;
         let site = crate::Site { root: staging, public: at.public, photo_cache: at.photo_cache };
-        let report = crate::build_site(at.content, &staging.join("data"), Some(site), jiff::Timestamp::now())?;
-        let pages = finish(&Finish { dist: staging, content: at.content, editor: at.editor, keep_app: None })?;
+        let report = crate::build_site(at.content, &staging.join("data"), Some(site), at.edition)?;
+        let finish_at =
+            Finish { dist: staging, content: at.content, editor: at.editor, keep_app: None, preview: at.edition.preview };
+        let pages = finish(&finish_at)?;
         Ok((report, pages))
     })
 }

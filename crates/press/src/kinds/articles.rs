@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use jiff::Timestamp;
+use leptos::prelude::*;
 use model::{Category, Image, Site, is_valid_slug};
 
 use crate::check::{parse_date, slug_reason};
@@ -36,6 +37,10 @@ pub struct Article {
     pub text: String,
     pub tags: Vec<String>,
     pub featured: bool,
+    pub expires_at: Option<Timestamp>,
+    /// Past its `expires` as of the build: its page stays, marked, and no
+    /// listing or feed shows it.
+    pub expired: bool,
 }
 
 pub struct Content {
@@ -43,9 +48,14 @@ pub struct Content {
     /// Sorted by `order`, then slug.
     pub categories: Vec<Category>,
     pub articles: Vec<Article>,
+    /// The earliest `published` or `expires` still ahead of the build's
+    /// clock among the articles that are not drafts (`model::Edition`).
+    pub next_change: Option<Timestamp>,
 }
 
-pub fn check(sources: Sources) -> Result<Content, Error> {
+/// Every article is checked, drafts and those not yet due too; `edition`
+/// decides which go on (see [`crate::Edition::shows`]) and which have expired.
+pub fn check(sources: Sources, edition: crate::Edition) -> Result<Content, Error> {
     let mut errors = sources.errors;
     let (categories_file, mut categories) = sources.categories;
     check_categories(&categories_file, &categories, &mut errors);
@@ -54,15 +64,26 @@ pub fn check(sources: Sources) -> Result<Content, Error> {
     check_site(&site_file, &site, &categories, &mut errors);
 
     let mut articles = Vec::with_capacity(sources.articles.len());
+    let mut next_change: Option<Timestamp> = None;
     for (file, source) in sources.articles {
         // One file per slug: the file system keeps slugs unique.
         let slug = file.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
-        if let Some(article) = check_article(file, slug, source, &categories, &mut errors) {
+        let draft = source.draft;
+        let Some(article) = check_article(file, slug, source, &categories, edition, &mut errors) else { continue };
+        if !draft {
+            let ahead = [Some(article.published_at), article.expires_at].into_iter().flatten();
+            next_change = ahead.filter(|at| *at > edition.now).chain(next_change).min();
+        }
+        if edition.shows(draft, Some(article.published_at)) {
             articles.push(article);
         }
     }
 
-    if errors.is_empty() { Ok(Content { site, categories, articles }) } else { Err(Error::Content(errors)) }
+    if errors.is_empty() {
+        Ok(Content { site, categories, articles, next_change })
+    } else {
+        Err(Error::Content(errors))
+    }
 }
 
 fn require_text(file: &Path, field: &str, value: &str, errors: &mut Vec<ContentError>) {
@@ -163,6 +184,7 @@ fn check_article(
     slug: String,
     source: SourceArticle,
     categories: &[Category],
+    edition: crate::Edition,
     errors: &mut Vec<ContentError>,
 ) -> Option<Article> {
     let before = errors.len();
@@ -190,6 +212,12 @@ fn check_article(
     {
         errors.push(ContentError::new(file_ref, Some("updated"), "is earlier than `published`"));
     }
+    let expires = source.expires.as_deref().and_then(|text| parse_date(file_ref, "expires", text, errors));
+    if let (Some((published_at, _)), Some((expires_at, _))) = (&published, &expires)
+        && expires_at <= published_at
+    {
+        errors.push(ContentError::new(file_ref, Some("expires"), "is not later than `published`"));
+    }
     if let Some(cover) = &source.cover {
         require_text(file_ref, "cover.src", &cover.src, errors);
         if cover.photo.is_some() {
@@ -212,6 +240,11 @@ fn check_article(
         return None;
     }
     let (published_at, published) = published?;
+    let expired = expires.as_ref().is_some_and(|(at, _)| *at <= edition.now);
+    let mut html = rendered.html;
+    if let Some((_, until)) = expires.clone().filter(|_| expired) {
+        html.insert_str(0, &crate::html::html_of(|| view! { <views::article::Expired until/> }));
+    }
     Some(Article {
         file,
         slug,
@@ -223,11 +256,13 @@ fn check_article(
         updated: updated.map(|(_, text)| text),
         author: source.author.trim().to_string(),
         cover: source.cover,
-        html: rendered.html,
+        html,
         body_images: rendered.images.into_iter().map(|image| image.src).collect(),
         body: source.body,
         text: rendered.text,
         tags: source.tags,
         featured: source.featured,
+        expires_at: expires.as_ref().map(|(at, _)| *at),
+        expired,
     })
 }

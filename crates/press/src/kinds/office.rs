@@ -34,6 +34,9 @@ pub struct SourcePage {
     pub order: u32,
     /// Markdown.
     pub body: String,
+    /// Checked like any other, published nowhere (staff see it in previews).
+    #[serde(default)]
+    pub draft: bool,
 }
 
 /// Folders pages may sit in, with the name the menu and breadcrumb give them.
@@ -71,14 +74,18 @@ pub struct Checked {
 
 /// Reads and checks every page; all problems at once, each with file and field.
 /// With `public` (what is published as it is), drawings are measured there.
-pub fn read(content: &Path, public: Option<&Path>) -> Result<Vec<Checked>, Vec<ContentError>> {
+/// Drafts are checked, then left out unless `edition` is a preview.
+pub fn read(content: &Path, public: Option<&Path>, edition: crate::Edition) -> Result<Vec<Checked>, Vec<ContentError>> {
     let root = content.join("pages");
     let mut errors = Vec::new();
     let mut pages = Vec::new();
     for (file, source) in crate::read::read_folder::<SourcePage>(&root, &mut errors)? {
         let relative = file.strip_prefix(&root).expect("under pages/").with_extension("");
         let parts: Vec<String> = relative.iter().map(|part| part.to_string_lossy().into_owned()).collect();
-        if let Some(page) = check(&file, &parts, source, public, &mut errors) {
+        let shown = edition.shows(source.draft, None);
+        if let Some(page) = check(&file, &parts, source, public, &mut errors)
+            && shown
+        {
             pages.push(page);
         }
     }
@@ -262,6 +269,7 @@ mod tests {
             lang: lang.map(str::to_string),
             order: 0,
             body: body.into(),
+            draft: false,
         }
     }
 

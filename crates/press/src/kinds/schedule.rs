@@ -31,6 +31,9 @@ pub struct SourceWeek {
     /// When this revision was made, RFC 3339 ("2026-11-27T14:36:00+07:00").
     pub updated: String,
     pub days: Vec<SourceDay>,
+    /// Checked like any other, published nowhere (staff see it in previews).
+    #[serde(default)]
+    pub draft: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -66,12 +69,16 @@ pub struct Week {
     pub days: Vec<(Day, Vec<SourceItem>)>,
 }
 
-/// Reads and checks every week; all problems at once, each with file and field.
-pub fn read(content: &Path) -> Result<Vec<Week>, Vec<ContentError>> {
+/// Reads and checks every week; all problems at once, each with file and
+/// field. Drafts are checked, then left out unless `edition` is a preview.
+pub fn read(content: &Path, edition: crate::Edition) -> Result<Vec<Week>, Vec<ContentError>> {
     let mut errors = Vec::new();
     let mut weeks = Vec::new();
     for (file, source) in crate::read::read_folder::<SourceWeek>(&content.join("schedule"), &mut errors)? {
-        if let Some(week) = check(&file, source, &mut errors) {
+        let shown = edition.shows(source.draft, None);
+        if let Some(week) = check(&file, source, &mut errors)
+            && shown
+        {
             weeks.push(week);
         }
     }
@@ -258,6 +265,7 @@ mod tests {
             week: "2026-W48".into(),
             revision: 2,
             updated: "2026-11-27T14:36:00+07:00".into(),
+            draft: false,
             days: days
                 .iter()
                 .map(|date| SourceDay {

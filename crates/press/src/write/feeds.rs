@@ -30,9 +30,15 @@ fn rfc2822(published: &str) -> String {
         .unwrap_or_default()
 }
 
-pub fn site_files(published: &Published, now: Timestamp) -> Vec<SiteFile> {
+pub fn site_files(published: &Published, edition: crate::Edition) -> Vec<SiteFile> {
     let site = &published.site.site;
     let mut files = vec![SiteFile { path: "manifest.webmanifest".into(), contents: manifest(published) }];
+    if edition.preview {
+        // Staff only: nothing here is for search engines, whatever the host sends.
+        files.push(SiteFile { path: "robots.txt".into(), contents: "User-agent: *\nDisallow: /\n".into() });
+        return files;
+    }
+    let now = edition.now;
     let Some(base) = site.base_url.as_deref() else {
         files.push(SiteFile { path: "robots.txt".into(), contents: "User-agent: *\nAllow: /\n".into() });
         return files;
@@ -143,7 +149,7 @@ fn news_sitemap(published: &Published, base: &str, now: Timestamp) -> String {
             // Newest first: nothing after this one is recent either.
             break;
         }
-        if at > now {
+        if at > now || published.expired.contains(&article.slug) {
             continue;
         }
         out.push_str(&format!(

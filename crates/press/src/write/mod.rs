@@ -124,6 +124,7 @@ fn write_all(published: &Published, root: &Path) -> Result<usize, Error> {
     // The pages that show "Lượt xem": the visitor counter counts views of these only.
     let counted: Vec<String> = published.articles.iter().map(|a| model::paths::route::article(&a.slug)).collect();
     writer.json(model::paths::COUNTED_PATHS, &counted)?;
+    writer.json(model::paths::EDITION, &published.edition)?;
     let search = &published.search;
     writer.json("search/meta.json", &search.meta)?;
     for (n, shard) in search.shards.iter().enumerate() {

@@ -1,0 +1,364 @@
+//! The editor's collections: one per content kind, each field with the rule
+//! the press enforces repeated as `required`/`pattern` and a Vietnamese
+//! message, in the order the source files keep them.
+
+use model::Category;
+use serde_json::{Value, json};
+
+use crate::kinds::documents::{SourceLists, Term, STATUSES};
+
+/// A form rule: the value must match `pattern`, else `message` is shown.
+fn pattern(pattern: &str, message: &str) -> Value {
+    json!([pattern, message])
+}
+
+/// Non-blank text (the press trims and refuses empty titles, names…).
+fn text_field(name: &str, label: &str, widget: &str, hint: &str) -> Value {
+    json!({
+        "name": name, "label": label, "widget": widget, "required": true, "hint": hint,
+        "pattern": pattern(r"\S", &format!("{label} không được để trống.")),
+    })
+}
+
+/// Date-times: shown and written in Vietnam's time, with the `+07:00` offset
+/// the press expects (whatever the staff machine's own time zone). No custom
+/// `format`: Sveltia 0.221 with both `format` and `input_timezone` hangs the
+/// page on a machine in another zone; its ISO output is what the press reads.
+fn datetime_field(name: &str, label: &str, required: bool) -> Value {
+    let mut field = json!({
+        "name": name, "label": label, "widget": "datetime", "required": required,
+        "input_timezone": "Asia/Ho_Chi_Minh",
+    });
+    if required {
+        field["default"] = json!("{{now}}");
+    }
+    field
+}
+
+/// What the photo stage reads (`photos.rs`); drawings (SVG) are published
+/// from `public/media/` by the IT team.
+const PHOTO_TYPES: &str = "image/jpeg,image/png,image/webp";
+
+/// A Markdown image with empty alt text: `![](…)`.
+const IMAGE_WITHOUT_ALT: &str = r"^(?![\s\S]*!\[\s*\]\()[\s\S]*$";
+
+const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
+
+/// A collection of one JSON file per entry in `folder`, named after the
+/// entry's field `identifier` (folded to ASCII: the title, a document's
+/// number, a week), listed by `sort` (field, direction).
+fn folder_collection(
+    name: &str,
+    label: &str,
+    description: &str,
+    folder: &str,
+    identifier: &str,
+    sort: (&str, &str),
+    fields: Value,
+) -> Value {
+    let mut sortable = vec![sort.0];
+    if identifier != sort.0 {
+        sortable.push(identifier);
+    }
+    json!({
+        "name": name,
+        "label": label,
+        "description": description,
+        "folder": folder,
+        "extension": "json",
+        "format": "json",
+        "create": true,
+        "delete": true,
+        "slug": format!("{{{{{identifier}}}}}"),
+        "identifier_field": identifier,
+        "sortable_fields": { "fields": sortable, "default": { "field": sort.0, "direction": sort.1 } },
+        "fields": fields,
+    })
+}
+
+/// The Markdown body, refusing a picture without alt text as the press does.
+fn body_field(hint: &str) -> Value {
+    json!({
+        "name": "body", "label": "Nội dung", "widget": "markdown", "required": true, "hint": hint,
+        "pattern": pattern(IMAGE_WITHOUT_ALT, "Mọi ảnh trong nội dung phải có mô tả (alt) cho người khiếm thị."),
+    })
+}
+
+pub(super) fn articles_collection(categories: &[Category]) -> Value {
+    let options: Vec<Value> = categories.iter().map(|c| json!({ "label": c.name, "value": c.slug })).collect();
+    let mut collection = folder_collection(
+        "articles",
+        "Bài viết",
+        "Tin, bài đăng trên cổng. Tên tệp (đường dẫn bài) lấy từ tiêu đề khi tạo bài.",
+        "content/articles",
+        "title",
+        ("published", "descending"),
+        json!([
+            text_field("title", "Tiêu đề", "string", "Tiêu đề bài viết, viết hoa chữ cái đầu câu."),
+            text_field("sapo", "Sapo", "text", "Đoạn dẫn 1–3 câu, hiện dưới tiêu đề và trong danh sách tin."),
+            {
+                "name": "category", "label": "Chuyên mục", "widget": "select", "required": true,
+                "options": options,
+            },
+            datetime_field("published", "Ngày đăng", true),
+            datetime_field("updated", "Ngày cập nhật", false),
+            text_field("author", "Tác giả", "string", "Người viết hoặc nhóm phóng viên, như trên dòng tác giả."),
+            {
+                "name": "cover", "label": "Ảnh đại diện", "widget": "object", "required": false, "collapsed": false,
+                "fields": [
+                    {
+                        "name": "src", "label": "Ảnh", "widget": "image", "required": true,
+                        "accept": PHOTO_TYPES, "choose_url": false,
+                        "hint": "Ảnh chụp (JPEG, PNG, WebP) ở cỡ gốc: cổng tự tạo các cỡ nhỏ hơn.",
+                    },
+                    {
+                        "name": "alt", "label": "Mô tả ảnh (alt)", "widget": "string", "required": true,
+                        "hint": "Mô tả ngắn nội dung ảnh cho người khiếm thị.",
+                        "pattern": pattern(r"\S", "Ảnh phải có mô tả (alt) cho người khiếm thị."),
+                    },
+                    { "name": "caption", "label": "Chú thích", "widget": "string", "required": false },
+                ],
+            },
+            body_field("Ảnh trong bài: điền mô tả (alt); tiêu đề ảnh (title) thành chú thích dưới ảnh."),
+            { "name": "tags", "label": "Từ khóa", "widget": "list", "required": false, "hint": "Cách nhau bởi dấu phẩy." },
+            { "name": "featured", "label": "Tin nổi bật", "widget": "boolean", "required": false, "default": false },
+        ]),
+    );
+    collection["label_singular"] = json!("bài viết");
+    collection["summary"] = json!("{{title}}");
+    // "Xem trên trang" opens the published article.
+    collection["preview_path"] = json!("bai-viet/{{slug}}");
+    collection
+}
+
+/// The office's pages (`office.rs`): one collection per folder, since the
+/// folder is part of the address.
+pub(super) fn pages_collection(name: &str, label: &str, folder: &str, description: &str) -> Value {
+    folder_collection(
+        name,
+        label,
+        description,
+        folder,
+        "title",
+        ("order", "ascending"),
+        json!([
+            text_field("title", "Tiêu đề", "string", ""),
+            text_field("description", "Mô tả ngắn", "text", "Một, hai câu cho máy tìm kiếm và khi chia sẻ liên kết."),
+            {
+                "name": "lang", "label": "Ngôn ngữ", "widget": "select", "required": false,
+                "options": [{ "label": "Tiếng Việt", "value": "vi" }, { "label": "English", "value": "en" }],
+            },
+            { "name": "order", "label": "Thứ tự", "widget": "number", "value_type": "int", "required": false, "min": 0 },
+            body_field("Ảnh: hình vẽ SVG trong public/media/, có mô tả (alt)."),
+        ]),
+    )
+}
+
+pub(super) fn settings_collection() -> Value {
+    let url_or_path = pattern("^(/|https?://)", "Đường dẫn phải bắt đầu bằng / hoặc http(s)://");
+    json!({
+        "name": "settings",
+        "label": "Cấu hình cổng",
+        "description": "Thông tin cơ quan, trình đơn và chuyên mục.",
+        "editor": { "preview": false },
+        "files": [
+            {
+                "name": "site",
+                "label": "Thông tin cơ quan",
+                "file": "content/site.json",
+                "format": "json",
+                "fields": [
+                    text_field("name", "Tên cơ quan", "string", "Hiện ở đầu trang và chân trang."),
+                    text_field("tagline", "Dòng giới thiệu", "string", "Dòng chữ nhỏ trên tên cơ quan."),
+                    text_field("address", "Địa chỉ", "string", ""),
+                    text_field("phone", "Điện thoại", "string", ""),
+                    text_field("email", "Thư điện tử", "string", ""),
+                    {
+                        "name": "login_url", "label": "Liên kết Đăng nhập", "widget": "string", "required": true,
+                        "pattern": url_or_path,
+                    },
+                    {
+                        "name": "base_url", "label": "Địa chỉ cổng", "widget": "string", "required": false,
+                        "pattern": pattern("^https?://.*[^/]$", "Địa chỉ http(s):// không có dấu / ở cuối."),
+                    },
+                    {
+                        "name": "counter_endpoint", "label": "Địa chỉ bộ đếm truy cập", "widget": "string",
+                        "required": false, "pattern": url_or_path,
+                    },
+                    {
+                        "name": "zalo_oa_id", "label": "Mã Zalo OA", "widget": "string", "required": false,
+                        "pattern": pattern("^[0-9]{5,25}$", "Mã Zalo Official Account gồm 5–25 chữ số."),
+                    },
+                    {
+                        "name": "menu", "label": "Trình đơn", "widget": "list", "required": true,
+                        "summary": "{{fields.label}}",
+                        "fields": [
+                            text_field("label", "Tên mục", "string", ""),
+                            {
+                                "name": "href", "label": "Liên kết", "widget": "string", "required": true,
+                                "hint": "Chuyên mục: /chuyen-muc/<mã chuyên mục>",
+                                "pattern": url_or_path,
+                            },
+                        ],
+                    },
+                ],
+            },
+            {
+                "name": "categories",
+                "label": "Chuyên mục",
+                "file": "content/categories.json",
+                "format": "json",
+                "fields": [{
+                    "name": "categories", "label": "Chuyên mục", "widget": "list", "required": true,
+                    "summary": "{{fields.order}}. {{fields.name}}",
+                    "fields": [
+                        {
+                            "name": "slug", "label": "Mã chuyên mục", "widget": "string", "required": true,
+                            "hint": "Chữ thường không dấu, nối bằng gạch ngang: tin-dia-phuong",
+                            "pattern": pattern(SLUG_PATTERN, "Mã chỉ gồm chữ thường a–z, chữ số và dấu gạch ngang."),
+                        },
+                        text_field("name", "Tên chuyên mục", "string", ""),
+                        { "name": "order", "label": "Thứ tự", "widget": "number", "value_type": "int", "required": true, "min": 0 },
+                        {
+                            "name": "parent", "label": "Thuộc chuyên mục", "widget": "string", "required": false,
+                            "hint": "Mã chuyên mục cha (để trống nếu là chuyên mục gốc).",
+                            "pattern": pattern(SLUG_PATTERN, "Mã chỉ gồm chữ thường a–z, chữ số và dấu gạch ngang."),
+                        },
+                    ],
+                }],
+            },
+            {
+                "name": "document-lists",
+                "label": "Danh mục văn bản",
+                "file": "content/documents.json",
+                "format": "json",
+                "fields": [
+                    term_list("kinds", "Loại văn bản"),
+                    term_list("issuers", "Cơ quan ban hành"),
+                    term_list("fields", "Lĩnh vực"),
+                ],
+            },
+        ],
+    })
+}
+
+/// One of the lists documents are sorted by: code and name each.
+fn term_list(name: &str, label: &str) -> Value {
+    json!({
+        "name": name, "label": label, "widget": "list", "required": true, "summary": "{{fields.name}}",
+        "fields": [
+            {
+                "name": "slug", "label": "Mã", "widget": "string", "required": true,
+                "hint": "Chữ thường không dấu, nối bằng gạch ngang: quyet-dinh",
+                "pattern": pattern(SLUG_PATTERN, "Mã chỉ gồm chữ thường a–z, chữ số và dấu gạch ngang."),
+            },
+            text_field("name", "Tên", "string", ""),
+        ],
+    })
+}
+
+/// A calendar day (no time), written "YYYY-MM-DD" as the press reads it.
+fn date_field(name: &str, label: &str, required: bool) -> Value {
+    json!({
+        "name": name, "label": label, "widget": "datetime", "required": required,
+        "time_format": false, "format": "YYYY-MM-DD",
+    })
+}
+
+/// "Văn bản" (`documents.rs`): a file per document, named after its number.
+pub(super) fn documents_collection(lists: &SourceLists) -> Value {
+    let options = |terms: &[Term]| -> Vec<Value> {
+        terms.iter().map(|t| json!({ "label": t.name, "value": t.slug })).collect()
+    };
+    let statuses: Vec<Value> =
+        STATUSES.iter().map(|(slug, name)| json!({ "label": name, "value": slug })).collect();
+    let mut collection = folder_collection(
+        "documents",
+        "Văn bản",
+        "Văn bản chỉ đạo, điều hành: số, ký hiệu, ngày, trích yếu và tệp PDF/DOCX.",
+        "content/documents",
+        "number",
+        ("issued", "descending"),
+        json!([
+            {
+                "name": "number", "label": "Số/Ký hiệu", "widget": "string", "required": true,
+                "hint": "Như trên văn bản: 1234/QĐ-UBND, 15/2025/NQ-HĐND.",
+                "pattern": pattern(r"^[1-9][0-9]{0,5}(/[A-ZĐ0-9][A-Za-zĐđ0-9]*(-[A-ZĐ0-9][A-Za-zĐđ0-9]*)*)+$", "Số, rồi ký hiệu viết hoa sau dấu gạch chéo: 1234/QĐ-UBND."),
+            },
+            { "name": "kind", "label": "Loại văn bản", "widget": "select", "required": true, "options": options(&lists.kinds) },
+            { "name": "issuer", "label": "Cơ quan ban hành", "widget": "select", "required": true, "options": options(&lists.issuers) },
+            text_field("signer", "Người ký", "string", "Chức vụ và họ tên: Phó Chủ tịch Lò Văn Tiến."),
+            date_field("issued", "Ngày ban hành", true),
+            date_field("effective", "Ngày hiệu lực", true),
+            date_field("expires", "Ngày hết hiệu lực", false),
+            text_field("summary", "Trích yếu", "text", "Như trên văn bản: Về việc…"),
+            {
+                "name": "fields", "label": "Lĩnh vực", "widget": "select", "required": true,
+                "multiple": true, "min": 1, "options": options(&lists.fields),
+            },
+            { "name": "status", "label": "Tình trạng", "widget": "select", "required": true, "options": statuses, "default": "con-hieu-luc" },
+            {
+                "name": "replaced_by", "label": "Được thay thế bởi", "widget": "relation", "required": false,
+                "collection": "documents", "value_field": "{{slug}}", "search_fields": ["number", "summary"],
+                "display_fields": ["number"], "hint": "Chỉ khi tình trạng là “Bị thay thế”.",
+            },
+            {
+                "name": "files", "label": "Tệp văn bản", "widget": "list", "required": true, "min": 1,
+                "field": {
+                    "name": "file", "label": "Tệp", "widget": "file", "required": true,
+                    "accept": ".pdf,.docx,.doc", "choose_url": false,
+                    "media_folder": "/public/van-ban", "public_folder": "/van-ban",
+                },
+            },
+        ]),
+    );
+    collection["label_singular"] = json!("văn bản");
+    collection["summary"] = json!("{{number}} — {{summary}}");
+    collection["preview_path"] = json!("van-ban/{{slug}}");
+    collection
+}
+
+/// "Lịch công tác" (`schedule.rs`): a file per ISO week, named after it.
+pub(super) fn schedule_collection() -> Value {
+    let mut collection = folder_collection(
+        "schedule",
+        "Lịch công tác",
+        "Lịch công tác tuần của lãnh đạo: mỗi tuần một tệp, tên theo tuần (2026-W48).",
+        "content/schedule",
+        "week",
+        ("week", "descending"),
+        json!([
+            {
+                "name": "week", "label": "Tuần", "widget": "string", "required": true,
+                "hint": "Năm và số tuần theo ISO 8601: 2026-W48 (tuần bắt đầu từ thứ Hai).",
+                "pattern": pattern(r"^[0-9]{4}-W[0-9]{2}$", "Viết như 2026-W48."),
+            },
+            { "name": "revision", "label": "Lần ban hành", "widget": "number", "value_type": "int", "required": true, "min": 1, "default": 1 },
+            datetime_field("updated", "Cập nhật lúc", true),
+            {
+                "name": "days", "label": "Các ngày", "widget": "list", "required": true, "summary": "{{fields.date}}",
+                "fields": [
+                    date_field("date", "Ngày", true),
+                    {
+                        "name": "items", "label": "Công việc", "widget": "list", "required": true,
+                        "summary": "{{fields.time}} {{fields.content}}",
+                        "fields": [
+                            {
+                                "name": "time", "label": "Giờ", "widget": "string", "required": true,
+                                "pattern": pattern(r"^([01][0-9]|2[0-3]):[0-5][0-9]$", "Viết giờ như 08:30 hoặc 14:00."),
+                            },
+                            text_field("content", "Nội dung", "text", ""),
+                            { "name": "place", "label": "Địa điểm", "widget": "string", "required": false },
+                            text_field("attendees", "Thành phần (lãnh đạo dự)", "string", ""),
+                            { "name": "preparation", "label": "Chuẩn bị", "widget": "string", "required": false },
+                        ],
+                    },
+                ],
+            },
+        ]),
+    );
+    collection["label_singular"] = json!("lịch tuần");
+    collection["summary"] = json!("{{week}} (lần {{revision}})");
+    collection["preview_path"] = json!("lich-cong-tac?tuan={{slug}}");
+    collection
+}
