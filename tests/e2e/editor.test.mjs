@@ -7,7 +7,7 @@
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -188,6 +188,25 @@ test('the generated configuration validates against Sveltia CMS schema and offer
   assert.deepEqual(field.options.map((o) => o.value).sort(), categories.map((c) => c.slug).sort());
 });
 
+test('with "review": true the editor works as the editorial workflow, and that configuration validates too', () => {
+  // The same content, but on GitHub with review on, through the press as the pipeline runs it.
+  writeFileSync(join(repo, 'content/editor.json'), JSON.stringify({ backend: 'github', repo: 'vanphong/cong-thong-tin', review: true }));
+  const dist = join(work, 'dist');
+  const result = publish(dist);
+  assert.equal(result.status, 0, result.stderr);
+  const text = readFileSync(join(dist, 'quan-tri/config.yml'), 'utf8');
+  const config = JSON.parse(text.slice(text.indexOf('\n') + 1));
+  assert.equal(config.publish_mode, 'editorial_workflow');
+  assert.equal(config.backend.branch, 'main');
+  const validate = new Ajv({ strict: false, allErrors: true, validateFormats: false }).compile(JSON.parse(readFileSync(SCHEMA, 'utf8')));
+  assert.ok(validate(config), JSON.stringify(validate.errors, null, 1));
+  // Forgejo has no editorial workflow in Sveltia: the build says which setting to use instead.
+  writeFileSync(join(repo, 'content/editor.json'), JSON.stringify({ backend: 'forgejo', repo: 'a/b', server: 'https://git.example.org', review: true }));
+  const refused = publish(join(work, 'dist-2'));
+  assert.notEqual(refused.status, 0);
+  assert.match(refused.stderr, /editor\.json: field `review`: works with GitHub and GitLab only/);
+});
+
 test('the editor page is noindex, outside the sitemap, under its own policy; the readers\' policy is untouched', async () => {
   const editor = await fetch(`${site.url}/quan-tri/`);
   const reader = await fetch(`${site.url}/`);
@@ -303,6 +322,22 @@ test('documents and weeks open in their own forms, and editing a document\'s sig
   const week = page.getByRole('textbox', { name: 'Tuần' });
   await week.waitFor();
   assert.equal(await week.inputValue(), '2026-W48');
+});
+
+test('"Bản nháp" writes "draft": true, and the draft is then published nowhere', async () => {
+  await openEditor();
+  await page.goto(`${site.url}/quan-tri/#/collections/articles/entries/hoan-thanh-cau-treo-dan-sinh`);
+  await page.getByRole('textbox', { name: 'Tiêu đề' }).waitFor();
+  await page.locator('section[data-key-path="draft"] [role=switch], section[data-key-path="draft"] input[type=checkbox]').first().click();
+  await saveAndCopyBack();
+  const written = JSON.parse(readFileSync(join(repo, 'content/articles/hoan-thanh-cau-treo-dan-sinh.json'), 'utf8'));
+  assert.equal(written.draft, true);
+  assert.equal(written.title, 'Hoàn thành cầu treo dân sinh, học sinh không còn lội suối', 'nothing else changed');
+  const dist = join(work, 'dist');
+  const result = publish(dist);
+  assert.equal(result.status, 0, result.stderr);
+  assert.ok(!existsSync(join(dist, 'bai-viet/hoan-thanh-cau-treo-dan-sinh')), 'the draft has no page');
+  assert.ok(!readFileSync(join(dist, 'sitemap.xml'), 'utf8').includes('hoan-thanh-cau-treo-dan-sinh'));
 });
 
 test('the form refuses a missing title, category or alt text, in Vietnamese', async () => {

@@ -12,10 +12,12 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   serve         install what is missing, build, serve the portal on http://127.0.0.1:8080 and rebuild on change
-  build         write the deployable site to dist/ (release, wasm-opt) and print file sizes
+  build         write the deployable site to dist/ (release, wasm-opt) and print file sizes;
+                [--now RFC3339] the build's clock (default: now), [--preview] a staff preview
   test          install what is missing and run every test (unit, component in Chromium, end to end)
   publish       content-only rebuild of dist/ over the app last built (what the publishing pipeline runs
-                after a content change); [--content DIR] [--dist DIR]; dist/ is replaced only if all is well
+                after a content change); [--content DIR] [--dist DIR] [--now RFC3339] [--preview];
+                dist/ is replaced only if all is well
   bench press   measure the press on 1k, 10k and 100k generated articles
                 (--against REV: its build time vs commit REV's, same corpora, same run)
   bench counter measure portal-counter's hits/s and latency under wrk
@@ -35,7 +37,7 @@ fn main() -> ExitCode {
     let root = project_root();
     let outcome = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
         ["serve"] => serve(&root),
-        ["build"] => build(&root),
+        ["build", options @ ..] => build(&root, options),
         ["test"] => test(&root),
         ["publish", options @ ..] => publish(&root, options),
         ["bench", "publish"] => bench_publish(&root),
@@ -105,9 +107,51 @@ fn release_build(root: &Path, tools: &Tools) -> Result {
     run(tools.command("trunk").current_dir(root).args(["build", "--release"]))
 }
 
-fn build(root: &Path) -> Result {
+/// What a build publishes: `--now RFC3339` (the build's clock) and
+/// `--preview`, passed to the press as PORTAL_NOW and PORTAL_PREVIEW (trunk's
+/// hooks run it with this environment); the options left over.
+#[derive(Default)]
+struct Edition {
+    now: Option<String>,
+    preview: bool,
+}
+
+impl Edition {
+    fn take<'a>(options: &[&'a str]) -> Result<(Edition, Vec<&'a str>)> {
+        let mut edition = Edition::default();
+        let mut rest = Vec::new();
+        let mut options = options.iter();
+        while let Some(&option) = options.next() {
+            match option {
+                "--preview" => edition.preview = true,
+                "--now" => {
+                    let now = options.next().ok_or("--now needs a date-time, e.g. 2026-12-07T08:00:00+07:00")?;
+                    edition.now = Some(now.to_string());
+                }
+                other => rest.push(other),
+            }
+        }
+        Ok((edition, rest))
+    }
+
+    fn apply<'c>(&self, command: &'c mut Command) -> &'c mut Command {
+        if let Some(now) = &self.now {
+            command.env("PORTAL_NOW", now);
+        }
+        if self.preview {
+            command.env("PORTAL_PREVIEW", "true");
+        }
+        command
+    }
+}
+
+fn build(root: &Path, options: &[&str]) -> Result {
+    let (edition, rest) = Edition::take(options)?;
+    if !rest.is_empty() {
+        return Err(format!("build: unknown options {rest:?}\n{USAGE}"));
+    }
     let tools = Tools::ensure(root, false)?;
-    release_build(root, &tools)?;
+    run(edition.apply(tools.command("trunk").current_dir(root).args(["build", "--release"])))?;
     sizes::report(&root.join("dist"))
 }
 
@@ -129,8 +173,21 @@ fn test(root: &Path) -> Result {
         .current_dir(root)
         .args(["test", "--package", "portal", "--target", "wasm32-unknown-unknown"])
         .env("CHROMEDRIVER", setup::CHROMEDRIVER))?;
-    // End to end, against the release build served on loopback.
+    // The CI workflow files against GitHub's and GitLab's schemas (what
+    // pipeline.test.mjs then reads of them assumes they are valid).
+    let checker = root.join(setup::CHECK_JSONSCHEMA);
+    run(Command::new(&checker).current_dir(root).args([
+        "--builtin-schema",
+        "vendor.github-workflows",
+        ".github/workflows/publish.yml",
+        ".forgejo/workflows/publish.yml",
+    ]))?;
+    run(Command::new(&checker).current_dir(root).args(["--builtin-schema", "vendor.gitlab-ci", ".gitlab-ci.yml"]))?;
+    // End to end, against the release build served on loopback, and a staff
+    // preview of the same content over the same app.
     release_build(root, &tools)?;
+    let preview = root.join("target/preview");
+    publish_content(root, &tools, &root.join("content"), &preview, &Edition { now: None, preview: true })?;
     let e2e = |files: &[&str]| {
         run(tools
             .command("node")
@@ -138,6 +195,7 @@ fn test(root: &Path) -> Result {
             .args(["--test", "--test-concurrency=1", "--test-reporter=spec"])
             .args(files)
             .env("DIST", root.join("dist"))
+            .env("PREVIEW_DIST", &preview)
             // Built by the workspace tests above.
             .env("COUNTER_BIN", root.join("target/debug/portal-counter"))
             .env("CHROMIUM", setup::CHROMIUM))
@@ -165,6 +223,7 @@ const KEPT_APP: &str = "target/app";
 
 /// `cargo xtask publish [--content DIR] [--dist DIR]`.
 fn publish(root: &Path, options: &[&str]) -> Result {
+    let (edition, options) = Edition::take(options)?;
     let mut content = root.join("content");
     let mut dist = root.join("dist");
     for pair in options.chunks(2) {
@@ -178,12 +237,12 @@ fn publish(root: &Path, options: &[&str]) -> Result {
     if !root.join(KEPT_APP).join("index.html").exists() {
         eprintln!("xtask: no app built yet ({KEPT_APP}/ is empty): building it first");
         release_build(root, &tools)?;
-        if content == root.join("content") && dist == root.join("dist") {
+        if content == root.join("content") && dist == root.join("dist") && edition.now.is_none() && !edition.preview {
             return Ok(());
         }
     }
     let started = std::time::Instant::now();
-    publish_content(root, &tools, &content, &dist)?;
+    publish_content(root, &tools, &content, &dist, &edition)?;
     println!("xtask: published {} into {} in {:.2?}", content.display(), dist.display(), started.elapsed());
     Ok(())
 }
@@ -191,9 +250,9 @@ fn publish(root: &Path, options: &[&str]) -> Result {
 /// The content build without compiling the app: `press publish`, which
 /// stages the whole site (public/, the kept app, the press's build and its
 /// finish) and swaps it in. Any error leaves `dist` as it was.
-fn publish_content(root: &Path, tools: &Tools, content: &Path, dist: &Path) -> Result {
-    run(tools
-        .command("cargo")
+fn publish_content(root: &Path, tools: &Tools, content: &Path, dist: &Path, edition: &Edition) -> Result {
+    run(edition
+        .apply(&mut tools.command("cargo"))
         .current_dir(root)
         .args(["run", "--quiet", "--profile", "tooling", "--package", "press", "--bin", "press", "--", "publish"])
         .arg("--content")
@@ -235,7 +294,7 @@ fn bench_publish(root: &Path) -> Result {
         let edited = text.replacen("\"title\": \"", &format!("\"title\": \"(Sửa lần {round}) "), 1);
         std::fs::write(&article, edited).map_err(|e| format!("{}: {e}", article.display()))?;
         let started = std::time::Instant::now();
-        publish_content(root, &tools, &content, &dist)?;
+        publish_content(root, &tools, &content, &dist, &Edition::default())?;
         times.push(started.elapsed().as_secs_f64());
         let page = std::fs::read_to_string(dist.join("bai-viet/hoan-thanh-cau-treo-dan-sinh/index.html"))
             .map_err(|e| e.to_string())?;
@@ -245,9 +304,40 @@ fn bench_publish(root: &Path) -> Result {
     }
     times.sort_by(f64::total_cmp);
     let publish = times[1];
+    // What the scheduled run does once an article set for a later time is
+    // due: the same content-only publish, with the clock past that time.
+    let due_at = "2030-01-07T08:00:00+07:00";
+    let scheduled = content.join("articles/hen-gio-bench.json");
+    let text = std::fs::read_to_string(content.join("articles/hoan-thanh-cau-treo-dan-sinh.json"))
+        .map_err(|e| e.to_string())?;
+    // The same article with another date (the sample files keep one key a line).
+    let dated: String = text
+        .lines()
+        .map(|line| {
+            if line.trim_start().starts_with("\"published\"") {
+                format!("  \"published\": \"{due_at}\",")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    std::fs::write(&scheduled, dated).map_err(|e| format!("{}: {e}", scheduled.display()))?;
+    publish_content(root, &tools, &content, &dist, &Edition::default())?;
+    if dist.join("bai-viet/hen-gio-bench").exists() {
+        return Err("an article set for 2030 was published now".into());
+    }
+    let started = std::time::Instant::now();
+    let at = Edition { now: Some("2030-01-07T08:15:00+07:00".into()), preview: false };
+    publish_content(root, &tools, &content, &dist, &at)?;
+    let due = started.elapsed().as_secs_f64();
+    if !dist.join("bai-viet/hen-gio-bench/index.html").exists() {
+        return Err("the article that became due was not published".into());
+    }
     println!("bench publish (one article edited, warm caches; median of 3 publishes):");
     println!("  cargo xtask build    {full:>7.2} s");
     println!("  cargo xtask publish  {publish:>7.2} s   = {:.3}× the full build (target ≤ 0.2×)", publish / full);
+    println!("  an article due       {due:>7.2} s   = {:.3}× the full build (the scheduled run's rebuild)", due / full);
     Ok(())
 }
 
@@ -409,7 +499,11 @@ fn baseline_worktree(root: &Path, rev: &str) -> Result<(PathBuf, PathBuf)> {
     if !baseline.join("Cargo.toml").exists() {
         let _ = std::fs::remove_dir_all(&baseline);
         let _ = Command::new("git").current_dir(root).args(["worktree", "prune"]).status();
-        run(Command::new("git").current_dir(root).args(["worktree", "add", "--force", "--detach"]).arg(&baseline).arg(rev))?;
+        run(Command::new("git")
+            .current_dir(root)
+            .args(["worktree", "add", "--force", "--detach"])
+            .arg(&baseline)
+            .arg(rev))?;
     }
     Ok((baseline, work.join("target")))
 }
@@ -418,6 +512,9 @@ fn bench_static(root: &Path, extra: &[String]) -> Result {
     let tools = Tools::ensure(root, false)?;
     let (against, counts) = against(extra);
     let rev = against.as_deref().unwrap_or(STATIC_BASELINE);
+    if !root.join(KEPT_APP).join("index.html").exists() {
+        release_build(root, &tools)?;
+    }
     let (baseline, target) = baseline_worktree(root, rev)?;
     // The baseline commit's post-build binary against this tree's `press finish`.
     let build = |bin: &'static str| ["build", "--quiet", "--profile", "tooling", "--package", "press", "--bin", bin];
@@ -431,7 +528,8 @@ fn bench_static(root: &Path, extra: &[String]) -> Result {
         .arg(target.join("tooling/post-build"))
         .arg(root.join("target/tooling/press"))
         .arg(root.join("content"))
-        .arg(root.join("index.html"))
+        .arg(root.join(KEPT_APP))
+        .arg(root.join("public"))
         .arg(root.join(format!("target/bench-{rev}/run")))
         .args(&counts))
 }

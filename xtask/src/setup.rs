@@ -11,6 +11,11 @@ use crate::{Result, run};
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const WORKER_BUILD_VERSION: &str = "0.8.7";
 pub const BINARYEN_VERSION: &str = "132.0.0";
+/// Checks the CI workflow files against the schemas it carries (GitHub's
+/// workflows, GitLab CI), offline, from PyPI.
+pub const CHECK_JSONSCHEMA_VERSION: &str = "0.39.0";
+/// Where it is installed (a virtual environment of the machine's Python).
+pub const CHECK_JSONSCHEMA: &str = "target/tools/check-jsonschema/bin/check-jsonschema";
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
@@ -93,6 +98,17 @@ impl Tools {
                     "--version",
                     WORKER_BUILD_VERSION,
                     "--locked",
+                ]))?;
+            }
+            let checker = root.join(CHECK_JSONSCHEMA);
+            let wanted = format!("version {CHECK_JSONSCHEMA_VERSION}");
+            if !tools.version_of(&checker.to_string_lossy()).is_some_and(|v| v.contains(&wanted)) {
+                let venv = root.join("target/tools/check-jsonschema");
+                run(tools.command("python3").args(["-m", "venv"]).arg(&venv))?;
+                run(tools.command(&venv.join("bin/pip").to_string_lossy()).args([
+                    "install",
+                    "--quiet",
+                    &format!("check-jsonschema=={CHECK_JSONSCHEMA_VERSION}"),
                 ]))?;
             }
             for dir in ["tests/e2e", "crates/counter-worker"] {

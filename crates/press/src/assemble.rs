@@ -35,7 +35,11 @@ pub struct Published {
 /// (`documents::search_entries`), after the articles. An expired article
 /// keeps its page and search entry but no listing shows it; a preview counts
 /// no visits (`counter_endpoint` left out).
-pub fn assemble(content: Content, documents: &[(model::search::DocInfo, String)], edition: crate::Edition) -> Published {
+pub fn assemble(
+    content: Content,
+    documents: &[(model::search::DocInfo, String)],
+    edition: crate::Edition,
+) -> Published {
     let Content { mut site, categories, mut articles, next_change } = content;
     let edition_file = model::Edition {
         built: crate::check::rfc3339(edition.now),
@@ -107,6 +111,7 @@ pub fn assemble(content: Content, documents: &[(model::search::DocInfo, String)]
         .into_iter()
         .zip(older.into_iter().zip(newer))
         .map(|(article, (older, newer))| Article {
+            html: article.published_html(),
             slug: article.slug,
             title: article.title,
             sapo: article.sapo,
@@ -115,7 +120,6 @@ pub fn assemble(content: Content, documents: &[(model::search::DocInfo, String)]
             updated: article.updated,
             author: article.author,
             cover: article.cover,
-            html: article.html,
             tags: article.tags,
             featured: article.featured,
             older,

@@ -653,3 +653,143 @@ fn documents_are_published_with_their_listing_filters_and_number_lookups() {
     let meta: model::search::SearchMeta = f.read("search/meta.json");
     assert_eq!(meta.docs, 2);
 }
+
+/// A site with its public address (so sitemaps and feeds are written) and a visitor counter.
+fn public_site() -> Value {
+    let mut site = site();
+    site["base_url"] = json!("https://sonvan.gov.example");
+    site["counter_endpoint"] = json!("/api/counter");
+    site
+}
+
+/// Every file the site build wrote, as text (photos and other bytes left out).
+fn written_text(root: &Path) -> String {
+    snapshot(root).into_iter().filter_map(|(_, bytes)| String::from_utf8(bytes).ok()).collect()
+}
+
+/// A site with a published article, a draft, one set for 7 December 08:00
+/// and the draft of every other kind: the build's clock is 29 November.
+fn with_drafts() -> Fixture {
+    let f = Fixture::new();
+    f.write("site.json", &public_site().to_string());
+    f.drawing("cau.svg");
+    f.article(&article("bai-dau", "tin-tuc", "2024-01-02T08:00:00+07:00"));
+    let mut draft = article("ban-nhap-bi-mat", "tin-tuc", "2024-01-03T08:00:00+07:00");
+    draft["draft"] = json!(true);
+    f.article(&draft);
+    f.article(&article("hen-gio-dang", "tin-tuc", "2026-12-07T08:00:00+07:00"));
+    let mut page = json!({"title": "Trang nháp riêng", "description": "Mô tả.", "body": "Nội dung nháp."});
+    page["draft"] = json!(true);
+    f.place("pages/trang-nhap-rieng.json", &page);
+    f.document_lists();
+    f.place("documents/12-2025-qd-ubnd.json", &document("12/2025/QĐ-UBND"));
+    let mut replacing = document("13/2025/QĐ-UBND");
+    replacing["draft"] = json!(true);
+    f.place("documents/13-2025-qd-ubnd.json", &replacing);
+    let item = json!({"time": "08:00", "content": "Họp bàn nháp", "attendees": "Chủ tịch"});
+    f.place(
+        "schedule/2026-W49.json",
+        &json!({"week": "2026-W49", "revision": 1, "updated": "2026-11-27T09:00:00+07:00", "draft": true,
+                "days": [{"date": "2026-11-30", "items": [item]}]}),
+    );
+    f
+}
+
+#[test]
+fn drafts_and_entries_not_yet_due_are_published_nowhere() {
+    let f = with_drafts();
+    f.build_site().unwrap();
+    let everything = written_text(&f.root());
+    for (what, trace) in [
+        ("draft article", "ban-nhap-bi-mat"),
+        ("article set for later", "hen-gio-dang"),
+        ("draft page", "trang-nhap-rieng"),
+        ("draft document", "13/2025/QĐ-UBND"),
+        ("draft document", "13-2025-qd-ubnd"),
+        ("draft week", "Họp bàn nháp"),
+    ] {
+        // Not in its JSON, listings, search, feeds, sitemaps, counted paths, site map.
+        assert!(!everything.contains(trace), "a {what} ({trace}) was published");
+    }
+    assert!(everything.contains("bai-dau") && everything.contains("12/2025/QĐ-UBND"));
+    let edition: model::Edition = f.read(model::paths::EDITION);
+    assert_eq!(edition.next_change.as_deref(), Some("2026-12-07T08:00:00+07:00"), "the draft's date is no change");
+    assert!(!edition.preview);
+
+    // At the set time the article appears with no change to the content.
+    let f = Fixture { edition: press::Edition { now: "2026-12-07T01:00:00Z".parse().unwrap(), ..f.edition }, ..f };
+    f.build_site().unwrap();
+    let latest: ListingPage = f.read("latest/1.json");
+    assert_eq!(latest.articles[0].slug, "hen-gio-dang");
+    assert!(written_text(&f.root()).contains("/bai-viet/hen-gio-dang"), "in the sitemap and feeds");
+    assert!(!written_text(&f.root()).contains("ban-nhap-bi-mat"));
+    let edition: model::Edition = f.read(model::paths::EDITION);
+    assert_eq!(edition.next_change, None);
+}
+
+#[test]
+fn a_preview_has_every_draft_and_counts_no_visit() {
+    let mut f = with_drafts();
+    f.edition.preview = true;
+    f.build_site().unwrap();
+    let everything = written_text(&f.root());
+    for trace in ["ban-nhap-bi-mat", "hen-gio-dang", "trang-nhap-rieng", "13/2025/QĐ-UBND", "Họp bàn nháp"] {
+        assert!(everything.contains(trace), "{trace} is missing from the preview");
+    }
+    let site: SiteData = f.read("site.json");
+    assert_eq!(site.site.counter_endpoint, None, "a preview counts no visit");
+    assert_eq!(fs::read_to_string(f.root().join("robots.txt")).unwrap(), "User-agent: *\nDisallow: /\n");
+    assert!(!f.root().join("sitemap.xml").exists());
+    assert!(f.read::<model::Edition>(model::paths::EDITION).preview);
+}
+
+#[test]
+fn an_invalid_draft_is_still_refused() {
+    let f = published();
+    let mut draft = article("nhap-loi", "khong-co", "2024-01-03T08:00:00+07:00");
+    draft["draft"] = json!(true);
+    f.article(&draft);
+    let e = f.single_error();
+    assert!(e.file.ends_with("articles/nhap-loi.json"), "{e}");
+    assert_eq!(e.field.as_deref(), Some("category"));
+}
+
+#[test]
+fn a_notice_past_its_expiry_keeps_its_page_marked_and_leaves_listings_and_feeds() {
+    let f = Fixture::new();
+    f.article(&article("bai-dau", "tin-tuc", "2024-01-02T08:00:00+07:00"));
+    let mut notice = article("thong-bao-cat-dien", "tin-tuc", "2026-11-20T08:00:00+07:00");
+    notice["expires"] = json!("2026-11-25T17:00:00+07:00");
+    f.article(&notice);
+    let mut later = article("thong-bao-con-han", "tin-tuc", "2026-11-21T08:00:00+07:00");
+    later["expires"] = json!("2026-12-10T17:00:00+07:00");
+    f.article(&later);
+    f.write("site.json", &public_site().to_string());
+    f.drawing("cau.svg");
+    f.build_site().unwrap();
+    let expired: Article = f.read("articles/thong-bao-cat-dien.json");
+    assert!(
+        expired.html.starts_with("<p role=\"note\" class=\"expired\"><strong>Hết hiệu lực</strong>"),
+        "{}",
+        expired.html
+    );
+    assert!(expired.html.contains("25/11/2026 17:00"), "{}", expired.html);
+    let current: Article = f.read("articles/thong-bao-con-han.json");
+    assert!(!current.html.contains("Hết hiệu lực"));
+    let latest: ListingPage = f.read("latest/1.json");
+    let listed: Vec<&str> = latest.articles.iter().map(|a| a.slug.as_str()).collect();
+    assert_eq!(listed, ["thong-bao-con-han", "bai-dau"]);
+    let category: ListingPage = f.read("categories/tin-tuc/1.json");
+    assert!(category.articles.iter().all(|a| a.slug != "thong-bao-cat-dien"));
+    let feed = fs::read_to_string(f.root().join("rss.xml")).unwrap();
+    assert!(!feed.contains("thong-bao-cat-dien") && feed.contains("thong-bao-con-han"), "{feed}");
+    let edition: model::Edition = f.read(model::paths::EDITION);
+    assert_eq!(edition.next_change.as_deref(), Some("2026-12-10T17:00:00+07:00"), "the next expiry is a change");
+
+    let mut bad = article("het-truoc-khi-dang", "tin-tuc", "2026-11-20T08:00:00+07:00");
+    bad["expires"] = json!("2026-11-19T08:00:00+07:00");
+    f.article(&bad);
+    let e = f.single_error();
+    assert_eq!(e.field.as_deref(), Some("expires"), "{e}");
+    assert!(e.reason.contains("not later than `published`"), "{e}");
+}

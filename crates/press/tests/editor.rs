@@ -22,6 +22,8 @@ fn generated() -> Value {
         branch: "main".into(),
         server: Some("https://git.example.gov.vn".into()),
         app_id: None,
+        review: false,
+        review_branch: None,
     };
     let lists: press::kinds::documents::SourceLists = serde_json::from_value(json!({
         "kinds": [{"slug": "quyet-dinh", "name": "Quyết định"}],

@@ -27,7 +27,7 @@ pub mod rating;
 pub mod schedule;
 pub mod search;
 pub mod share;
-pub mod states;
 pub mod staff;
+pub mod states;
 pub mod text_size;
 pub mod theme;

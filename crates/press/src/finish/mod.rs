@@ -9,9 +9,9 @@
 //! stylesheet ([`crate::finish::headers`]).
 
 pub mod editor;
+mod head;
 pub mod headers;
 pub mod offline;
-mod head;
 pub mod pages;
 pub mod template;
 
@@ -154,7 +154,7 @@ pub fn finish(at: &Finish) -> Result<usize, Error> {
     let editor_csp = editor_csp.as_deref();
     let mut headers = crate::finish::headers::headers_file(&csp, editor_csp);
     if at.preview {
-        // Cloudflare Pages sends it with every page of a preview (nginx: deploy/nginx-preview.conf).
+        // Cloudflare Pages sends it with every page of a preview (nginx: .ci/nginx-preview.conf).
         headers = headers.replacen("/*\n", "/*\n  X-Robots-Tag: noindex, nofollow\n", 1);
     }
     write(&dist.join("_headers"), &headers)?;
@@ -201,8 +201,13 @@ pub fn publish(at: &Publish) -> Result<(crate::Report, usize), Error> {
         crate::write::copy_dir(at.app, staging)?;
         let site = crate::Site { root: staging, public: at.public, photo_cache: at.photo_cache };
         let report = crate::build_site(at.content, &staging.join("data"), Some(site), at.edition)?;
-        let finish_at =
-            Finish { dist: staging, content: at.content, editor: at.editor, keep_app: None, preview: at.edition.preview };
+        let finish_at = Finish {
+            dist: staging,
+            content: at.content,
+            editor: at.editor,
+            keep_app: None,
+            preview: at.edition.preview,
+        };
         let pages = finish(&finish_at)?;
         Ok((report, pages))
     })

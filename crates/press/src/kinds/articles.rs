@@ -43,6 +43,21 @@ pub struct Article {
     pub expired: bool,
 }
 
+impl Article {
+    /// The body as published: an expired notice's begins with "Hết hiệu lực"
+    /// (`views::article::Expired`), which the app then draws with the body.
+    pub fn published_html(&self) -> String {
+        match self.expires_at.filter(|_| self.expired) {
+            Some(at) => {
+                let until = crate::check::rfc3339(at);
+                let notice = crate::html::html_of(|| view! { <views::article::Expired until/> });
+                notice + &self.html
+            }
+            None => self.html.clone(),
+        }
+    }
+}
+
 pub struct Content {
     pub site: Site,
     /// Sorted by `order`, then slug.
@@ -241,10 +256,6 @@ fn check_article(
     }
     let (published_at, published) = published?;
     let expired = expires.as_ref().is_some_and(|(at, _)| *at <= edition.now);
-    let mut html = rendered.html;
-    if let Some((_, until)) = expires.clone().filter(|_| expired) {
-        html.insert_str(0, &crate::html::html_of(|| view! { <views::article::Expired until/> }));
-    }
     Some(Article {
         file,
         slug,
@@ -256,7 +267,7 @@ fn check_article(
         updated: updated.map(|(_, text)| text),
         author: source.author.trim().to_string(),
         cover: source.cover,
-        html,
+        html: rendered.html,
         body_images: rendered.images.into_iter().map(|image| image.src).collect(),
         body: source.body,
         text: rendered.text,

@@ -5,7 +5,7 @@
 use model::Category;
 use serde_json::{Value, json};
 
-use crate::kinds::documents::{SourceLists, Term, STATUSES};
+use crate::kinds::documents::{STATUSES, SourceLists, Term};
 
 /// A form rule: the value must match `pattern`, else `message` is shown.
 fn pattern(pattern: &str, message: &str) -> Value {
@@ -44,9 +44,19 @@ const IMAGE_WITHOUT_ALT: &str = r"^(?![\s\S]*!\[\s*\]\()[\s\S]*$";
 
 const SLUG_PATTERN: &str = "^[a-z0-9]+(-[a-z0-9]+)*$";
 
+/// Every kind's "Bản nháp": saved and checked, published nowhere until
+/// unticked (the press's `draft`); staff see it in previews.
+fn draft_field() -> Value {
+    json!({
+        "name": "draft", "label": "Bản nháp", "widget": "boolean", "required": false, "default": false,
+        "hint": "Lưu mà chưa xuất bản: người dân chưa thấy; xem được trong bản xem trước.",
+    })
+}
+
 /// A collection of one JSON file per entry in `folder`, named after the
 /// entry's field `identifier` (folded to ASCII: the title, a document's
-/// number, a week), listed by `sort` (field, direction).
+/// number, a week), listed by `sort` (field, direction), its fields then
+/// "Bản nháp".
 fn folder_collection(
     name: &str,
     label: &str,
@@ -54,8 +64,9 @@ fn folder_collection(
     folder: &str,
     identifier: &str,
     sort: (&str, &str),
-    fields: Value,
+    mut fields: Value,
 ) -> Value {
+    fields.as_array_mut().expect("a list of fields").push(draft_field());
     let mut sortable = vec![sort.0];
     if identifier != sort.0 {
         sortable.push(identifier);
@@ -122,6 +133,11 @@ pub(super) fn articles_collection(categories: &[Category]) -> Value {
             body_field("Ảnh trong bài: điền mô tả (alt); tiêu đề ảnh (title) thành chú thích dưới ảnh."),
             { "name": "tags", "label": "Từ khóa", "widget": "list", "required": false, "hint": "Cách nhau bởi dấu phẩy." },
             { "name": "featured", "label": "Tin nổi bật", "widget": "boolean", "required": false, "default": false },
+            {
+                "name": "expires", "label": "Hết hiệu lực lúc", "widget": "datetime", "required": false,
+                "input_timezone": "Asia/Ho_Chi_Minh",
+                "hint": "Với thông báo: từ lúc này bài rời danh sách tin, trang bài ghi “Hết hiệu lực”.",
+            },
         ]),
     );
     collection["label_singular"] = json!("bài viết");
@@ -267,11 +283,9 @@ fn date_field(name: &str, label: &str, required: bool) -> Value {
 
 /// "Văn bản" (`documents.rs`): a file per document, named after its number.
 pub(super) fn documents_collection(lists: &SourceLists) -> Value {
-    let options = |terms: &[Term]| -> Vec<Value> {
-        terms.iter().map(|t| json!({ "label": t.name, "value": t.slug })).collect()
-    };
-    let statuses: Vec<Value> =
-        STATUSES.iter().map(|(slug, name)| json!({ "label": name, "value": slug })).collect();
+    let options =
+        |terms: &[Term]| -> Vec<Value> { terms.iter().map(|t| json!({ "label": t.name, "value": t.slug })).collect() };
+    let statuses: Vec<Value> = STATUSES.iter().map(|(slug, name)| json!({ "label": name, "value": slug })).collect();
     let mut collection = folder_collection(
         "documents",
         "Văn bản",

@@ -92,6 +92,16 @@ pub struct Settings {
     /// The OAuth application's client id (PKCE sign-in on Forgejo/Gitea/GitLab).
     #[serde(default)]
     pub app_id: Option<String>,
+    /// A second pair of eyes (GitHub, GitLab): every save is a pull/merge
+    /// request that moves through "Bản nháp / Đang duyệt / Sẵn sàng"
+    /// (Sveltia's editorial workflow) and reaches `branch` only when merged.
+    #[serde(default)]
+    pub review: bool,
+    /// Where the editor commits instead of `branch` (Forgejo, which Sveltia
+    /// gives no editorial workflow): the branch always has a private preview,
+    /// and a pull request from it into a protected `branch` publishes.
+    #[serde(default)]
+    pub review_branch: Option<String>,
 }
 
 fn main_branch() -> String {
@@ -147,6 +157,25 @@ impl Settings {
                 "is required for Forgejo/Gitea: the address of the office's Git server",
             ));
         }
+        if self.review && !matches!(self.backend, Backend::Github | Backend::Gitlab) {
+            errors.push(ContentError::new(
+                file,
+                Some("review"),
+                "works with GitHub and GitLab only (Sveltia's editorial workflow); with Forgejo set \
+                 `review_branch` and protect the main branch",
+            ));
+        }
+        if let Some(review_branch) = &self.review_branch
+            && (review_branch.trim().is_empty()
+                || review_branch.contains(char::is_whitespace)
+                || *review_branch == self.branch)
+        {
+            errors.push(ContentError::new(
+                file,
+                Some("review_branch"),
+                format!("must be a branch name other than `{}` (the published branch)", self.branch),
+            ));
+        }
         if self.backend == Backend::Gitlab && self.app_id.is_none() {
             errors.push(ContentError::new(
                 file,
@@ -175,7 +204,8 @@ impl Settings {
                 json!({ "name": "gitea", "repo": self.repo, "base_url": server, "api_root": format!("{server}/api/v1") })
             }
         };
-        backend["branch"] = json!(self.branch);
+        // With a review branch the editor never writes to the published one.
+        backend["branch"] = json!(self.review_branch.as_deref().unwrap_or(&self.branch));
         if self.backend == Backend::Github
             && let Some(server) = &self.server
         {
@@ -237,6 +267,9 @@ pub fn config(
     });
     if let Some(url) = site_url {
         config["site_url"] = json!(url);
+    }
+    if settings.review {
+        config["publish_mode"] = json!("editorial_workflow");
     }
     format!(
         "# Written by the press from content/editor.json and categories.json at every build: edit those, not this.\n{}\n",
@@ -363,6 +396,35 @@ mod tests {
             branch: "main".into(),
             server: Some("https://git.sonvan.gov.example".into()),
             app_id: Some("1f6c".into()),
+            review: false,
+            review_branch: None,
+        }
+    }
+
+    #[test]
+    fn a_second_pair_of_eyes_is_one_setting() {
+        let lists = crate::kinds::documents::SourceLists::default();
+        let config = |settings: &Settings| -> Value {
+            let text = super::config(settings, &[], &lists, None);
+            serde_json::from_str(&text[text.find('\n').unwrap()..]).unwrap()
+        };
+        let github = Settings { review: true, server: None, ..settings(Backend::Github) };
+        assert_eq!(config(&github)["publish_mode"], "editorial_workflow");
+        assert!(github.check(Path::new("editor.json")).is_empty());
+        assert_eq!(config(&settings(Backend::Gitlab)).get("publish_mode"), None);
+        // Forgejo: the editor commits to the editing branch, never to main.
+        let forgejo = Settings { review_branch: Some("bien-tap".into()), ..settings(Backend::Forgejo) };
+        assert_eq!(config(&forgejo)["backend"]["branch"], "bien-tap");
+        assert!(forgejo.check(Path::new("editor.json")).is_empty());
+        let refused = Settings { review: true, ..settings(Backend::Forgejo) }.check(Path::new("editor.json"));
+        assert_eq!(refused.len(), 1);
+        assert!(refused[0].to_string().contains("review"), "{}", refused[0]);
+        let same = Settings { review_branch: Some("main".into()), ..settings(Backend::Forgejo) };
+        assert!(same.check(Path::new("editor.json"))[0].to_string().contains("review_branch"));
+        // Every collection offers "Bản nháp".
+        for collection in config(&forgejo)["collections"].as_array().unwrap() {
+            let Some(fields) = collection["fields"].as_array() else { continue };
+            assert!(fields.iter().any(|f| f["name"] == "draft" && f["label"] == "Bản nháp"), "{}", collection["name"]);
         }
     }
 

@@ -6,14 +6,14 @@
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
-use model::paths::{self, page_address, query_value, route};
 use model::Page;
+use model::paths::{self, page_address, query_value, route};
 use views::documents::{
     Attachment as FileLink, DocumentFacts, DocumentRow, DocumentsListing, FacetGroup, FacetOption, Fact, NumberFound,
     NumberNotFound, Status,
 };
 
-use super::{Document, Documents, SourceLists, Term, DOCUMENTS_PER_PAGE, SECTION, STATUSES};
+use super::{DOCUMENTS_PER_PAGE, Document, Documents, SECTION, STATUSES, SourceLists, Term};
 use crate::html::html_of;
 
 /// The four filters, as the listing shows them, in the order of [`Filter`]'s values.
