@@ -42,8 +42,13 @@ test('the draft is in the preview and nowhere in the public build', () => {
   }
   assert.equal(readFileSync(join(PREVIEW, 'robots.txt'), 'utf8'), 'User-agent: *\nDisallow: /\n');
   assert.match(readFileSync(join(PREVIEW, '_headers'), 'utf8'), /^\/\*\n {2}X-Robots-Tag: noindex, nofollow\n/);
-  assert.equal(JSON.parse(readFileSync(join(PREVIEW, 'data/site.json'), 'utf8')).site.counter_endpoint, undefined);
+  assert.equal(JSON.parse(readFileSync(join(PREVIEW, 'data/site.json'), 'utf8')).site.counter_endpoint ?? null, null);
 });
+
+/** Waits until the app has taken over the static page. */
+function appShown(page) {
+  return page.waitForFunction(() => document.getElementById('app')?.hidden === false, null, { timeout: 15000 });
+}
 
 test('every page kind of the preview is marked, not indexed, and calls no counter', async () => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
@@ -71,14 +76,14 @@ test('every page kind of the preview is marked, not indexed, and calls no counte
     const html = await response.text();
     assert.match(html, /<meta name="robots" content="noindex, nofollow">/, `${address}: noindex in the page itself`);
     // Once the app has taken over, the banner is still on top.
-    await page.waitForFunction(() => document.getElementById('app') && !document.getElementById('app').hidden, null, { timeout: 15000 });
+    await appShown(page);
     const banner = page.getByRole('status').filter({ hasText: BANNER });
     assert.equal(await banner.count(), 1, address);
     assert.ok(await banner.isVisible(), address);
   }
   // Navigating inside the app keeps it.
   await page.goto(`${preview.url}/`);
-  await page.waitForFunction(() => !document.getElementById('app').hidden);
+  await appShown(page);
   await page.getByRole('link', { name: /Thông báo lịch tiếp công dân/ }).first().click();
   await page.getByRole('heading', { level: 1, name: /Thông báo lịch tiếp công dân/ }).waitFor();
   assert.ok(await page.getByText(BANNER).isVisible());

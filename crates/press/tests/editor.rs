@@ -107,7 +107,20 @@ fn the_article_form_writes_what_the_press_reads() {
     let names: Vec<_> = articles["fields"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
     assert_eq!(
         names,
-        ["title", "sapo", "category", "published", "updated", "author", "cover", "body", "tags", "featured"]
+        [
+            "title",
+            "sapo",
+            "category",
+            "published",
+            "updated",
+            "author",
+            "cover",
+            "body",
+            "tags",
+            "featured",
+            "expires",
+            "draft"
+        ]
     );
 }
 
