@@ -35,6 +35,12 @@ fn datetime_field(name: &str, label: &str, required: bool) -> Value {
     field
 }
 
+/// `field` with `hint` shown under it.
+fn with_hint(mut field: Value, hint: &str) -> Value {
+    field["hint"] = json!(hint);
+    field
+}
+
 /// What the photo stage reads (`photos.rs`); drawings (SVG) are published
 /// from `public/media/` by the IT team.
 const PHOTO_TYPES: &str = "image/jpeg,image/png,image/webp";
@@ -133,11 +139,10 @@ pub(super) fn articles_collection(categories: &[Category]) -> Value {
             body_field("Ảnh trong bài: điền mô tả (alt); tiêu đề ảnh (title) thành chú thích dưới ảnh."),
             { "name": "tags", "label": "Từ khóa", "widget": "list", "required": false, "hint": "Cách nhau bởi dấu phẩy." },
             { "name": "featured", "label": "Tin nổi bật", "widget": "boolean", "required": false, "default": false },
-            {
-                "name": "expires", "label": "Hết hiệu lực lúc", "widget": "datetime", "required": false,
-                "input_timezone": "Asia/Ho_Chi_Minh",
-                "hint": "Với thông báo: từ lúc này bài rời danh sách tin, trang bài ghi “Hết hiệu lực”.",
-            },
+            with_hint(
+                datetime_field("expires", "Hết hiệu lực lúc", false),
+                "Với thông báo: từ lúc này bài rời danh sách tin, trang bài ghi “Hết hiệu lực”.",
+            ),
         ]),
     );
     collection["label_singular"] = json!("bài viết");
