@@ -40,7 +40,7 @@ pub fn assemble(
     documents: &[(model::search::DocInfo, String)],
     edition: crate::Edition,
 ) -> Published {
-    let Content { mut site, categories, mut articles, next_change } = content;
+    let Content { mut site, categories, mut articles, next_change, .. } = content;
     let edition_file = model::Edition {
         built: crate::check::rfc3339(edition.now),
         next_change: next_change.map(crate::check::rfc3339),

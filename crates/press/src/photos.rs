@@ -58,6 +58,15 @@ pub fn is_photo(src: &str) -> bool {
     [".jpg", ".jpeg", ".png", ".webp"].iter().any(|extension| lower.ends_with(extension))
 }
 
+const UNSUPPORTED: &str = "unsupported format (use JPEG, PNG or WebP for photos, SVG for drawings)";
+
+fn photo_not_found(original: &Path) -> String {
+    format!(
+        "file not found: {} (photos go in content/media/: public/ is published as it is, metadata and all)",
+        original.display()
+    )
+}
+
 /// A reference to a picture that is neither a photo nor an SVG: refused
 /// rather than published as it is.
 fn unsupported(src: &str) -> bool {
@@ -97,11 +106,7 @@ pub fn process(content: &mut Content, paths: &PhotoPaths) -> Result<PhotoReport,
                     )),
                 }
             } else if unsupported(src) {
-                errors.push(ContentError::new(
-                    &article.file,
-                    Some(field),
-                    format!("image `{src}`: unsupported format (use JPEG, PNG or WebP for photos, SVG for drawings)"),
-                ));
+                errors.push(ContentError::new(&article.file, Some(field), format!("image `{src}`: {UNSUPPORTED}")));
             }
         }
     }
@@ -123,6 +128,27 @@ pub fn process(content: &mut Content, paths: &PhotoPaths) -> Result<PhotoReport,
                 for (file, field) in users {
                     errors.push(ContentError::new(file, Some(field), format!("image `{src}`: {reason}")));
                 }
+            }
+        }
+    }
+    // What is held back is not processed (its photos would be published in
+    // /anh/), but a missing or unsupported picture is refused all the same.
+    for article in &content.held {
+        let cover = article.cover.iter().map(|cover| (cover.src.as_str(), "cover.src"));
+        let body = article.body_images.iter().map(|src| (src.as_str(), "body"));
+        for (src, field) in cover.chain(body) {
+            let relative = src.trim_start_matches('/');
+            let reason = if is_photo(src) && src.starts_with('/') {
+                let original = paths.content.join(relative);
+                (!original.is_file()).then(|| photo_not_found(&original))
+            } else if src.starts_with('/') && src.to_ascii_lowercase().ends_with(".svg") {
+                let path = paths.public.join(relative);
+                (!path.is_file()).then(|| format!("file not found: {}", path.display()))
+            } else {
+                unsupported(src).then(|| UNSUPPORTED.to_string())
+            };
+            if let Some(reason) = reason {
+                errors.push(ContentError::new(&article.file, Some(field), format!("image `{src}`: {reason}")));
             }
         }
     }
@@ -170,12 +196,7 @@ fn one(src: &str, paths: &PhotoPaths) -> Result<(Record, bool), String> {
     let original = paths.content.join(relative);
     let bytes = match std::fs::read(&original) {
         Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(format!(
-                "file not found: {} (photos go in content/media/: public/ is published as it is, metadata and all)",
-                original.display()
-            ));
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(photo_not_found(&original)),
         Err(e) => return Err(format!("{}: {e}", original.display())),
     };
     let mut hasher = Sha256::new();

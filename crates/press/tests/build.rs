@@ -744,6 +744,25 @@ fn a_preview_has_every_draft_and_counts_no_visit() {
 }
 
 #[test]
+fn a_draft_missing_its_picture_is_refused_and_its_photos_are_not_published() {
+    let f = Fixture::new();
+    f.drawing("cau.svg");
+    f.article(&article("bai-dau", "tin-tuc", "2024-01-02T08:00:00+07:00"));
+    let mut draft = article("nhap-thieu-anh", "tin-tuc", "2024-01-03T08:00:00+07:00");
+    draft["draft"] = json!(true);
+    draft["body"] = json!("Đoạn một.\n\n![Ruộng bậc thang](/media/khong-co.jpg \"Ruộng\")");
+    f.article(&draft);
+    let e = f.single_site_error();
+    assert!(e.file.ends_with("articles/nhap-thieu-anh.json"), "{e}");
+    assert_eq!(e.field.as_deref(), Some("body"));
+    assert!(e.reason.contains("/media/khong-co.jpg") && e.reason.contains("file not found"), "{e}");
+    // With its photo there, the build passes and the photo is not processed into the site.
+    f.photo("khong-co.jpg", &fixtures::camera_jpeg(640, 480, 7, 1, None));
+    f.build_site().unwrap();
+    assert!(!f.root().join("anh").exists() || fs::read_dir(f.root().join("anh")).unwrap().next().is_none());
+}
+
+#[test]
 fn an_invalid_draft_is_still_refused() {
     let f = published();
     let mut draft = article("nhap-loi", "khong-co", "2024-01-03T08:00:00+07:00");

@@ -66,6 +66,9 @@ pub struct Content {
     /// The earliest `published` or `expires` still ahead of the build's
     /// clock among the articles that are not drafts (`model::Edition`).
     pub next_change: Option<Timestamp>,
+    /// Drafts and articles not yet due: published nowhere, but their
+    /// pictures are looked for as the published ones' are (`photos`).
+    pub held: Vec<Article>,
 }
 
 /// Every article is checked, drafts and those not yet due too; `edition`
@@ -80,6 +83,7 @@ pub fn check(sources: Sources, edition: crate::Edition) -> Result<Content, Error
 
     let mut articles = Vec::with_capacity(sources.articles.len());
     let mut next_change: Option<Timestamp> = None;
+    let mut held = Vec::new();
     for (file, source) in sources.articles {
         // One file per slug: the file system keeps slugs unique.
         let slug = file.file_stem().map(|stem| stem.to_string_lossy().into_owned()).unwrap_or_default();
@@ -91,11 +95,13 @@ pub fn check(sources: Sources, edition: crate::Edition) -> Result<Content, Error
         }
         if edition.shows(draft, Some(article.published_at)) {
             articles.push(article);
+        } else {
+            held.push(article);
         }
     }
 
     if errors.is_empty() {
-        Ok(Content { site, categories, articles, next_change })
+        Ok(Content { site, categories, articles, next_change, held })
     } else {
         Err(Error::Content(errors))
     }
