@@ -75,6 +75,12 @@ fn unsupported(src: &str) -> bool {
     src.starts_with('/') && !is_photo(src) && !lower.ends_with(".svg") && name.contains('.')
 }
 
+/// Every picture an article shows, with the field that names it.
+fn pictures(article: &Article) -> impl Iterator<Item = (&str, &'static str)> {
+    let cover = article.cover.iter().map(|cover| (cover.src.as_str(), "cover.src"));
+    cover.chain(article.body_images.iter().map(|src| (src.as_str(), "body")))
+}
+
 /// Processes every photo the articles reference and measures every drawing,
 /// then gives each cover its [`Photo`] or size and re-renders the bodies.
 pub fn process(content: &mut Content, paths: &PhotoPaths) -> Result<PhotoReport, Error> {
@@ -83,9 +89,7 @@ pub fn process(content: &mut Content, paths: &PhotoPaths) -> Result<PhotoReport,
     let mut errors = Vec::new();
     let mut drawings: BTreeMap<String, (u32, u32)> = BTreeMap::new();
     for article in &content.articles {
-        let cover = article.cover.iter().map(|cover| (cover.src.as_str(), "cover.src"));
-        let body = article.body_images.iter().map(|src| (src.as_str(), "body"));
-        for (src, field) in cover.chain(body) {
+        for (src, field) in pictures(article) {
             if is_photo(src) && src.starts_with('/') {
                 wanted.entry(src.to_string()).or_default().push((article.file.clone(), field));
             } else if src.starts_with('/') && src.to_ascii_lowercase().ends_with(".svg") {
@@ -134,9 +138,7 @@ pub fn process(content: &mut Content, paths: &PhotoPaths) -> Result<PhotoReport,
     // What is held back is not processed (its photos would be published in
     // /anh/), but a missing or unsupported picture is refused all the same.
     for article in &content.held {
-        let cover = article.cover.iter().map(|cover| (cover.src.as_str(), "cover.src"));
-        let body = article.body_images.iter().map(|src| (src.as_str(), "body"));
-        for (src, field) in cover.chain(body) {
+        for (src, field) in pictures(article) {
             let relative = src.trim_start_matches('/');
             let reason = if is_photo(src) && src.starts_with('/') {
                 let original = paths.content.join(relative);
