@@ -1,14 +1,15 @@
-//! The HTTP contract: `POST /v1/hit`, `GET /v1/stats`, `GET /healthz`, JSON errors.
+//! The HTTP contract (`counter::api`): hits and figures, ratings, comments
+//! and questions, the staff's reads and deletions, JSON errors.
 
 use std::hash::{BuildHasher, Hasher};
 use std::net::SocketAddr;
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, RawQuery, State};
+use axum::extract::{ConnectInfo, Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{delete, get, post};
 use counter::api::{self, HitRequest, RatingRequest, Route};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
@@ -23,22 +24,40 @@ struct App {
     /// Bearer token for `GET /v1/ratings.csv`; without one the export is only
     /// `portal-counter ratings --csv` on the server itself.
     staff_token: Option<String>,
+    /// Origins whose pages may send comments and questions; the first is
+    /// the portal the lookup form sends readers back to.
+    origins: std::sync::Arc<Vec<String>>,
 }
 
 pub fn router(writer: Writer, allow_origins: &[String], behind_proxy: bool, staff_token: Option<String>) -> Router {
     let origins: Vec<HeaderValue> = allow_origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
     let cors = CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
-        .allow_methods([Method::GET, Method::POST])
+        .allow_methods([Method::GET, Method::POST, Method::DELETE])
         .allow_headers([header::CONTENT_TYPE, header::AUTHORIZATION])
         .max_age(std::time::Duration::from_secs(86_400));
-    let app = App { writer, address_hasher: Default::default(), behind_proxy, staff_token };
+    let app = App {
+        writer,
+        address_hasher: Default::default(),
+        behind_proxy,
+        staff_token,
+        origins: std::sync::Arc::new(allow_origins.to_vec()),
+    };
     Router::new()
         .route("/v1/hit", post(hit))
         .route("/v1/stats", get(stats))
         .route("/v1/rating", post(rating))
         .route("/v1/ratings", get(ratings))
         .route("/v1/ratings.csv", get(ratings_csv))
+        .route("/v1/comments", post(comment))
+        .route("/v1/questions", post(question).get(lookup))
+        .route("/v1/questions/{code}", get(question_status))
+        .route("/v1/staff/comments", get(|app, headers, query| staff_comments(app, headers, query, false)))
+        .route("/v1/staff/comments.csv", get(|app, headers, query| staff_comments(app, headers, query, true)))
+        .route("/v1/staff/questions", get(|app, headers| staff_questions(app, headers, false)))
+        .route("/v1/staff/questions.csv", get(|app, headers| staff_questions(app, headers, true)))
+        .route("/v1/staff/comments/{id}", delete(delete_comment))
+        .route("/v1/staff/questions/{code}", delete(delete_question))
         .route("/healthz", get(|| async { respond(api::health()) }))
         .method_not_allowed_fallback(|| async { respond(api::not_routed(Route::MethodNotAllowed)) })
         .fallback(|| async { respond(api::not_routed(Route::NotFound)) })
@@ -107,7 +126,7 @@ async fn rating(
 }
 
 async fn summary(app: &App, path: String) -> api::Reply {
-    match app.writer.read(move |db| counter::ratings::summary(db, &path).map(Reading::Summary)).await {
+    match app.writer.read(move |db, _| counter::ratings::summary(db, &path).map(Reading::Summary)).await {
         Ok(Reading::Summary(summary)) => api::rating_summary(summary),
         Ok(_) => api::error(500, "unexpected reading"),
         Err(reason) => api::error(503, &reason),
@@ -117,7 +136,7 @@ async fn summary(app: &App, path: String) -> api::Reply {
 async fn ratings(State(app): State<App>, RawQuery(query): RawQuery) -> Response {
     let path = query.as_deref().and_then(api::path_param);
     respond(
-        match app.writer.read(move |db| counter::ratings::monthly(db, path.as_deref()).map(Reading::Monthly)).await {
+        match app.writer.read(move |db, _| counter::ratings::monthly(db, path.as_deref()).map(Reading::Monthly)).await {
             Ok(Reading::Monthly(months)) => api::monthly(&months),
             Ok(_) => api::error(500, "unexpected reading"),
             Err(reason) => api::error(503, &reason),
@@ -130,7 +149,7 @@ async fn ratings_csv(State(app): State<App>, headers: HeaderMap) -> Response {
     if !api::is_staff(authorization, app.staff_token.as_deref()) {
         return respond(api::error(401, "the export needs the staff token: Authorization: Bearer …"));
     }
-    match app.writer.read(|db| counter::ratings::export_csv(db).map(Reading::Csv)).await {
+    match app.writer.read(|db, _| counter::ratings::export_csv(db).map(Reading::Csv)).await {
         Ok(Reading::Csv(text)) => (
             [
                 (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
@@ -144,6 +163,151 @@ async fn ratings_csv(State(app): State<App>, headers: HeaderMap) -> Response {
     }
 }
 
+fn header<'h>(headers: &'h HeaderMap, name: header::HeaderName) -> Option<&'h str> {
+    headers.get(name).and_then(|v| v.to_str().ok())
+}
+
+async fn comment(
+    State(app): State<App>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let sent = api::Sent::of(header(&headers, header::CONTENT_TYPE));
+    let origin = match api::check_origin(header(&headers, header::ORIGIN), &app.origins, sent) {
+        Ok(origin) => origin,
+        Err(reply) => return respond(reply),
+    };
+    let (comment, sent) = match api::read_comment(&body, header(&headers, header::CONTENT_TYPE)) {
+        Ok(read) => read,
+        Err(reply) => return respond(reply),
+    };
+    let path = comment.path.clone();
+    respond(match app.writer.comment(comment, app.address_key(peer, &headers)).await {
+        Ok(submitted) => api::submitted(submitted, sent, &origin, Some(&path)),
+        Err(reason) => sent.refusal(503, &reason),
+    })
+}
+
+async fn question(
+    State(app): State<App>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    let sent = api::Sent::of(header(&headers, header::CONTENT_TYPE));
+    let origin = match api::check_origin(header(&headers, header::ORIGIN), &app.origins, sent) {
+        Ok(origin) => origin,
+        Err(reply) => return respond(reply),
+    };
+    let (question, sent) = match api::read_question(&body, header(&headers, header::CONTENT_TYPE)) {
+        Ok(read) => read,
+        Err(reply) => return respond(reply),
+    };
+    respond(match app.writer.question(question, app.address_key(peer, &headers)).await {
+        Ok(submitted) => api::submitted(submitted, sent, &origin, None),
+        Err(reason) => sent.refusal(503, &reason),
+    })
+}
+
+async fn status_of(app: &App, code: String) -> Result<Option<model::submissions::QuestionStatus>, api::Reply> {
+    match app
+        .writer
+        .read(move |db, published| counter::submissions::question_status(db, &code, published).map(Reading::Status))
+        .await
+    {
+        Ok(Reading::Status(status)) => Ok(status),
+        Ok(_) => Err(api::error(500, "unexpected reading")),
+        Err(reason) => Err(api::error(503, &reason)),
+    }
+}
+
+async fn question_status(State(app): State<App>, Path(code): Path<String>) -> Response {
+    respond(status_of(&app, code).await.map_or_else(|reply| reply, api::question_status))
+}
+
+/// The portal's lookup form (`GET /v1/questions?ma=CODE`): 303 to the answer or the portal's page.
+async fn lookup(State(app): State<App>, RawQuery(query): RawQuery) -> Response {
+    let code = query.as_deref().and_then(|q| api::query_param(q, "ma")).unwrap_or_default();
+    let site = app.origins.first().map(String::as_str);
+    respond(match status_of(&app, code.clone()).await {
+        Ok(status) => api::lookup(status, &code, site),
+        Err(reply) => reply,
+    })
+}
+
+fn download(reply: api::Reply, name: &str) -> Response {
+    let mut response = respond(reply);
+    if response.status() == StatusCode::OK
+        && let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{name}\""))
+    {
+        response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
+    }
+    response
+}
+
+async fn staff_comments(State(app): State<App>, headers: HeaderMap, RawQuery(query): RawQuery, csv: bool) -> Response {
+    if let Err(reply) = api::staff_only(header(&headers, header::AUTHORIZATION), app.staff_token.as_deref()) {
+        return respond(reply);
+    }
+    let path = query.as_deref().and_then(api::path_param);
+    let reply = match app
+        .writer
+        .read(move |db, _| counter::submissions::comments(db, path.as_deref()).map(Reading::Comments))
+        .await
+    {
+        Ok(Reading::Comments(comments)) => api::comments(&comments, csv),
+        Ok(_) => api::error(500, "unexpected reading"),
+        Err(reason) => api::error(503, &reason),
+    };
+    download(reply, api::export_name(&Route::StaffComments { csv }))
+}
+
+async fn staff_questions(State(app): State<App>, headers: HeaderMap, csv: bool) -> Response {
+    if let Err(reply) = api::staff_only(header(&headers, header::AUTHORIZATION), app.staff_token.as_deref()) {
+        return respond(reply);
+    }
+    let reply = match app
+        .writer
+        .read(|db, published| counter::submissions::questions(db, published).map(Reading::Questions))
+        .await
+    {
+        Ok(Reading::Questions(questions)) => api::questions(&questions, csv),
+        Ok(_) => api::error(500, "unexpected reading"),
+        Err(reason) => api::error(503, &reason),
+    };
+    if csv { download(reply, api::export_name(&Route::StaffQuestions { csv })) } else { respond(reply) }
+}
+
+async fn delete_comment(State(app): State<App>, headers: HeaderMap, Path(id): Path<String>) -> Response {
+    if let Err(reply) = api::staff_only(header(&headers, header::AUTHORIZATION), app.staff_token.as_deref()) {
+        return respond(reply);
+    }
+    let what = id.clone();
+    respond(
+        match app.writer.read(move |db, _| counter::submissions::delete_comment(db, &id).map(Reading::Deleted)).await {
+            Ok(Reading::Deleted(found)) => api::deleted(found, &what),
+            Ok(_) => api::error(500, "unexpected reading"),
+            Err(reason) => api::error(503, &reason),
+        },
+    )
+}
+
+async fn delete_question(State(app): State<App>, headers: HeaderMap, Path(code): Path<String>) -> Response {
+    if let Err(reply) = api::staff_only(header(&headers, header::AUTHORIZATION), app.staff_token.as_deref()) {
+        return respond(reply);
+    }
+    let what = code.clone();
+    respond(
+        match app.writer.read(move |db, _| counter::submissions::delete_question(db, &code).map(Reading::Deleted)).await
+        {
+            Ok(Reading::Deleted(found)) => api::deleted(found, &what),
+            Ok(_) => api::error(500, "unexpected reading"),
+            Err(reason) => api::error(503, &reason),
+        },
+    )
+}
+
 async fn stats(State(app): State<App>) -> Response {
     respond(match app.writer.stats(None).await {
         Ok(stats) => api::stats(stats.stats()),
@@ -153,9 +317,12 @@ async fn stats(State(app): State<App>) -> Response {
 
 fn respond(reply: api::Reply) -> Response {
     let status = StatusCode::from_u16(reply.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let mut response = (status, [(header::CONTENT_TYPE, "application/json")], reply.body).into_response();
+    let mut response = (status, [(header::CONTENT_TYPE, reply.content_type)], reply.body).into_response();
     if let Some(seconds) = reply.retry_after {
         response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
+    if let Some(location) = reply.location.and_then(|l| HeaderValue::from_str(&l).ok()) {
+        response.headers_mut().insert(header::LOCATION, location);
     }
     response
 }

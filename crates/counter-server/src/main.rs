@@ -10,7 +10,9 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 use counter::Config;
 
-/// Counts the portal's visitors and page views (the "Thống kê truy cập" widget).
+/// The portal's function: counts visitors and page views (the "Thống kê truy
+/// cập" widget), keeps the satisfaction ratings, and takes citizens' comments on
+/// drafts and their questions.
 #[derive(Parser, Debug)]
 #[command(name = "portal-counter", version)]
 struct Args {
@@ -42,12 +44,26 @@ struct Args {
     /// Hits one client address may make per minute, all its visitors together.
     #[arg(long, default_value_t = 3000)]
     max_hits_per_address_minute: u32,
+    /// Comments and questions one client address may send per day (Vietnam's).
+    #[arg(long, default_value_t = 10)]
+    max_submissions_per_address_day: u32,
+    /// Comments kept per draft; past it the answer is 503 until staff make room.
+    #[arg(long, default_value_t = 2000)]
+    max_comments_per_consultation: u32,
+    /// Comments and questions kept in all; past it the answer is 503.
+    #[arg(long, default_value_t = 20000)]
+    max_stored_submissions: u32,
+    /// Days a comment or question is kept, then deleted.
+    #[arg(long, default_value_t = 730)]
+    retention_days: u32,
     /// The site's `data/counted-paths.json` (a file, or its URL): only these
-    /// paths count views. Re-read when it changes.
+    /// paths count views. The drafts open for comment, the answered questions
+    /// and the question topics are read from beside it. Re-read when they change.
     /// Required to serve.
     #[arg(long, value_name = "FILE_OR_URL", required = false)]
     known_paths: Option<String>,
-    /// Bearer token that staff give to download `GET /v1/ratings.csv`
+    /// Bearer token that staff give to download `GET /v1/ratings.csv` and to read
+    /// and delete comments and questions (`/v1/staff/…`)
     /// (also read from the STAFF_TOKEN environment variable).
     #[arg(long, env = "STAFF_TOKEN", hide_env_values = true)]
     staff_token: Option<String>,
@@ -67,6 +83,27 @@ enum Tool {
         #[arg(long)]
         csv: bool,
     },
+    /// Prints the comments on drafts ("Góp ý dự thảo"), then exits.
+    Comments {
+        /// Only those on the draft at this page path ("/du-thao/…").
+        #[arg(long)]
+        path: Option<String>,
+        /// As CSV (UTF-8 with a byte-order mark, formulas neutralised); without it, JSON.
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Prints the citizens' questions ("Hỏi đáp") with their status, then exits.
+    Questions {
+        /// The site's `data/counted-paths.json` (file), to tell which are answered.
+        #[arg(long, value_name = "FILE")]
+        known_paths: Option<String>,
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Deletes a comment at its sender's request (by its id).
+    DeleteComment { id: String },
+    /// Deletes a question at its sender's request (by its code).
+    DeleteQuestion { code: String },
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -83,8 +120,10 @@ enum WeekStart {
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let args = Args::parse();
-    if let Some(Tool::Ratings { csv }) = args.command {
-        return print_ratings(&args.db, csv);
+    match args.command {
+        Some(Tool::Ratings { csv }) => return print_ratings(&args.db, csv),
+        Some(tool) => return run_tool(&args.db, tool),
+        None => {}
     }
     let Some(known_paths) = args.known_paths.clone() else {
         eprintln!("portal-counter: --known-paths FILE_OR_URL is required (the site's data/counted-paths.json)");
@@ -96,6 +135,10 @@ async fn main() -> std::process::ExitCode {
         max_new_visitors_per_address: args.max_new_visitors_per_address,
         max_hits_per_visitor_minute: args.max_hits_per_visitor_minute,
         max_hits_per_address_minute: args.max_hits_per_address_minute,
+        max_submissions_per_address_day: args.max_submissions_per_address_day,
+        max_comments_per_consultation: args.max_comments_per_consultation,
+        max_stored_submissions: args.max_stored_submissions,
+        retention_days: args.retention_days,
     };
     let known = match known::watch(known_paths) {
         Ok(known) => known,
@@ -133,6 +176,57 @@ async fn main() -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// `portal-counter comments|questions|delete-comment|delete-question`, on the
+/// database directly (beside a running server, as `ratings` is).
+fn run_tool(db: &std::path::Path, tool: Tool) -> std::process::ExitCode {
+    use counter::submissions;
+    let done = (|| -> Result<String, String> {
+        let mut connection = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
+            .map_err(|e| format!("{}: {e}", db.display()))?;
+        connection.pragma_update(None, "busy_timeout", 5000).map_err(|e| e.to_string())?;
+        counter::sqlite::create_schema(&connection).map_err(|e| e.to_string())?;
+        Ok(match tool {
+            Tool::Comments { path, csv } => {
+                let comments = submissions::comments(&mut connection, path.as_deref()).map_err(|e| e.to_string())?;
+                if csv { submissions::comments_csv(&comments) } else { pretty(&comments) }
+            }
+            Tool::Questions { known_paths, csv } => {
+                let published = match known_paths {
+                    Some(source) => known::load(&source)?,
+                    None => Default::default(),
+                };
+                let questions = submissions::questions(&mut connection, &published).map_err(|e| e.to_string())?;
+                if csv { submissions::questions_csv(&questions) } else { pretty(&questions) }
+            }
+            Tool::DeleteComment { id } => match submissions::delete_comment(&mut connection, &id) {
+                Ok(true) => format!("Đã xoá góp ý {id}.\n"),
+                Ok(false) => return Err(format!("no comment {id}")),
+                Err(e) => return Err(e.to_string()),
+            },
+            Tool::DeleteQuestion { code } => match submissions::delete_question(&mut connection, &code) {
+                Ok(true) => format!("Đã xoá câu hỏi {code}.\n"),
+                Ok(false) => return Err(format!("no question {code}")),
+                Err(e) => return Err(e.to_string()),
+            },
+            Tool::Ratings { .. } => unreachable!("handled by print_ratings"),
+        })
+    })();
+    match done {
+        Ok(text) => {
+            print!("{text}");
+            std::process::ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("portal-counter: {error}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn pretty(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value).expect("plain data serialises") + "\n"
 }
 
 /// `portal-counter ratings [--csv]`: reads the database directly (a reader

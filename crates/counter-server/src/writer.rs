@@ -5,10 +5,12 @@ use std::path::Path;
 use std::sync::mpsc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use counter::paths::KnownPaths;
+use counter::published::Published;
 use counter::ratings::{MonthSummary, Rated};
+use counter::submissions::{self, StoredComment, StoredQuestion, Submitted};
 use counter::{Config, Outcome, RateWindows, Recorded};
 use model::stats::{Hit, HitStats, Rating, RatingSummary};
+use model::submissions::{Comment, Question, QuestionStatus};
 use rusqlite::{Connection, Transaction, TransactionBehavior};
 use tokio::sync::oneshot;
 
@@ -36,9 +38,20 @@ pub enum Job {
         address: String,
         reply: oneshot::Sender<Result<Rated, String>>,
     },
-    /// Anything read-only that is not the figures: summaries, the export.
+    Comment {
+        comment: Comment,
+        address: String,
+        reply: oneshot::Sender<Result<Submitted, String>>,
+    },
+    Question {
+        question: Question,
+        address: String,
+        reply: oneshot::Sender<Result<Submitted, String>>,
+    },
+    /// Anything that is not counting or storing what readers send:
+    /// summaries, exports, lookups, staff's deletions.
     Read {
-        read: Box<dyn for<'t> FnOnce(&mut Transaction<'t>) -> rusqlite::Result<Reading> + Send>,
+        read: Box<dyn for<'t> FnOnce(&mut Transaction<'t>, &Published) -> rusqlite::Result<Reading> + Send>,
         reply: oneshot::Sender<Result<Reading, String>>,
     },
 }
@@ -47,6 +60,17 @@ pub enum Reading {
     Summary(RatingSummary),
     Monthly(Vec<MonthSummary>),
     Csv(String),
+    Comments(Vec<StoredComment>),
+    Questions(Vec<StoredQuestion>),
+    Status(Option<QuestionStatus>),
+    Deleted(bool),
+}
+
+/// Random bytes for a submission's id or code, from the operating system.
+fn random() -> submissions::Random {
+    let mut bytes = [0u8; 16];
+    getrandom::getrandom(&mut bytes).expect("the operating system's random numbers");
+    bytes
 }
 
 #[derive(Clone)]
@@ -104,9 +128,21 @@ impl Writer {
         answer.await.map_err(|_| NOT_SAVED.to_string())?
     }
 
+    pub async fn comment(&self, comment: Comment, address: String) -> Result<Submitted, String> {
+        let (reply, answer) = oneshot::channel();
+        self.jobs.send(Job::Comment { comment, address, reply }).map_err(|_| STOPPED.to_string())?;
+        answer.await.map_err(|_| NOT_SAVED.to_string())?
+    }
+
+    pub async fn question(&self, question: Question, address: String) -> Result<Submitted, String> {
+        let (reply, answer) = oneshot::channel();
+        self.jobs.send(Job::Question { question, address, reply }).map_err(|_| STOPPED.to_string())?;
+        answer.await.map_err(|_| NOT_SAVED.to_string())?
+    }
+
     pub async fn read(
         &self,
-        read: impl for<'t> FnOnce(&mut Transaction<'t>) -> rusqlite::Result<Reading> + Send + 'static,
+        read: impl for<'t> FnOnce(&mut Transaction<'t>, &Published) -> rusqlite::Result<Reading> + Send + 'static,
     ) -> Result<Reading, String> {
         let (reply, answer) = oneshot::channel();
         self.jobs.send(Job::Read { read: Box::new(read), reply }).map_err(|_| STOPPED.to_string())?;
@@ -124,10 +160,18 @@ enum Pending {
     Hit(oneshot::Sender<Result<Outcome, String>>, Recorded, String),
     Stats(oneshot::Sender<Result<HitStats, String>>, Option<String>),
     Rating(oneshot::Sender<Result<Rated, String>>, Rated),
+    Submitted(oneshot::Sender<Result<Submitted, String>>, Submitted),
     Read(oneshot::Sender<Result<Reading, String>>, Reading),
 }
 
-fn apply(connection: &mut Connection, config: &Config, paths: &KnownPaths, rates: &mut RateWindows, batch: Vec<Job>) {
+fn apply(
+    connection: &mut Connection,
+    config: &Config,
+    published: &Published,
+    rates: &mut RateWindows,
+    batch: Vec<Job>,
+) {
+    let paths = &published.paths;
     let result = (|| -> rusqlite::Result<Vec<(Pending, HitStats)>> {
         let mut transaction = connection.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut pending = Vec::with_capacity(batch.len());
@@ -151,7 +195,33 @@ fn apply(connection: &mut Connection, config: &Config, paths: &KnownPaths, rates
                     )?;
                     pending.push(Pending::Rating(reply, rated));
                 }
-                Job::Read { read, reply } => pending.push(Pending::Read(reply, read(&mut transaction)?)),
+                Job::Comment { comment, address, reply } => {
+                    let submitted = submissions::record_comment(
+                        &mut transaction,
+                        &comment,
+                        &address,
+                        now_ms(),
+                        config,
+                        published,
+                        rates,
+                        random(),
+                    )?;
+                    pending.push(Pending::Submitted(reply, submitted));
+                }
+                Job::Question { question, address, reply } => {
+                    let submitted = submissions::record_question(
+                        &mut transaction,
+                        &question,
+                        &address,
+                        now_ms(),
+                        config,
+                        published,
+                        rates,
+                        random(),
+                    )?;
+                    pending.push(Pending::Submitted(reply, submitted));
+                }
+                Job::Read { read, reply } => pending.push(Pending::Read(reply, read(&mut transaction, published)?)),
             }
         }
         // Once per batch, after its hits (a retry is recognised before its id expires).
@@ -164,7 +234,7 @@ fn apply(connection: &mut Connection, config: &Config, paths: &KnownPaths, rates
             let path = match &item {
                 Pending::Hit(_, _, path) => Some(path.as_str()),
                 Pending::Stats(_, path) => path.as_deref(),
-                Pending::Rating(..) | Pending::Read(..) => None,
+                Pending::Rating(..) | Pending::Submitted(..) | Pending::Read(..) => None,
             };
             let views = match path {
                 Some(path) => counter::views(&mut transaction, path)?,
@@ -183,6 +253,7 @@ fn apply(connection: &mut Connection, config: &Config, paths: &KnownPaths, rates
                     Pending::Hit(reply, recorded, _) => drop(reply.send(Ok(recorded.with_stats(stats)))),
                     Pending::Stats(reply, _) => drop(reply.send(Ok(stats))),
                     Pending::Rating(reply, rated) => drop(reply.send(Ok(rated))),
+                    Pending::Submitted(reply, submitted) => drop(reply.send(Ok(submitted))),
                     Pending::Read(reply, reading) => drop(reply.send(Ok(reading))),
                 }
             }

@@ -2,11 +2,13 @@
 
 pub mod api;
 pub mod paths;
+pub mod published;
 pub mod ratings;
 pub mod reference;
 pub mod schema;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
+pub mod submissions;
 pub mod time;
 
 use model::stats::{Hit, HitStats, Stats};
@@ -46,6 +48,14 @@ pub struct Config {
     /// Hits one address may make per minute, all its visitors together
     /// (generous: a mobile carrier puts thousands of readers behind one address).
     pub max_hits_per_address_minute: u32,
+    /// Comments and questions one address may send per day (Vietnam's).
+    pub max_submissions_per_address_day: u32,
+    /// Comments kept per draft.
+    pub max_comments_per_consultation: u32,
+    /// Comments and questions kept in all.
+    pub max_stored_submissions: u32,
+    /// Days a comment or question is kept before it is deleted.
+    pub retention_days: u32,
 }
 
 impl Default for Config {
@@ -56,6 +66,10 @@ impl Default for Config {
             max_new_visitors_per_address: 300,
             max_hits_per_visitor_minute: 30,
             max_hits_per_address_minute: 3_000,
+            max_submissions_per_address_day: 10,
+            max_comments_per_consultation: 2_000,
+            max_stored_submissions: 20_000,
+            retention_days: 730,
         }
     }
 }

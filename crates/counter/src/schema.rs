@@ -17,4 +17,13 @@ pub const SCHEMA: &[&str] = &[
     // One rating per visitor and page; `month` is YYYYMM in Vietnam's time.
     "CREATE TABLE IF NOT EXISTS ratings (visitor TEXT NOT NULL, path TEXT NOT NULL, score INTEGER NOT NULL, comment TEXT, at INTEGER NOT NULL, month INTEGER NOT NULL, PRIMARY KEY (visitor, path))",
     "CREATE INDEX IF NOT EXISTS ratings_by_page ON ratings (path, month, score)",
+    // What citizens sent: plain text as typed, kept apart from the counts
+    // and from everything published; `at` is Unix ms.
+    "CREATE TABLE IF NOT EXISTS comments (id TEXT PRIMARY KEY, path TEXT NOT NULL, name TEXT NOT NULL, email TEXT, organisation TEXT, content TEXT NOT NULL, at INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS comments_by_path ON comments (path, at)",
+    "CREATE INDEX IF NOT EXISTS comments_by_time ON comments (at)",
+    "CREATE TABLE IF NOT EXISTS questions (code TEXT PRIMARY KEY, name TEXT NOT NULL, contact TEXT, topic TEXT NOT NULL, question TEXT NOT NULL, at INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS questions_by_time ON questions (at)",
+    // Submissions per (hashed) address and Vietnamese day, for the daily cap.
+    "CREATE TABLE IF NOT EXISTS submission_days (address TEXT NOT NULL, day INTEGER NOT NULL, count INTEGER NOT NULL, PRIMARY KEY (address, day))",
 ];

@@ -50,6 +50,7 @@ proptest! {
             max_new_visitors_per_address: 3,
             max_hits_per_visitor_minute: 4,
             max_hits_per_address_minute: 9,
+            ..Config::default()
         };
         // Pages 0–2 are published, 3 is not; the other numbers respell them.
         let paths: KnownPaths = (0..3).map(|n| format!("/bai-viet/bai-{n}")).collect();

@@ -8,6 +8,7 @@ mod pagination;
 pub mod paths;
 pub mod search;
 pub mod stats;
+pub mod submissions;
 pub mod text;
 
 pub use format::{Day, IsoWeek, LocalDateTime, format_number, long_date, short_date};
