@@ -163,7 +163,7 @@ async fn ratings_csv(State(app): State<App>, headers: HeaderMap) -> Response {
     }
 }
 
-fn header<'h>(headers: &'h HeaderMap, name: header::HeaderName) -> Option<&'h str> {
+fn header(headers: &HeaderMap, name: header::HeaderName) -> Option<&str> {
     headers.get(name).and_then(|v| v.to_str().ok())
 }
 

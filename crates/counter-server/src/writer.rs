@@ -51,10 +51,13 @@ pub enum Job {
     /// Anything that is not counting or storing what readers send:
     /// summaries, exports, lookups, staff's deletions.
     Read {
-        read: Box<dyn for<'t> FnOnce(&mut Transaction<'t>, &Published) -> rusqlite::Result<Reading> + Send>,
+        read: Box<ReadJob>,
         reply: oneshot::Sender<Result<Reading, String>>,
     },
 }
+
+/// A read (or a staff's deletion) run by the writer, with what is published.
+pub type ReadJob = dyn for<'t> FnOnce(&mut Transaction<'t>, &Published) -> rusqlite::Result<Reading> + Send;
 
 pub enum Reading {
     Summary(RatingSummary),

@@ -72,3 +72,21 @@ fn worker_concurrent_ratings_are_exact() {
 fn worker_a_killed_counter_keeps_every_acknowledged_rating() {
     suites::a_killed_server_keeps_every_acknowledged_rating(Server::start_worker);
 }
+
+#[test]
+#[ignore = "needs the built Worker and workerd: cargo xtask test runs it"]
+fn worker_comments_and_questions_are_checked_stored_looked_up_and_exported() {
+    common::citizens::comments_and_questions_are_checked_stored_looked_up_and_exported(Server::start_worker);
+}
+
+#[test]
+#[ignore = "needs the built Worker and workerd: cargo xtask test runs it"]
+fn worker_a_flood_from_one_address_is_bounded_and_others_still_get_through() {
+    common::citizens::a_flood_from_one_address_is_bounded_and_others_still_get_through(Server::start_worker);
+}
+
+#[test]
+#[ignore = "needs the built Worker and workerd: cargo xtask test runs it"]
+fn worker_a_killed_function_keeps_every_acknowledged_submission() {
+    common::citizens::a_killed_function_keeps_every_acknowledged_submission(Server::start_worker);
+}

@@ -6,7 +6,8 @@ use std::hash::{DefaultHasher, Hasher};
 use std::rc::Rc;
 
 use counter::api::{self, HitRequest, RatingRequest, Route};
-use counter::paths::KnownPaths;
+use counter::published::{self, Published};
+use counter::submissions;
 use counter::{Cell, Config, RateWindows, Store, Value};
 use worker::{
     Context, Date, DurableObject, Env, Fetch, Headers, Method, Request, Response, Result, SqlStorage, SqlStorageValue,
@@ -44,7 +45,7 @@ fn with_cors(response: Response, origin: Option<&str>, preflight: bool) -> Resul
     if let Some(origin) = origin {
         headers.set("Access-Control-Allow-Origin", origin)?;
         if preflight {
-            headers.set("Access-Control-Allow-Methods", "GET, POST")?;
+            headers.set("Access-Control-Allow-Methods", "GET, POST, DELETE")?;
             headers.set("Access-Control-Allow-Headers", "content-type, authorization")?;
             headers.set("Access-Control-Max-Age", "86400")?;
         }
@@ -60,12 +61,16 @@ pub struct Counter {
     address_salt: i64,
     /// `STAFF_TOKEN` (a secret): the bearer token for `GET /v1/ratings.csv`.
     staff_token: Option<String>,
-    /// `KNOWN_PATHS_URL`: the site's `data/counted-paths.json`.
+    /// `ALLOW_ORIGINS`: the pages that may send comments and questions (the
+    /// first is the portal the lookup form sends readers back to).
+    origins: Vec<String>,
+    /// `KNOWN_PATHS_URL`: the site's `data/counted-paths.json` (the drafts,
+    /// answered questions and topics are fetched from beside it).
     known_paths_url: Option<String>,
     /// Seconds between fetches of the list (`KNOWN_PATHS_REFRESH_SECONDS`).
     known_paths_refresh_ms: f64,
     /// The last list fetched, and when the next fetch is due (ms).
-    known_paths: RefCell<(Rc<KnownPaths>, f64)>,
+    known_paths: RefCell<(Rc<Published>, f64)>,
     /// This minute's requests per client: in the object's memory (an evicted
     /// object starts a fresh minute, which only ever lets a few more in).
     rates: RefCell<RateWindows>,
@@ -102,6 +107,10 @@ impl DurableObject for Counter {
             max_new_visitors_per_address: number("MAX_NEW_VISITORS_PER_ADDRESS", 300) as u32,
             max_hits_per_visitor_minute: number("MAX_HITS_PER_VISITOR_MINUTE", 30) as u32,
             max_hits_per_address_minute: number("MAX_HITS_PER_ADDRESS_MINUTE", 3000) as u32,
+            max_submissions_per_address_day: number("MAX_SUBMISSIONS_PER_ADDRESS_DAY", 10) as u32,
+            max_comments_per_consultation: number("MAX_COMMENTS_PER_CONSULTATION", 2000) as u32,
+            max_stored_submissions: number("MAX_STORED_SUBMISSIONS", 20000) as u32,
+            retention_days: number("RETENTION_DAYS", 730) as u32,
         };
         let known_paths_url =
             env.var("KNOWN_PATHS_URL").ok().map(|v| v.to_string().trim().to_string()).filter(|v| !v.is_empty());
@@ -116,9 +125,10 @@ impl DurableObject for Counter {
             config,
             address_salt,
             staff_token,
+            origins: allowed_origins(&env),
             known_paths_url,
             known_paths_refresh_ms: number("KNOWN_PATHS_REFRESH_SECONDS", 300) as f64 * 1000.0,
-            known_paths: RefCell::new((Rc::new(KnownPaths::default()), 0.0)),
+            known_paths: RefCell::new((Rc::new(Published::default()), 0.0)),
             rates: RefCell::default(),
         }
     }
@@ -150,7 +160,7 @@ impl DurableObject for Counter {
                         let address = self.address_key(&request)?;
                         let paths = self.known_paths(now as f64).await;
                         let mut store = DoStore(&self.sql);
-                        match counter::record_hit(&mut store, &hit, &address, now, &self.config, &paths, &mut self.rates.borrow_mut()) {
+                        match counter::record_hit(&mut store, &hit, &address, now, &self.config, &paths.paths, &mut self.rates.borrow_mut()) {
                             Ok(outcome) => api::outcome(outcome),
                             Err(e) => api::error(503, &e.to_string()),
                         }
@@ -176,7 +186,7 @@ impl DurableObject for Counter {
                             &address,
                             now,
                             &self.config,
-                            &paths,
+                            &paths.paths,
                             &mut self.rates.borrow_mut(),
                         ) {
                             Ok(rated) => api::rated(rated),
@@ -208,6 +218,94 @@ impl DurableObject for Counter {
                     };
                 }
             }
+            route @ (Route::Comment | Route::Question) => {
+                let is_comment = route == Route::Comment;
+                let content_type = request.headers().get("Content-Type")?;
+                let sent = api::Sent::of(content_type.as_deref());
+                let origin = request.headers().get("Origin")?;
+                match api::check_origin(origin.as_deref(), &self.origins, sent) {
+                    Err(reply) => reply,
+                    Ok(origin) => {
+                        let body = request.bytes().await?;
+                        let address = self.address_key(&request)?;
+                        let published = self.known_paths(now as f64).await;
+                        let mut store = DoStore(&self.sql);
+                        let mut rates = self.rates.borrow_mut();
+                        let random = random_bytes();
+                        if is_comment {
+                            match api::read_comment(&body, content_type.as_deref()) {
+                                Err(reply) => reply,
+                                Ok((comment, sent)) => match submissions::record_comment(
+                                    &mut store, &comment, &address, now, &self.config, &published, &mut rates, random,
+                                ) {
+                                    Ok(done) => api::submitted(done, sent, &origin, Some(&comment.path)),
+                                    Err(e) => sent.refusal(503, &e.to_string()),
+                                },
+                            }
+                        } else {
+                            match api::read_question(&body, content_type.as_deref()) {
+                                Err(reply) => reply,
+                                Ok((question, sent)) => match submissions::record_question(
+                                    &mut store, &question, &address, now, &self.config, &published, &mut rates, random,
+                                ) {
+                                    Ok(done) => api::submitted(done, sent, &origin, None),
+                                    Err(e) => sent.refusal(503, &e.to_string()),
+                                },
+                            }
+                        }
+                    }
+                }
+            }
+            Route::QuestionStatus(code) => {
+                let published = self.known_paths(now as f64).await;
+                match submissions::question_status(&mut DoStore(&self.sql), &code, &published) {
+                    Ok(status) => api::question_status(status),
+                    Err(e) => api::error(503, &e.to_string()),
+                }
+            }
+            Route::QuestionLookup => {
+                let code = request.url()?.query().and_then(|q| api::query_param(q, "ma")).unwrap_or_default();
+                let published = self.known_paths(now as f64).await;
+                match submissions::question_status(&mut DoStore(&self.sql), &code, &published) {
+                    Ok(status) => api::lookup(status, &code, self.origins.first().map(String::as_str)),
+                    Err(e) => api::error(503, &e.to_string()),
+                }
+            }
+            staff @ (Route::StaffComments { .. }
+            | Route::StaffQuestions { .. }
+            | Route::DeleteComment(_)
+            | Route::DeleteQuestion(_)) => {
+                let authorization = request.headers().get("Authorization")?;
+                if let Err(reply) = api::staff_only(authorization.as_deref(), self.staff_token.as_deref()) {
+                    return respond(reply);
+                }
+                let published = self.known_paths(now as f64).await;
+                let mut store = DoStore(&self.sql);
+                let reply = match &staff {
+                    Route::StaffComments { csv } => {
+                        let path = request.url()?.query().and_then(api::path_param);
+                        submissions::comments(&mut store, path.as_deref()).map(|list| api::comments(&list, *csv))
+                    }
+                    Route::StaffQuestions { csv } => {
+                        submissions::questions(&mut store, &published).map(|list| api::questions(&list, *csv))
+                    }
+                    Route::DeleteComment(id) => submissions::delete_comment(&mut store, id).map(|found| api::deleted(found, id)),
+                    Route::DeleteQuestion(code) => {
+                        submissions::delete_question(&mut store, code).map(|found| api::deleted(found, code))
+                    }
+                    _ => unreachable!("a staff route"),
+                };
+                let reply = reply.unwrap_or_else(|e| api::error(503, &e.to_string()));
+                let csv = matches!(staff, Route::StaffComments { csv: true } | Route::StaffQuestions { csv: true });
+                let response = respond(reply.clone())?;
+                return if csv && reply.status == 200 {
+                    let headers = response.headers().clone();
+                    headers.set("Content-Disposition", &format!("attachment; filename=\"{}\"", api::export_name(&staff)))?;
+                    Ok(response.with_headers(headers))
+                } else {
+                    Ok(response)
+                };
+            }
             other => api::not_routed(other),
         };
         respond(reply)
@@ -219,15 +317,16 @@ impl Counter {
     /// last fetch is older than the refresh interval. Until a first fetch
     /// succeeds no view is counted (visits still are); a failed refresh keeps
     /// the previous list.
-    async fn known_paths(&self, now: f64) -> Rc<KnownPaths> {
+    async fn known_paths(&self, now: f64) -> Rc<Published> {
         let (current, due) = self.known_paths.borrow().clone();
         let Some(url) = self.known_paths_url.as_deref().filter(|_| now >= due) else { return current };
         let fetched = async {
-            let mut response = Fetch::Url(Url::parse(url).map_err(|e| e.to_string())?).send().await.map_err(|e| e.to_string())?;
-            if response.status_code() != 200 {
-                return Err(format!("HTTP {}", response.status_code()));
+            let paths = fetch_text(url).await?.ok_or("HTTP 404")?;
+            let mut beside = Vec::new();
+            for name in published::BESIDE {
+                beside.push(fetch_text(&published::beside(url, name)).await?);
             }
-            KnownPaths::from_json(&response.text().await.map_err(|e| e.to_string())?)
+            Published::from_files(&paths, beside[0].as_deref(), beside[1].as_deref(), beside[2].as_deref())
         }
         .await;
         let (paths, next) = match fetched {
@@ -251,11 +350,32 @@ impl Counter {
     }
 }
 
+/// A published file's text; `None` when the site has no such file (404).
+async fn fetch_text(url: &str) -> std::result::Result<Option<String>, String> {
+    let mut response = Fetch::Url(Url::parse(url).map_err(|e| e.to_string())?).send().await.map_err(|e| e.to_string())?;
+    match response.status_code() {
+        200 => response.text().await.map(Some).map_err(|e| e.to_string()),
+        404 => Ok(None),
+        other => Err(format!("{url}: HTTP {other}")),
+    }
+}
+
+/// Random bytes for a submission's id or code, from the runtime's
+/// cryptographic generator (`crypto.getRandomValues`).
+fn random_bytes() -> submissions::Random {
+    let mut bytes = [0u8; 16];
+    getrandom::getrandom(&mut bytes).expect("crypto.getRandomValues");
+    bytes
+}
+
 fn respond(reply: api::Reply) -> Result<Response> {
     let headers = Headers::new();
-    headers.set("Content-Type", "application/json")?;
+    headers.set("Content-Type", reply.content_type)?;
     if let Some(seconds) = reply.retry_after {
         headers.set("Retry-After", &seconds.to_string())?;
+    }
+    if let Some(location) = &reply.location {
+        headers.set("Location", location)?;
     }
     Ok(Response::ok(reply.body)?.with_status(reply.status).with_headers(headers))
 }

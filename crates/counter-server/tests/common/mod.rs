@@ -2,6 +2,7 @@
 //! workerd), a small HTTP client for it, and the test bodies both must pass.
 #![allow(dead_code)]
 
+pub mod citizens;
 pub mod suites;
 
 use std::io::{BufRead, BufReader};
@@ -68,6 +69,10 @@ impl Server {
             .replace("@MAX_NEW_VISITORS_PER_ADDRESS@", &setting("--max-new-visitors-per-address", "300"))
             .replace("@MAX_HITS_PER_VISITOR_MINUTE@", &setting("--max-hits-per-visitor-minute", "30"))
             .replace("@MAX_HITS_PER_ADDRESS_MINUTE@", &setting("--max-hits-per-address-minute", "3000"))
+            .replace("@MAX_SUBMISSIONS_PER_ADDRESS_DAY@", &setting("--max-submissions-per-address-day", "10"))
+            .replace("@MAX_COMMENTS_PER_CONSULTATION@", &setting("--max-comments-per-consultation", "2000"))
+            .replace("@MAX_STORED_SUBMISSIONS@", &setting("--max-stored-submissions", "20000"))
+            .replace("@RETENTION_DAYS@", &setting("--retention-days", "730"))
             // The Worker fetches the list from the site: here, a file served on loopback.
             .replace("@KNOWN_PATHS_URL@", &serve_file(Path::new(&setting("--known-paths", ""))))
             .replace("@KNOWN_PATHS_REFRESH_SECONDS@", "1")
@@ -115,7 +120,8 @@ impl Reply {
 }
 
 pub fn agent() -> ureq::Agent {
-    ureq::AgentBuilder::new().timeout(Duration::from_secs(10)).build()
+    // Redirects are the answer under test (a plain form's 303), not followed.
+    ureq::AgentBuilder::new().timeout(Duration::from_secs(10)).redirects(0).build()
 }
 
 pub fn send(
@@ -126,11 +132,15 @@ pub fn send(
     headers: &[(&str, &str)],
 ) -> Result<Reply, String> {
     let mut request = agent.request(method, url).set("User-Agent", BROWSER);
+    if body.is_some() {
+        // What the app sends (no CORS preflight), unless the test says otherwise.
+        request = request.set("Content-Type", "text/plain;charset=UTF-8");
+    }
     for (name, value) in headers {
         request = request.set(name, value);
     }
     let result = match body {
-        Some(body) => request.set("Content-Type", "text/plain;charset=UTF-8").send_string(body),
+        Some(body) => request.send_string(body),
         None => request.call(),
     };
     let response = match result {
@@ -152,19 +162,26 @@ pub fn send(
     Ok(Reply { status, body, headers })
 }
 
-/// Serves one file over HTTP on loopback, read afresh for every request (so a
-/// test can change it); answers 404 while it is missing. Returns its URL.
+/// Serves a file's folder over HTTP on loopback (as a site serves `data/`),
+/// each file read afresh for every request (so a test can change it); 404
+/// for a missing one. Returns the URL of the file.
 pub fn serve_file(path: &Path) -> String {
     use std::io::{Read, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}/data/counted-paths.json", listener.local_addr().unwrap());
-    let path = path.to_path_buf();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let url = format!("http://{}/data/{name}", listener.local_addr().unwrap());
+    let dir = path.parent().unwrap_or(Path::new(".")).to_path_buf();
     std::thread::spawn(move || {
         for mut stream in listener.incoming().flatten() {
             let mut request = [0u8; 4096];
-            let _ = stream.read(&mut request);
-            let reply = match std::fs::read(&path) {
-                Ok(body) => {
+            let read = stream.read(&mut request).unwrap_or(0);
+            let line = String::from_utf8_lossy(&request[..read]);
+            let asked = line.split_whitespace().nth(1).unwrap_or("").rsplit('/').next().unwrap_or("").to_string();
+            let reply = match std::fs::read(dir.join(&asked))
+                .ok()
+                .filter(|_| !asked.is_empty() && !asked.contains(".."))
+            {
+                Some(body) => {
                     let mut reply = format!(
                         "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
                         body.len()
@@ -173,7 +190,7 @@ pub fn serve_file(path: &Path) -> String {
                     reply.extend(body);
                     reply
                 }
-                Err(_) => b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec(),
+                None => b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n".to_vec(),
             };
             let _ = stream.write_all(&reply);
         }
