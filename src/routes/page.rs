@@ -25,9 +25,11 @@ pub fn PageRoute() -> impl IntoView {
             None if key == "tuan" && path == route::SCHEDULE => Some(api::today().iso_week().to_string()),
             value => value,
         });
-        // What the reader typed in the documents' number box, as typed (the
-        // address carries it folded), if it could be a number.
-        let number = query.get("so").filter(|typed| path == route::DOCUMENTS && !paths::query_value(typed).is_empty());
+        // What the reader typed (the documents' number box, a question's
+        // code), as typed: the page's address carries it folded, or not at all.
+        let number = paths::typed_param(path)
+            .and_then(|key| query.get(key))
+            .filter(|typed| !paths::query_value(typed).is_empty());
         api::DocumentAddress::Page { address, number }
     });
     let page = api::document(address);

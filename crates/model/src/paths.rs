@@ -47,8 +47,24 @@ pub fn page_fragment(address: &str) -> String {
 
 /// Query parameters the office's pages answer to, in the order a canonical
 /// address lists them: document number, kind, issuer, field and year (the
-/// documents' listing), ISO week (the work schedule), page number.
-pub const PAGE_QUERY_KEYS: &[&str] = &["so", "loai", "co-quan", "linh-vuc", "nam", "tuan", "trang"];
+/// documents' listing), ISO week (the work schedule), topic (the answered
+/// questions), a comment just sent (a draft's page), page number.
+pub const PAGE_QUERY_KEYS: &[&str] = &["so", "loai", "co-quan", "linh-vuc", "nam", "tuan", "chu-de", "da-gui", "trang"];
+
+/// A question's code on the pages the function's answers lead to: part of
+/// the address (kept in the address bar) but not of the page, which the app
+/// draws with the code written in at [`TYPED_NUMBER`].
+pub const CODE_PARAM: &str = "ma";
+
+/// The query parameter whose value an office page at `path` shows as typed
+/// (written in by the app): the number looked up, a question's code.
+pub fn typed_param(path: &str) -> Option<&'static str> {
+    match path {
+        route::DOCUMENTS => Some("so"),
+        route::QUESTION_SENT | route::QUESTION_RECEIVED | route::QUESTION_NOT_FOUND => Some(CODE_PARAM),
+        _ => None,
+    }
+}
 
 /// The canonical address of an office page at `path` with the query
 /// parameters `param` returns: the path in its [`canonical_path`] form, and
@@ -95,7 +111,7 @@ pub fn canonical_address(path: &str, search: &str) -> String {
     let mut address = canonical_path(path).to_string();
     for pair in search.trim_start_matches('?').split('&') {
         let key = pair.split('=').next().unwrap_or_default();
-        if key == route::QUERY_PARAM || PAGE_QUERY_KEYS.contains(&key) {
+        if key == route::QUERY_PARAM || key == CODE_PARAM || PAGE_QUERY_KEYS.contains(&key) {
             address.push(if address.contains('?') { '&' } else { '?' });
             address.push_str(pair);
         }
@@ -183,6 +199,16 @@ pub mod route {
     pub const DOCUMENTS: &str = "/van-ban";
     /// "Lịch công tác": the leadership's week, `?tuan=2026-W48`.
     pub const SCHEDULE: &str = "/lich-cong-tac";
+    /// "Dự thảo lấy ý kiến": drafts open for comment, `/du-thao/{slug}` each.
+    pub const CONSULTATIONS: &str = "/du-thao";
+    /// "Hỏi đáp": answered questions, `/hoi-dap/{slug}` each, `?chu-de=` by topic.
+    pub const QUESTIONS: &str = "/hoi-dap";
+    /// Where a question's sender lands (`?ma=CODE`).
+    pub const QUESTION_SENT: &str = "/hoi-dap/da-gui";
+    /// Where the lookup of a question still waiting for its answer lands.
+    pub const QUESTION_RECEIVED: &str = "/hoi-dap/da-nhan";
+    /// Where the lookup of an unknown code lands.
+    pub const QUESTION_NOT_FOUND: &str = "/hoi-dap/khong-tim-thay";
 
     /// `/tim-kiem?q=…` for a query (encoded as `encodeURIComponent` does), with `&trang=N` past page 1.
     pub fn search_page(query: &str, page: u32) -> String {
@@ -269,6 +295,16 @@ mod tests {
         assert_eq!(canonical_address("/van-ban", "so=1234%2FQ%C4%90&fbclid=x"), "/van-ban?so=1234%2FQ%C4%90");
         assert_eq!(canonical_address("/chuyen-muc/tin-tuc/index.html", "?trang=3"), "/chuyen-muc/tin-tuc?trang=3");
         assert_eq!(canonical_address("/lich-cong-tac", "?tuan=2026-W48&"), "/lich-cong-tac?tuan=2026-W48");
+        // A question's code stays in the address, and the page is the one without it.
+        assert_eq!(
+            canonical_address("/hoi-dap/da-gui/", "?ma=HD-2026-7K3M9QXA&fbclid=x"),
+            "/hoi-dap/da-gui?ma=HD-2026-7K3M9QXA"
+        );
+        assert_eq!(
+            page_address("/hoi-dap/da-gui", |key| (key == "ma").then(|| "HD-2026-7K3M9QXA".into())),
+            "/hoi-dap/da-gui"
+        );
+        assert_eq!(super::typed_param(route::QUESTION_RECEIVED), Some("ma"));
     }
 
     #[test]

@@ -29,6 +29,10 @@ pub struct Published {
     /// Slugs of the articles past their `expires` (in `articles`, in no listing).
     pub expired: std::collections::HashSet<String>,
     pub edition: model::Edition,
+    /// Pages beyond the articles whose views count (the drafts', the answered questions').
+    pub counted: Vec<String>,
+    /// What the function reads beside the counted paths (`model::submissions`): file name, JSON.
+    pub function_data: Vec<(&'static str, serde_json::Value)>,
 }
 
 /// `documents`: what the search indexes of the office's documents
@@ -137,6 +141,35 @@ pub fn assemble(
         pages: Vec::new(),
         expired,
         edition: edition_file,
+        counted: Vec::new(),
+        function_data: Vec::new(),
+    }
+}
+
+/// The drafts' and the questions' pages, what the function reads of them,
+/// and when they next change what is published.
+pub fn citizens(
+    published: &mut Published,
+    consultations: &crate::kinds::consultations::Consultations,
+    questions: &crate::kinds::questions::Questions,
+) {
+    use crate::kinds::{consultations as drafts, questions as asked};
+    use model::submissions::{ANSWERED_QUESTIONS, OPEN_CONSULTATIONS, QUESTION_TOPICS};
+    let site = &published.site.site;
+    let mut pages = drafts::pages(consultations, site, questions.feedback.as_ref());
+    pages.extend(asked::pages(questions, site));
+    published.counted.extend(pages.iter().filter(|page| !page.has_query()).map(|page| page.path.clone()));
+    published.pages.extend(pages);
+    let serialises = "plain data serialises";
+    published.function_data = vec![
+        (OPEN_CONSULTATIONS, serde_json::to_value(drafts::open(consultations)).expect(serialises)),
+        (ANSWERED_QUESTIONS, serde_json::to_value(asked::answered(questions)).expect(serialises)),
+        (QUESTION_TOPICS, serde_json::to_value(asked::topic_names(questions)).expect(serialises)),
+    ];
+    let next = [drafts::next_change(consultations), questions.next_change];
+    let earlier = published.edition.next_change.as_deref().and_then(|at| at.parse::<jiff::Timestamp>().ok());
+    if let Some(at) = next.into_iter().flatten().chain(earlier).min() {
+        published.edition.next_change = Some(crate::check::rfc3339(at));
     }
 }
 

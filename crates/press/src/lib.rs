@@ -78,6 +78,8 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, edition: Editi
     let pages = kinds::office::read(content, public, edition).map_err(|more| errors.extend(more)).ok();
     let documents = kinds::documents::read(content, public, edition).map_err(|more| errors.extend(more)).ok();
     let weeks = kinds::schedule::read(content, edition).map_err(|more| errors.extend(more)).ok();
+    let consultations = kinds::consultations::read(content, public, edition).map_err(|more| errors.extend(more)).ok();
+    let questions = kinds::questions::read(content, edition).map_err(|more| errors.extend(more)).ok();
     let mut checked = match kinds::articles::check(sources, edition) {
         Ok(checked) => checked,
         Err(Error::Content(mut first)) => {
@@ -86,7 +88,9 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, edition: Editi
         }
         Err(error) => return Err(error),
     };
-    let (Some(pages), Some(documents), Some(weeks)) = (pages, documents, weeks) else {
+    let (Some(pages), Some(documents), Some(weeks), Some(consultations), Some(questions)) =
+        (pages, documents, weeks, consultations, questions)
+    else {
         return Err(Error::Content(errors));
     };
     let photos = match &site {
@@ -96,10 +100,14 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, edition: Editi
         )?,
         None => photos::PhotoReport::default(),
     };
-    let mut published = assemble::assemble(checked, &kinds::documents::search_entries(&documents), edition);
+    let mut searched = kinds::documents::search_entries(&documents);
+    searched.extend(kinds::consultations::search_entries(&consultations));
+    searched.extend(kinds::questions::search_entries(&questions));
+    let mut published = assemble::assemble(checked, &searched, edition);
     published.pages = kinds::office::assemble(pages, &published.site);
     published.pages.extend(kinds::documents::pages(&documents));
     published.pages.extend(kinds::schedule::pages(&weeks, model::Day::in_vietnam(edition.now.as_millisecond() as f64)));
+    assemble::citizens(&mut published, &consultations, &questions);
     let site_files = site_root.map(|_| write::feeds::site_files(&published, edition)).unwrap_or_default();
     let mut report = write::publish(&published, out)?;
     report.photos = photos;

@@ -9,6 +9,8 @@ pub mod article;
 /// sidebar's "Tin mới", "Tin khác" under an article.
 pub mod article_list;
 pub mod breadcrumb;
+pub mod citizens;
+pub mod consultations;
 pub mod counter;
 pub mod documents;
 pub mod head;
@@ -23,6 +25,7 @@ pub mod offline;
 pub mod page;
 pub mod pagination;
 pub mod picture;
+pub mod questions;
 pub mod rating;
 pub mod schedule;
 pub mod search;

@@ -37,6 +37,8 @@ pub fn SiteMap(
     let fixed = [
         (route::DOCUMENTS.to_string(), "Văn bản".to_string()),
         (route::SCHEDULE.to_string(), "Lịch công tác".to_string()),
+        (route::CONSULTATIONS.to_string(), "Lấy ý kiến dự thảo".to_string()),
+        (route::QUESTIONS.to_string(), "Hỏi đáp".to_string()),
         (route::latest(), "Tin mới".to_string()),
         (route::search(), "Tìm kiếm".to_string()),
     ];

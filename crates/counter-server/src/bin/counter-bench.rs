@@ -2,7 +2,8 @@
 //! loopback under wrk, beside the same server's bare `/healthz` rate and a
 //! baseline build's hits measured in the same run, then a check that every
 //! answered hit was stored; then what hostile hits (one visitor, made-up
-//! paths) leave on disk for two volumes of attack.
+//! paths) leave on disk for two volumes of attack; then comments and
+//! questions per second, checked stored, and their bytes per 10,000.
 //!
 //! usage: counter-bench [SECONDS] [BASELINE_PORTAL_COUNTER]
 
@@ -35,6 +36,28 @@ function request()
   n = n + 1
   local body = string.format('{"visitor":"attacker-000000001","hit":"hostile-%014d","path":"/bai-viet/bia-%d"}', n, n)
   return wrk.format("POST", "/v1/hit", { ["Content-Type"] = "text/plain", ["User-Agent"] = "Mozilla/5.0 (bench)" }, body)
+end
+"#;
+
+/// Comments on one open draft and questions, alternating, each with its own
+/// text (about 600 bytes of Vietnamese), as the JSON the app would send.
+const SUBMISSION_LUA: &str = r#"
+local thread_count = 0
+function setup(thread)
+  thread:set("thread_id", thread_count)
+  thread_count = thread_count + 1
+end
+local n = 0
+local text = "Đề nghị cơ quan soạn thảo làm rõ Điều 3 về thời gian họp chợ phiên, bổ sung trách nhiệm của ban quản lý chợ trong việc giữ vệ sinh và bố trí chỗ cho người dân mang nông sản tự sản xuất đến bán mà không thu phí. "
+function request()
+  n = n + 1
+  local headers = { ["Content-Type"] = "text/plain", ["User-Agent"] = "Mozilla/5.0 (bench)", ["Origin"] = "https://portal.example" }
+  if n % 2 == 0 then
+    local body = string.format('{"path":"/du-thao/cho-phien","name":"Người góp ý %d-%d","email":"gop-y-%d@example.org","content":"%s %d","consent":true}', thread_id, n, n, text, n)
+    return wrk.format("POST", "/v1/comments", headers, body)
+  end
+  local body = string.format('{"name":"Người hỏi %d-%d","contact":"0912 345 %03d","topic":"Đất đai","question":"%s %d","consent":true}', thread_id, n, n % 1000, text, n)
+  return wrk.format("POST", "/v1/questions", headers, body)
 end
 "#;
 
@@ -203,6 +226,65 @@ fn main() {
             attack_seconds.max(1),
             bytes as f64 * 100_000.0 / sent.max(1) as f64
         );
+    }
+
+    // Citizens' submissions, one address with its caps lifted (wrk is one address).
+    std::fs::write(
+        dir.join("consultations.json"),
+        r#"[{"path":"/du-thao/cho-phien","closes":"2099-12-31T17:00:00+07:00"}]"#,
+    )
+    .unwrap();
+    std::fs::write(dir.join("question-topics.json"), r#"["Đất đai"]"#).unwrap();
+    let submissions = dir.join("submissions.lua");
+    std::fs::write(&submissions, SUBMISSION_LUA).unwrap();
+    let submit_db = dir.join("submissions.sqlite3");
+    let lifted = [
+        "--allow-origin",
+        "https://portal.example",
+        "--max-submissions-per-address-day",
+        "1000000000",
+        "--max-comments-per-consultation",
+        "1000000000",
+        "--max-stored-submissions",
+        "1000000000",
+    ];
+    let flags = [&open_caps[..], &lifted[..]].concat();
+    let empty = {
+        let _server = start(&server_bin, &submit_db, &flags);
+        stored_bytes(&submit_db)
+    };
+    let sent = {
+        let server = start(&server_bin, &submit_db, &flags);
+        wrk(&server.base, Some(&submissions), seconds, 64)
+    };
+    let kept: i64 = rusqlite::Connection::open(&submit_db)
+        .and_then(|c| {
+            c.query_row("SELECT (SELECT COUNT(*) FROM comments) + (SELECT COUNT(*) FROM questions)", [], |r| r.get(0))
+        })
+        .expect("reading the bench database");
+    let bytes = stored_bytes(&submit_db).saturating_sub(empty);
+    println!("comments and questions (half each, ~600 B of Vietnamese text), wrk -t2 -c64 -d{seconds}s:");
+    println!(
+        "{:<24} {:>12} {:>10} {:>10} {:>11} {:>22}",
+        "endpoint", "requests/s", "p50 ms", "p99 ms", "vs healthz", "bytes per 10,000"
+    );
+    println!(
+        "{:<24} {:>12.0} {:>10.2} {:>10.2} {:>10.2}× {:>22.0}",
+        "POST comments+questions",
+        sent.per_second,
+        sent.p50_ms,
+        sent.p99_ms,
+        sent.per_second / baseline.per_second,
+        bytes as f64 * 10_000.0 / kept.max(1) as f64
+    );
+    println!(
+        "submissions answered: {}, stored: {kept}{}",
+        sent.requests,
+        if sent.errors.is_empty() { String::new() } else { format!(" ({})", sent.errors) }
+    );
+    if kept < sent.requests as i64 {
+        eprintln!("LOST: {} answered submissions are not in the database", sent.requests as i64 - kept);
+        std::process::exit(1);
     }
     let _ = std::fs::remove_dir_all(&dir);
 }

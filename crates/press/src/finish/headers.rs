@@ -55,6 +55,7 @@ pub fn content_security_policy(page_html: &str, site: &model::Site) -> String {
     let sources = |list: Vec<String>| list.iter().map(|source| format!(" {source}")).collect::<String>();
     let mut scripts = inline_hashes(page_html, "script");
     let styles = sources(inline_hashes(page_html, "style"));
+    // The counter's origin is also where the comment and question forms post.
     let connect = match counter_origin(site.counter_endpoint.as_deref()) {
         Some(origin) => format!("'self' {origin}"),
         None => "'self'".to_string(),
@@ -67,7 +68,7 @@ pub fn content_security_policy(page_html: &str, site: &model::Site) -> String {
     let scripts = sources(scripts);
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; style-src 'self'{styles}; img-src 'self' data:; \
-         connect-src {connect};{frames} manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; \
+         connect-src {connect};{frames} manifest-src 'self'; object-src 'none'; base-uri 'self'; form-action {connect}; \
          frame-ancestors 'none'"
     )
 }
@@ -162,6 +163,7 @@ mod tests {
         assert!(!csp.contains("unsafe-inline"));
         assert!(csp.contains("'wasm-unsafe-eval'"));
         assert!(csp.contains("connect-src 'self' https://dem.example.org;"));
+        assert!(csp.contains("form-action 'self' https://dem.example.org;"), "the forms post to the function");
         assert!(csp.contains("frame-ancestors 'none'"));
         assert!(!csp.contains("zalo"), "no third party without a Zalo account: {csp}");
         assert!(content_security_policy("", &site("/api/counter", None)).contains("connect-src 'self';"));

@@ -142,10 +142,11 @@ pub fn finish(at: &Finish) -> Result<usize, Error> {
         // The forms offer the documents' lists (the press has checked them).
         let mut errors = Vec::new();
         let lists = crate::kinds::documents::read_lists(at.content, &mut errors).unwrap_or_default();
+        let feedback = crate::kinds::questions::read_feedback(at.content, &mut errors);
         if !errors.is_empty() {
             return Err(Error::Content(errors));
         }
-        crate::finish::editor::write(dist, at.editor, &settings, &published.site, &lists)
+        crate::finish::editor::write(dist, at.editor, &settings, &published.site, &lists, feedback.as_ref())
             .map_err(|reason| Error::step(&dist.join(crate::finish::editor::EDITOR_PATH), reason))?;
         Some(crate::finish::editor::content_security_policy(&settings))
     } else {

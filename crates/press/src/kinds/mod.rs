@@ -4,6 +4,8 @@
 //! new file beside these.
 
 pub mod articles;
+pub mod consultations;
 pub mod documents;
 pub mod office;
+pub mod questions;
 pub mod schedule;

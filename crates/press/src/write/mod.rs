@@ -121,9 +121,14 @@ fn write_all(published: &Published, root: &Path) -> Result<usize, Error> {
     for page in published.pages.iter().filter(|page| !page.has_query()) {
         writer.json(&inside(model::paths::page(&page.path)), page)?;
     }
-    // The pages that show "Lượt xem": the visitor counter counts views of these only.
-    let counted: Vec<String> = published.articles.iter().map(|a| model::paths::route::article(&a.slug)).collect();
+    // The pages whose views the visitor counter counts (articles show "Lượt xem").
+    let mut counted: Vec<String> = published.articles.iter().map(|a| model::paths::route::article(&a.slug)).collect();
+    counted.extend(published.counted.iter().cloned());
     writer.json(model::paths::COUNTED_PATHS, &counted)?;
+    // What the function checks comments and questions against, beside the counted paths.
+    for (name, value) in &published.function_data {
+        writer.json(name, value)?;
+    }
     writer.json(model::paths::EDITION, &published.edition)?;
     let search = &published.search;
     writer.json("search/meta.json", &search.meta)?;

@@ -249,6 +249,17 @@ pub(super) fn settings_collection() -> Value {
                 }],
             },
             {
+                "name": "feedback",
+                "label": "Hỏi đáp và góp ý",
+                "file": "content/feedback.json",
+                "format": "json",
+                "fields": [
+                    term_list("topics", "Lĩnh vực câu hỏi"),
+                    text_field("answer_within", "Thời hạn trả lời", "string", "Như biểu mẫu ghi: 10 ngày làm việc."),
+                    text_field("keep_for", "Thời gian lưu thông tin người gửi", "string", "Như biểu mẫu ghi: 2 năm (bằng cấu hình --retention-days của bộ đếm)."),
+                ],
+            },
+            {
                 "name": "document-lists",
                 "label": "Danh mục văn bản",
                 "file": "content/documents.json",
@@ -379,5 +390,87 @@ pub(super) fn schedule_collection() -> Value {
     collection["label_singular"] = json!("lịch tuần");
     collection["summary"] = json!("{{week}} (lần {{revision}})");
     collection["preview_path"] = json!("lich-cong-tac?tuan={{slug}}");
+    collection
+}
+
+/// A file under `public/du-thao/`, as a draft's papers are (`consultations.rs`).
+fn draft_file(name: &str, label: &str, required: bool) -> Value {
+    json!({
+        "name": name, "label": label, "widget": "file", "required": required,
+        "accept": ".pdf,.docx,.doc", "choose_url": false,
+        "media_folder": "/public/du-thao", "public_folder": "/du-thao",
+    })
+}
+
+/// "Dự thảo lấy ý kiến" (`consultations.rs`): a file per draft, named after its title.
+pub(super) fn consultations_collection() -> Value {
+    let mut collection = folder_collection(
+        "consultations",
+        "Dự thảo lấy ý kiến",
+        "Dự thảo văn bản đưa lên lấy ý kiến: thời gian mở, đóng, tệp dự thảo; sau khi kết thúc, kết quả tiếp thu.",
+        "content/consultations",
+        "title",
+        ("opens", "descending"),
+        json!([
+            text_field("title", "Tên dự thảo", "string", "Dự thảo Quyết định…, Dự thảo Nghị quyết…"),
+            { "name": "number", "label": "Số, ký hiệu (nếu có)", "widget": "string", "required": false, "hint": "Dự thảo lần 2, hoặc ký hiệu dự kiến." },
+            text_field("summary", "Tóm tắt", "text", "Nội dung chính của dự thảo, 1–3 câu."),
+            text_field("agency", "Cơ quan soạn thảo", "string", ""),
+            with_hint(datetime_field("opens", "Bắt đầu lấy ý kiến", true), "Từ lúc này trang hiện biểu mẫu góp ý."),
+            with_hint(datetime_field("closes", "Kết thúc lấy ý kiến", true), "Phải sau lúc bắt đầu; hết giờ này cổng không nhận góp ý."),
+            {
+                "name": "files", "label": "Hồ sơ dự thảo", "widget": "list", "required": true, "min": 1,
+                "field": draft_file("file", "Tệp", true),
+            },
+            text_field("contact", "Đầu mối tiếp nhận", "text", "Đơn vị, điện thoại, thư điện tử, địa chỉ nhận góp ý bằng văn bản."),
+            {
+                "name": "result", "label": "Kết quả lấy ý kiến", "widget": "object", "required": false, "collapsed": true,
+                "hint": "Sau khi kết thúc: tóm tắt và báo cáo tổng hợp, tiếp thu, giải trình.",
+                "fields": [
+                    text_field("summary", "Tóm tắt kết quả", "text", ""),
+                    draft_file("report", "Báo cáo tổng hợp, tiếp thu, giải trình", false),
+                ],
+            },
+        ]),
+    );
+    collection["label_singular"] = json!("dự thảo");
+    collection["summary"] = json!("{{title}}");
+    collection["preview_path"] = json!("du-thao/{{slug}}");
+    collection
+}
+
+/// "Hỏi đáp" (`questions.rs`): a file per answered question, named after its title.
+pub(super) fn questions_collection(feedback: Option<&crate::kinds::questions::Feedback>) -> Value {
+    let topics: Vec<Value> =
+        feedback.iter().flat_map(|f| f.topics.iter()).map(|t| json!({ "label": t.name, "value": t.slug })).collect();
+    let mut collection = folder_collection(
+        "questions",
+        "Hỏi đáp",
+        "Câu hỏi của người dân đã trả lời: chép từ bảng câu hỏi (CSV) kèm mã câu hỏi, biên tập lại rồi viết câu trả lời.",
+        "content/questions",
+        "title",
+        ("answered", "descending"),
+        json!([
+            {
+                "name": "code", "label": "Mã câu hỏi", "widget": "string", "required": true,
+                "hint": "Mã người hỏi nhận được, chép từ bảng câu hỏi: HD-2026-7K3M9QXA.",
+                "pattern": pattern("^HD-[0-9]{4}-[2-9A-HJKMNP-Z]{8}$", "Mã có dạng HD-2026-7K3M9QXA (chữ in hoa, không có 0, O, 1, I, L)."),
+            },
+            text_field("title", "Tiêu đề", "string", "Tóm tắt câu hỏi trong một dòng."),
+            { "name": "asker", "label": "Tên người hỏi hiển thị", "widget": "string", "required": false, "hint": "Để trống thì hiện “Ẩn danh”. Không ghi số điện thoại, thư điện tử." },
+            { "name": "topic", "label": "Lĩnh vực", "widget": "select", "required": true, "options": topics },
+            datetime_field("asked", "Ngày hỏi", true),
+            text_field("question", "Câu hỏi", "text", "Đã biên tập: bỏ thông tin cá nhân, giữ nguyên ý người hỏi."),
+            {
+                "name": "answer", "label": "Trả lời", "widget": "markdown", "required": true,
+                "pattern": pattern(r"\S", "Trả lời không được để trống."),
+            },
+            text_field("answered_by", "Đơn vị trả lời", "string", "Sở Nông nghiệp và Môi trường, Văn phòng UBND tỉnh…"),
+            with_hint(datetime_field("answered", "Ngày trả lời", true), "Công bố từ lúc này; tra cứu mã sẽ dẫn tới câu trả lời."),
+        ]),
+    );
+    collection["label_singular"] = json!("câu hỏi");
+    collection["summary"] = json!("{{code}} — {{title}}");
+    collection["preview_path"] = json!("hoi-dap/{{slug}}");
     collection
 }

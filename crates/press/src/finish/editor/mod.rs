@@ -24,7 +24,8 @@ use serde_json::{Value, json};
 use views::staff::EditorPage;
 
 use collections::{
-    articles_collection, documents_collection, pages_collection, schedule_collection, settings_collection,
+    articles_collection, consultations_collection, documents_collection, pages_collection, questions_collection,
+    schedule_collection, settings_collection,
 };
 
 use crate::error::ContentError;
@@ -247,6 +248,7 @@ pub fn config(
     settings: &Settings,
     categories: &[Category],
     lists: &crate::kinds::documents::SourceLists,
+    feedback: Option<&crate::kinds::questions::Feedback>,
     site_url: Option<&str>,
 ) -> String {
     let mut config = json!({
@@ -263,6 +265,8 @@ pub fn config(
             settings_collection(),
             documents_collection(lists),
             schedule_collection(),
+            consultations_collection(),
+            questions_collection(feedback),
         ],
     });
     if let Some(url) = site_url {
@@ -335,6 +339,7 @@ pub fn write(
     settings: &Settings,
     site: &model::SiteData,
     lists: &crate::kinds::documents::SourceLists,
+    feedback: Option<&crate::kinds::questions::Feedback>,
 ) -> Result<(), String> {
     let (categories, office) = (&site.categories, &site.site.name);
     let out = dist.join(EDITOR_PATH);
@@ -382,7 +387,7 @@ pub fn write(
     write("fonts.css", FONTS_CSS.as_bytes())?;
     write(STARTUP_SCRIPT, startup_script(&version).as_bytes())?;
     write("index.html", page(office).as_bytes())?;
-    write("config.yml", config(settings, categories, lists, site.site.base_url.as_deref()).as_bytes())
+    write("config.yml", config(settings, categories, lists, feedback, site.site.base_url.as_deref()).as_bytes())
 }
 
 #[cfg(test)]
@@ -405,7 +410,7 @@ mod tests {
     fn a_second_pair_of_eyes_is_one_setting() {
         let lists = crate::kinds::documents::SourceLists::default();
         let config = |settings: &Settings| -> Value {
-            let text = super::config(settings, &[], &lists, None);
+            let text = super::config(settings, &[], &lists, None, None);
             serde_json::from_str(&text[text.find('\n').unwrap()..]).unwrap()
         };
         let github = Settings { review: true, server: None, ..settings(Backend::Github) };
