@@ -31,7 +31,12 @@ fn generated() -> Value {
         "fields": [{"slug": "y-te", "name": "Y tế"}, {"slug": "giao-duc", "name": "Giáo dục"}]
     }))
     .unwrap();
-    let text = config(&settings, &categories(), &lists, Some("https://sonvan.gov.example"));
+    let feedback: press::kinds::questions::Feedback = serde_json::from_value(json!({
+        "topics": [{"slug": "dat-dai", "name": "Đất đai"}, {"slug": "y-te", "name": "Y tế"}],
+        "answer_within": "10 ngày làm việc", "keep_for": "2 năm"
+    }))
+    .unwrap();
+    let text = config(&settings, &categories(), &lists, Some(&feedback), Some("https://sonvan.gov.example"));
     // JSON is YAML; the first line is a comment.
     serde_json::from_str(text.split_once('\n').unwrap().1).unwrap()
 }
@@ -162,6 +167,45 @@ fn the_document_and_schedule_forms_write_what_the_press_reads() {
     let lists = &config["collections"][3]["files"][2];
     assert_eq!(lists["file"], "content/documents.json");
     agrees::<press::kinds::documents::SourceLists>("lists", lists["fields"].as_array().unwrap());
+}
+
+#[test]
+fn the_draft_question_and_feedback_forms_write_what_the_press_reads() {
+    let config = generated();
+    let collection =
+        |name: &str| config["collections"].as_array().unwrap().iter().find(|c| c["name"] == name).unwrap().clone();
+    let names = |collection: &Value| -> Vec<String> {
+        collection["fields"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap().to_string()).collect()
+    };
+    let drafts = collection("consultations");
+    assert_eq!(drafts["folder"], "content/consultations");
+    agrees::<press::kinds::consultations::SourceConsultation>("consultation", drafts["fields"].as_array().unwrap());
+    // In the sample files' order: an edit is a one-line diff.
+    assert_eq!(
+        names(&drafts),
+        ["title", "number", "summary", "agency", "opens", "closes", "files", "contact", "result", "draft"]
+    );
+    let questions = collection("questions");
+    assert_eq!(questions["folder"], "content/questions");
+    agrees::<press::kinds::questions::SourceQuestion>("question", questions["fields"].as_array().unwrap());
+    assert_eq!(
+        names(&questions),
+        ["code", "title", "asker", "topic", "asked", "question", "answer", "answered_by", "answered", "draft"]
+    );
+    let field =
+        |name: &str| questions["fields"].as_array().unwrap().iter().find(|f| f["name"] == name).unwrap().clone();
+    assert_eq!(
+        field("topic")["options"],
+        json!([{"label": "Đất đai", "value": "dat-dai"}, {"label": "Y tế", "value": "y-te"}])
+    );
+    // The form's code pattern is the press's shape.
+    let pattern = field("code")["pattern"][0].as_str().unwrap().to_string();
+    assert_eq!(pattern, "^HD-[0-9]{4}-[2-9A-HJKMNP-Z]{8}$");
+    let alphabet: String = ('2'..='9').chain('A'..='Z').filter(|c| !"IO".contains(*c) && !"L".contains(*c)).collect();
+    assert_eq!(alphabet.as_bytes(), model::submissions::CODE_ALPHABET);
+    let feedback = &config["collections"][3]["files"][3];
+    assert_eq!(feedback["file"], "content/feedback.json");
+    agrees::<press::kinds::questions::Feedback>("feedback", feedback["fields"].as_array().unwrap());
 }
 
 #[test]

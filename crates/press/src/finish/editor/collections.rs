@@ -249,17 +249,6 @@ pub(super) fn settings_collection() -> Value {
                 }],
             },
             {
-                "name": "feedback",
-                "label": "Hỏi đáp và góp ý",
-                "file": "content/feedback.json",
-                "format": "json",
-                "fields": [
-                    term_list("topics", "Lĩnh vực câu hỏi"),
-                    text_field("answer_within", "Thời hạn trả lời", "string", "Như biểu mẫu ghi: 10 ngày làm việc."),
-                    text_field("keep_for", "Thời gian lưu thông tin người gửi", "string", "Như biểu mẫu ghi: 2 năm (bằng cấu hình --retention-days của bộ đếm)."),
-                ],
-            },
-            {
                 "name": "document-lists",
                 "label": "Danh mục văn bản",
                 "file": "content/documents.json",
@@ -268,6 +257,17 @@ pub(super) fn settings_collection() -> Value {
                     term_list("kinds", "Loại văn bản"),
                     term_list("issuers", "Cơ quan ban hành"),
                     term_list("fields", "Lĩnh vực"),
+                ],
+            },
+            {
+                "name": "feedback",
+                "label": "Hỏi đáp và góp ý",
+                "file": "content/feedback.json",
+                "format": "json",
+                "fields": [
+                    term_list("topics", "Lĩnh vực câu hỏi"),
+                    text_field("answer_within", "Thời hạn trả lời", "string", "Như biểu mẫu ghi: 10 ngày làm việc."),
+                    text_field("keep_for", "Thời gian lưu thông tin người gửi", "string", "Như biểu mẫu ghi: 2 năm (bằng cấu hình --retention-days của bộ đếm)."),
                 ],
             },
         ],
