@@ -216,17 +216,24 @@ test('the new pages work at every address form and axe finds no WCAG 2.1 A/AA vi
     }
     await context.close();
   }
-  // Folders with and without their slash, index.html, a share's tracking parameter.
+  // Folders with and without their slash, index.html, a share's tracking parameter; on a host
+  // that redirects folders to their slash form and on one that serves them as they are.
+  const plain = await serveDist(join(work, 'dist'), { folders: 'serve' });
   const context = await browser.newContext();
   const tab = await context.newPage();
-  for (const [path, heading] of [
-    ['/du-thao/', 'Dự thảo lấy ý kiến'], ['/du-thao/index.html?fbclid=IwAR0', 'Dự thảo lấy ý kiến'],
-    [`${DRAFT}/?utm_source=zalo`, 'Dự thảo Quy định về quản lý chợ phiên vùng cao'],
-    ['/hoi-dap/?chu-de=y-te&zarsrc=30', 'Hỏi đáp: Y tế'], ['/hoi-dap/tiem-chung-mo-rong/index.html', 'Lịch tiêm chủng mở rộng tại trạm y tế xã'],
-  ]) {
-    await tab.goto(site.url + path);
-    await drawn(tab);
-    assert.equal(await tab.locator('#app h1').innerText(), heading, path);
+  for (const host of [site.url, plain.url]) {
+    for (const [path, heading] of [
+      ['/du-thao', 'Dự thảo lấy ý kiến'], ['/du-thao/', 'Dự thảo lấy ý kiến'], ['/du-thao/index.html?fbclid=IwAR0', 'Dự thảo lấy ý kiến'],
+      [`${DRAFT}/?utm_source=zalo`, 'Dự thảo Quy định về quản lý chợ phiên vùng cao'],
+      ['/hoi-dap?chu-de=y-te', 'Hỏi đáp: Y tế'], ['/hoi-dap/?chu-de=y-te&zarsrc=30', 'Hỏi đáp: Y tế'],
+      ['/hoi-dap/tiem-chung-mo-rong/index.html', 'Lịch tiêm chủng mở rộng tại trạm y tế xã'],
+      ['/hoi-dap/khong-tim-thay/?ma=HD-2026-ZZZZZZZZ&fbclid=1', 'Không tìm thấy câu hỏi'],
+    ]) {
+      await tab.goto(host + path);
+      await drawn(tab);
+      assert.equal(await tab.locator('#app h1').innerText(), heading, `${host}${path}`);
+    }
   }
   await context.close();
+  plain.server.close();
 });
