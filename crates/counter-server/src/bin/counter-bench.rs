@@ -40,7 +40,7 @@ end
 "#;
 
 /// Comments on one open draft and questions, alternating, each with its own
-/// text (about 600 bytes of Vietnamese), as the JSON the app would send.
+/// text (211 characters, 279 bytes of Vietnamese), as JSON.
 const SUBMISSION_LUA: &str = r#"
 local thread_count = 0
 function setup(thread)
@@ -263,7 +263,7 @@ fn main() {
         })
         .expect("reading the bench database");
     let bytes = stored_bytes(&submit_db).saturating_sub(empty);
-    println!("comments and questions (half each, ~600 B of Vietnamese text), wrk -t2 -c64 -d{seconds}s:");
+    println!("comments and questions (half each, 279 B of Vietnamese text each), wrk -t2 -c64 -d{seconds}s:");
     println!(
         "{:<24} {:>12} {:>10} {:>10} {:>11} {:>22}",
         "endpoint", "requests/s", "p50 ms", "p99 ms", "vs healthz", "bytes per 10,000"
