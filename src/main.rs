@@ -4,6 +4,10 @@
 use leptos::prelude::document;
 use wasm_bindgen::JsCast;
 
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(portal_hydrate)]
 fn main() {
     // Measured, not shipped: see `cargo xtask bench hydrate`.

@@ -4,6 +4,8 @@
 
 /// The canonical address, shown before the router reads it.
 pub mod address;
+/// The citizens' forms sent as JSON, their confirmation opened in place.
+pub mod forms;
 /// "Nghe bài viết": the browser's speech synthesis.
 pub mod listen;
 /// Connectivity, and the view of a page asked for offline.

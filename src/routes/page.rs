@@ -8,7 +8,8 @@ use crate::components::loaded::loaded_or_missing;
 use crate::components::set_document_title;
 
 /// The office's own pages (Giới thiệu, Liên hệ, English, Sơ đồ cổng, Văn bản
-/// with its filters, Lịch công tác by week), drawn by the press. It is the
+/// with its filters, Lịch công tác by week, Dự thảo lấy ý kiến, Hỏi đáp),
+/// drawn by the press; their POST forms go through `browser::forms`. It is the
 /// router's fallback, so any address no route takes is looked up among the
 /// published pages, and one that is not there is the not-found page; and
 /// the route of one-segment addresses (`/:page`), because the fallback is
@@ -40,7 +41,7 @@ pub fn PageRoute() -> impl IntoView {
                 unreachable!("the page route fetches pages")
             };
             set_document_title(Some(&title), &site.site.name);
-            view! { <div class="office-page-frame" inner_html=html></div> }
+            view! { <div class="office-page-frame" inner_html=html on:submit=crate::browser::forms::submit></div> }
         },
         false,
     )

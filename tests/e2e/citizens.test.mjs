@@ -113,16 +113,66 @@ test('a comment on an open draft, sent with JavaScript on, is thanked on the pag
   await tab.getByLabel(/Thư điện tử/).fill('xuan@example.org');
   await tab.getByLabel(/Nội dung góp ý/).fill('Đề nghị bổ sung <b>điều 4</b>: chợ họp từ 6 giờ sáng.');
   await tab.getByRole('checkbox', { name: /Tôi đồng ý/ }).check();
+  // The app sends it as JSON and thanks in place: the same document, the thank-you in view,
+  // the form emptied for another comment.
+  await tab.evaluate(() => { window.__sameDocument = true; });
   await tab.getByRole('button', { name: 'Gửi góp ý' }).click();
-  await tab.waitForURL(/\/du-thao\/e2e-dang-lay-y-kien\/?\?da-gui=1/);
-  await drawn(tab);
   await thanks.waitFor({ state: 'visible' });
   assert.match(await thanks.innerText(), /Cảm ơn bạn đã góp ý/);
+  assert.equal(await tab.evaluate(() => window.__sameDocument), true, 'sent in place, without a page load');
+  assert.equal(new URL(tab.url()).pathname, DRAFT);
+  await assert.doesNotReject(tab.waitForFunction(() => {
+    const box = document.querySelector('#app #da-gui').getBoundingClientRect();
+    return box.top >= 0 && box.bottom <= window.innerHeight;
+  }), 'the thank-you is brought into view');
+  assert.equal(await tab.getByLabel('Họ và tên *').inputValue(), '', 'the form is emptied');
+  // Without scripts, the function's 303 leads to the draft's page with the same thank-you shown.
+  await tab.goto(`${site.url}${DRAFT}?da-gui=1#da-gui`);
+  await drawn(tab);
+  await thanks.waitFor({ state: 'visible' });
   const comments = await staff(`comments?path=${DRAFT}`);
   assert.equal(comments.length, 1);
+  assert.equal(comments[0].email, 'xuan@example.org');
+  assert.equal(comments[0].organisation, null, 'an empty optional field is not sent');
   assert.equal(comments[0].name, 'Lò Thị Xuân');
   assert.equal(comments[0].content, 'Đề nghị bổ sung <b>điều 4</b>: chợ họp từ 6 giờ sáng.', 'stored as typed');
   assert.deepEqual(errors, []);
+
+  // A refusal (here the honeypot a program would fill): the form goes the plain way and
+  // the function's reason is what the reader sees.
+  await tab.goto(`${site.url}${DRAFT}`);
+  await drawn(tab);
+  await tab.getByLabel('Họ và tên *').fill('Máy gửi tự động');
+  await tab.getByLabel(/Nội dung góp ý/).fill('Quảng cáo');
+  await tab.getByRole('checkbox', { name: /Tôi đồng ý/ }).check();
+  await tab.evaluate(() => { document.querySelector('#app [name=website]').value = 'http://quang-cao.example'; });
+  await tab.getByRole('button', { name: 'Gửi góp ý' }).click();
+  await tab.waitForURL(/\/api\/counter\/v1\/comments$/);
+  assert.match(await tab.locator('body').innerText(), /phải để trống/);
+  assert.equal((await staff(`comments?path=${DRAFT}`)).length, 1, 'nothing stored');
+  await context.close();
+});
+
+test('a question sent with JavaScript on opens its code in place', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const tab = await context.newPage();
+  await tab.goto(`${site.url}/hoi-dap`);
+  await drawn(tab);
+  await tab.getByLabel('Họ và tên *').fill('Hà Thị Mai');
+  await tab.getByLabel(/Số điện thoại hoặc thư điện tử/).fill('0912 345 678');
+  await tab.getByLabel('Lĩnh vực *').selectOption('Y tế');
+  await tab.getByLabel(/Nội dung câu hỏi/).fill('Trạm y tế xã có tiêm vắc-xin phòng cúm cho người cao tuổi không?');
+  await tab.getByRole('checkbox', { name: /Tôi đồng ý/ }).check();
+  await tab.evaluate(() => { window.__sameDocument = true; });
+  await tab.getByRole('button', { name: 'Gửi câu hỏi' }).click();
+  await tab.waitForURL(/\/hoi-dap\/da-gui\?ma=/);
+  const code = new URL(tab.url()).searchParams.get('ma');
+  assert.match(code, CODE);
+  await tab.locator('#app .question-code', { hasText: code }).waitFor();
+  assert.equal(await tab.evaluate(() => window.__sameDocument), true, 'sent in place, without a page load');
+  const [question] = (await staff('questions')).filter((q) => q.code === code);
+  assert.equal(question.topic, 'Y tế');
+  assert.equal(question.contact, '0912 345 678');
   await context.close();
 });
 
