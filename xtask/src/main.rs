@@ -2,6 +2,7 @@
 
 mod setup;
 mod sizes;
+mod wasm;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -25,6 +26,7 @@ commands:
   bench images  the photo pipeline: bytes a phone downloads vs the originals, LCP, photos/s, cached rebuild
   bench search  our search index against Pagefind on 10k and 100k generated articles, in Chromium
   bench hydrate the reader wasm built for Leptos hydration vs the takeover build that ships (raw, gzip, brotli)
+  bench wasm    what the reader wasm is made of: bytes by crate, the largest functions, generic copies (twiggy)
   bench publish `publish` after editing one article vs a full `build`, same run
   bench documents bytes for a filtered listing page and a number lookup at 20,000 documents; press time
   bench static  static page build time of the sample site and 10k articles, vs the hand-written pages of the last commit before the shared views
@@ -48,6 +50,7 @@ fn main() -> ExitCode {
         ["bench", "pages"] => bench_pages(&root),
         ["bench", "images"] => bench_images(&root),
         ["bench", "hydrate"] => bench_hydrate(&root),
+        ["bench", "wasm"] => wasm::bench(&root),
         ["bench", "static", ..] => bench_static(&root, &args[2..]),
         _ => {
             eprintln!("{USAGE}");

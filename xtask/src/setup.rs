@@ -132,7 +132,7 @@ impl Tools {
         std::env::split_paths(&self.path).map(|dir| dir.join(program)).find(|path| path.is_file())
     }
 
-    fn version_of(&self, program: &str) -> Option<String> {
+    pub fn version_of(&self, program: &str) -> Option<String> {
         let output = self.command(program).arg("--version").output().ok()?;
         output.status.success().then(|| String::from_utf8_lossy(&output.stdout).trim().to_string())
     }
