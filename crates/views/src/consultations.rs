@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 
 use crate::citizens::{Consent, Honeypot, NoFunction, Privacy};
-use crate::documents::Attachment;
+use crate::documents::{Attachment, FileList};
 
 /// Where a draft stands when the site is built.
 #[derive(Clone, Debug, PartialEq)]
@@ -106,27 +106,6 @@ pub struct CommentForm {
     /// The draft's page path, sent with the comment.
     pub path: String,
     pub privacy: Privacy,
-}
-
-#[component]
-fn FileList(files: Vec<Attachment>) -> impl IntoView {
-    view! {
-        <ul class="document-files">
-            {files
-                .into_iter()
-                .map(|file| {
-                    let size = file.size.map(|size| format!(", {size}")).unwrap_or_default();
-                    view! {
-                        <li>
-                            <a href=file.href download="">{file.name}</a>
-                            " "
-                            <span class="file-meta">"(" {file.kind} {size} ")"</span>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
-    }
 }
 
 #[component]

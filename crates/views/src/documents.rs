@@ -217,22 +217,30 @@ pub fn DocumentFacts(summary: String, facts: Vec<(&'static str, Fact)>, files: V
                 </tbody>
             </table>
             <h2>"Tệp đính kèm"</h2>
-            <ul class="document-files">
-                {files
-                    .into_iter()
-                    .map(|file| {
-                        let size = file.size.map(|size| format!(", {size}")).unwrap_or_default();
-                        view! {
-                            <li>
-                                <a href=file.href download="">{file.name}</a>
-                                " "
-                                <span class="file-meta">"(" {file.kind} {size} ")"</span>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            <FileList files/>
         </div>
+    }
+}
+
+/// Files to download, each with its kind and size (a document's, a draft's).
+#[component]
+pub fn FileList(files: Vec<Attachment>) -> impl IntoView {
+    view! {
+        <ul class="document-files">
+            {files
+                .into_iter()
+                .map(|file| {
+                    let size = file.size.map(|size| format!(", {size}")).unwrap_or_default();
+                    view! {
+                        <li>
+                            <a href=file.href download="">{file.name}</a>
+                            " "
+                            <span class="file-meta">"(" {file.kind} {size} ")"</span>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
     }
 }
 
