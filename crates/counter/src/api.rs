@@ -8,6 +8,7 @@ use model::stats::{
 use model::submissions::{Comment, MAX_SUBMISSION_BODY, Question, QuestionStatus, check_comment, check_question};
 
 use crate::ratings::{MonthSummary, Rated};
+use crate::report;
 use crate::submissions::{self, StoredComment, StoredQuestion, Submitted};
 use crate::{Outcome, is_bot};
 
@@ -26,6 +27,17 @@ pub struct Reply {
 pub const JSON: &str = "application/json";
 pub const CSV: &str = "text/csv; charset=utf-8";
 const TEXT: &str = "text/plain; charset=utf-8";
+
+/// What the staff's dashboard reads ([`crate::report`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Report {
+    /// `stats?from=&to=`: visits and views per day.
+    Traffic,
+    /// `pages?from=&to=&kind=`: the most-read pages.
+    Pages,
+    /// `ratings?month=` (or `from=&to=`): satisfaction.
+    Ratings,
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -55,11 +67,23 @@ pub enum Route {
     DeleteComment(String),
     /// `DELETE /v1/staff/questions/{code}`.
     DeleteQuestion(String),
+    /// `GET /v1/staff/stats|pages|ratings[.csv]`: the dashboard's figures.
+    StaffReport {
+        report: Report,
+        csv: bool,
+    },
     MethodNotAllowed,
     NotFound,
 }
 
 pub fn route(method: &str, path: &str) -> Route {
+    let one_segment = |prefix: &str| path.strip_prefix(prefix).filter(|rest| !rest.is_empty() && !rest.contains('/'));
+    let report = |name: &str| match name {
+        "stats" => Some(Report::Traffic),
+        "pages" => Some(Report::Pages),
+        "ratings" => Some(Report::Ratings),
+        _ => None,
+    };
     let (expected, route) = match path {
         "/v1/hit" => ("POST", Route::Hit),
         "/v1/stats" => ("GET", Route::Stats),
@@ -77,14 +101,18 @@ pub fn route(method: &str, path: &str) -> Route {
         "/v1/staff/questions" => ("GET", Route::StaffQuestions { csv: false }),
         "/v1/staff/questions.csv" => ("GET", Route::StaffQuestions { csv: true }),
         _ => {
-            let one_segment =
-                |prefix: &str| path.strip_prefix(prefix).filter(|rest| !rest.is_empty() && !rest.contains('/'));
             if let Some(code) = one_segment("/v1/questions/") {
                 ("GET", Route::QuestionStatus(code.to_string()))
             } else if let Some(code) = one_segment("/v1/staff/questions/") {
                 ("DELETE", Route::DeleteQuestion(code.to_string()))
             } else if let Some(id) = one_segment("/v1/staff/comments/") {
                 ("DELETE", Route::DeleteComment(id.to_string()))
+            } else if let Some(name) = one_segment("/v1/staff/") {
+                let (name, csv) = name.strip_suffix(".csv").map_or((name, false), |name| (name, true));
+                match report(name) {
+                    Some(report) => ("GET", Route::StaffReport { report, csv }),
+                    None => return Route::NotFound,
+                }
             } else {
                 return Route::NotFound;
             }
@@ -396,8 +424,60 @@ pub fn export_name(route: &Route) -> &'static str {
     match route {
         Route::StaffComments { .. } => "gop-y-du-thao.csv",
         Route::StaffQuestions { .. } => "cau-hoi.csv",
+        Route::StaffReport { report: Report::Traffic, .. } => "so-lieu-truy-cap.csv",
+        Route::StaffReport { report: Report::Pages, .. } => "trang-doc-nhieu.csv",
+        Route::StaffReport { report: Report::Ratings, .. } => "danh-gia-hai-long.csv",
         _ => "danh-gia.csv",
     }
+}
+
+/// Counts a staff request of `address_key` in its minute: 429 past
+/// [`report::STAFF_REQUESTS_PER_MINUTE`] (refused tries count too, so a wrong
+/// token cannot be tried fast).
+pub fn staff_rate(rates: &mut crate::RateWindows, address_key: &str, now_ms: i64) -> Result<(), Reply> {
+    match rates.over(format!("s:{address_key}"), report::STAFF_REQUESTS_PER_MINUTE, now_ms) {
+        Some(crate::Recorded::RateLimited { retry_after_secs }) => Err(Reply {
+            retry_after: Some(retry_after_secs),
+            ..error(429, "too many staff requests from this address in a minute; retry later")
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// The answer to `GET /v1/staff/{stats,pages,ratings}[.csv]?…` (after
+/// [`staff_only`]): 400 naming the parameter for a bad query.
+pub fn staff_report<S: crate::Store>(
+    store: &mut S,
+    report: Report,
+    csv: bool,
+    query: &str,
+    now_ms: i64,
+    config: &crate::Config,
+) -> Result<Reply, S::Error> {
+    let today = crate::time::local_day(now_ms);
+    Ok(match report {
+        Report::Traffic => match report::period(query, today) {
+            Err(reason) => error(400, &reason),
+            Ok(period) => {
+                let traffic = report::traffic(store, period, now_ms, config)?;
+                if csv { self::csv(report::traffic_csv(&traffic)) } else { ok(serde_json::to_string(&traffic).expect("plain data serialises")) }
+            }
+        },
+        Report::Pages => match report::period(query, today).and_then(|p| Ok((p, report::kind_param(query)?))) {
+            Err(reason) => error(400, &reason),
+            Ok((period, kind)) => {
+                let pages = report::pages(store, period, kind)?;
+                if csv { self::csv(report::pages_csv(&pages)) } else { ok(serde_json::to_string(&pages).expect("plain data serialises")) }
+            }
+        },
+        Report::Ratings => match report::ratings_period(query, today) {
+            Err(reason) => error(400, &reason),
+            Ok((month, period)) => {
+                let ratings = report::ratings(store, month, period)?;
+                if csv { self::csv(report::ratings_csv(&ratings)) } else { ok(serde_json::to_string(&ratings).expect("plain data serialises")) }
+            }
+        },
+    })
 }
 
 pub fn deleted(found: bool, what: &str) -> Reply {
@@ -430,6 +510,11 @@ mod tests {
         assert_eq!(route("GET", "/v1/staff/questions/HD-2026-ABCDEFGH"), Route::MethodNotAllowed);
         assert_eq!(route("GET", "/v1/staff/comments.csv"), Route::StaffComments { csv: true });
         assert_eq!(route("GET", "/v1/questions/a/b"), Route::NotFound);
+        assert_eq!(route("GET", "/v1/staff/stats"), Route::StaffReport { report: Report::Traffic, csv: false });
+        assert_eq!(route("GET", "/v1/staff/pages.csv"), Route::StaffReport { report: Report::Pages, csv: true });
+        assert_eq!(route("GET", "/v1/staff/ratings"), Route::StaffReport { report: Report::Ratings, csv: false });
+        assert_eq!(route("POST", "/v1/staff/ratings"), Route::MethodNotAllowed);
+        assert_eq!(route("GET", "/v1/staff/visitors"), Route::NotFound);
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod paths;
 pub mod published;
 pub mod ratings;
 pub mod reference;
+pub mod report;
 pub mod schema;
 #[cfg(feature = "sqlite")]
 pub mod sqlite;
@@ -56,6 +57,9 @@ pub struct Config {
     pub max_stored_submissions: u32,
     /// Days a comment or question is kept before it is deleted.
     pub retention_days: u32,
+    /// Days the views per page per day are kept for the staff's figures
+    /// (today included); older days are pruned. Visits per day are kept.
+    pub stats_days_kept: u32,
 }
 
 impl Default for Config {
@@ -70,6 +74,7 @@ impl Default for Config {
             max_comments_per_consultation: 2_000,
             max_stored_submissions: 20_000,
             retention_days: 730,
+            stats_days_kept: 400,
         }
     }
 }
@@ -176,7 +181,7 @@ pub fn record_hit<S: Store>(
     let recorded = record_hit_only(store, hit, address_key, now_ms, config, paths, rates)?;
     // After the hit: a retry is recognised even when its id has just expired.
     if recorded != Recorded::Duplicate {
-        prune(store, now_ms)?;
+        prune(store, now_ms, config)?;
     }
     if let Recorded::RateLimited { retry_after_secs } = recorded {
         return Ok(Outcome::RateLimited { retry_after_secs });
@@ -281,6 +286,11 @@ fn count_hit<S: Store>(
                 "INSERT INTO page_views (path, views) VALUES (?, 1) ON CONFLICT (path) DO UPDATE SET views = views + 1",
                 &[Value::Text(&page)],
             )?;
+            store.execute(
+                "INSERT INTO page_days (path, day, views) VALUES (?, ?, 1) \
+                 ON CONFLICT (path, day) DO UPDATE SET views = views + 1",
+                &[Value::Text(&page), Value::Int(local_day(now_ms))],
+            )?;
         }
     }
     Ok(Recorded::Counted)
@@ -369,8 +379,9 @@ pub fn with_views(stats: Stats, views: u64) -> HitStats {
     HitStats { online, today, week, total, views }
 }
 
-/// Forgets what no rule can need any more, at most once a minute.
-pub fn prune<S: Store>(store: &mut S, now_ms: i64) -> Result<(), S::Error> {
+/// Forgets what no rule can need any more, and the views per day older than
+/// `config.stats_days_kept`, at most once a minute.
+pub fn prune<S: Store>(store: &mut S, now_ms: i64, config: &Config) -> Result<(), S::Error> {
     let last = store.query_int("SELECT value FROM counter_meta WHERE key = 'pruned_at'", &[])?.unwrap_or(0);
     if now_ms - last < PRUNE_EVERY_MS {
         return Ok(());
@@ -380,6 +391,7 @@ pub fn prune<S: Store>(store: &mut S, now_ms: i64) -> Result<(), S::Error> {
     store
         .execute("DELETE FROM address_windows WHERE window < ?", &[Value::Int(now_ms.div_euclid(ADDRESS_WINDOW_MS))])?;
     store.execute("DELETE FROM visitors WHERE last_hit <= ?", &[Value::Int(now_ms - VISITOR_MEMORY_MS)])?;
+    store.execute("DELETE FROM page_days WHERE day < ?", &[Value::Int(report::first_kept_day(now_ms, config))])?;
     store.execute(
         "INSERT INTO counter_meta (key, value) VALUES ('pruned_at', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
         &[Value::Int(now_ms)],

@@ -31,7 +31,7 @@ pub fn record_rating<S: Store>(
     rates: &mut RateWindows,
 ) -> Result<Rated, S::Error> {
     let Some(page) = paths.counted(&rating.path) else { return Ok(Rated::UnknownPath) };
-    crate::prune(store, now_ms)?;
+    crate::prune(store, now_ms, config)?;
     for (key, cap) in [
         (format!("a:{address_key}"), config.max_hits_per_address_minute),
         (format!("v:{}", rating.visitor), config.max_hits_per_visitor_minute),

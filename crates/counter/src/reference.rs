@@ -124,6 +124,31 @@ impl ReferenceModel {
         views
     }
 
+    /// Views per page per day (Vietnam's), by the same rule as [`Self::views`]:
+    /// a view counts on the day it was made.
+    pub fn page_days(&self) -> std::collections::BTreeMap<(String, i64), u64> {
+        let mut counted_at: HashMap<(&str, String), i64> = HashMap::new();
+        let mut days = std::collections::BTreeMap::new();
+        for a in &self.accepted {
+            let Some(page) = self.paths.counted(&a.hit.path) else { continue };
+            let key = (a.hit.visitor.as_str(), page.clone());
+            if counted_at.get(&key).is_none_or(|&last| a.at - last >= VIEW_GAP_MS) {
+                counted_at.insert(key, a.at);
+                *days.entry((page, local_day(a.at))).or_insert(0) += 1;
+            }
+        }
+        days
+    }
+
+    /// Visits started per day.
+    pub fn visits_by_day(&self) -> std::collections::BTreeMap<i64, u64> {
+        let mut days = std::collections::BTreeMap::new();
+        for day in self.visit_days() {
+            *days.entry(day).or_insert(0) += 1;
+        }
+        days
+    }
+
     pub fn hit_stats(&self, path: &str, now: i64) -> HitStats {
         let Stats { online, today, week, total } = self.stats(now);
         HitStats { online, today, week, total, views: self.views(path) }

@@ -10,6 +10,10 @@ pub const SCHEMA: &[&str] = &[
     "CREATE INDEX IF NOT EXISTS hit_ids_by_time ON hit_ids (at)",
     "CREATE TABLE IF NOT EXISTS daily_visits (day INTEGER PRIMARY KEY, visits INTEGER NOT NULL)",
     "CREATE TABLE IF NOT EXISTS page_views (path TEXT PRIMARY KEY, views INTEGER NOT NULL)",
+    // Views per page per Vietnamese day, for the staff's figures; pruned
+    // after `Config::stats_days_kept` days, so at most published paths × days kept rows.
+    "CREATE TABLE IF NOT EXISTS page_days (path TEXT NOT NULL, day INTEGER NOT NULL, views INTEGER NOT NULL, PRIMARY KEY (path, day))",
+    "CREATE INDEX IF NOT EXISTS page_days_by_day ON page_days (day, path, views)",
     "CREATE TABLE IF NOT EXISTS view_marks (visitor TEXT NOT NULL, path TEXT NOT NULL, at INTEGER NOT NULL, PRIMARY KEY (visitor, path))",
     "CREATE INDEX IF NOT EXISTS view_marks_by_time ON view_marks (at)",
     "CREATE TABLE IF NOT EXISTS address_windows (address TEXT NOT NULL, window INTEGER NOT NULL, new_visitors INTEGER NOT NULL, PRIMARY KEY (address, window))",

@@ -3,6 +3,8 @@
 
 use counter::paths::KnownPaths;
 use counter::reference::ReferenceModel;
+use counter::report::{self, Period};
+use counter::time::local_day;
 use counter::{Config, RateWindows, record_hit, stats};
 use model::stats::Hit;
 use proptest::prelude::*;
@@ -86,5 +88,25 @@ proptest! {
         // And later, when everyone has left.
         let later = now + 3 * 60 * MINUTE;
         prop_assert_eq!(stats(&mut db, later, &config).unwrap(), reference.stats(later));
+
+        // The staff's figures: visits and views per day, and per page, over
+        // every day the sequence touched (it starts on a Sunday night, so it
+        // crosses midnight and a week's start).
+        let period = Period { from: local_day(START) - 1, to: local_day(later) };
+        let traffic = report::traffic(&mut db, period, later, &config).unwrap();
+        let page_days = reference.page_days();
+        let visit_days = reference.visits_by_day();
+        for (day, figures) in (period.from..=period.to).zip(&traffic.days) {
+            prop_assert_eq!(&figures.date, &report::date_text(day));
+            prop_assert_eq!(figures.visits, visit_days.get(&day).copied().unwrap_or(0), "visits on {}", day);
+            let views: u64 = page_days.iter().filter(|((_, d), _)| *d == day).map(|(_, n)| n).sum();
+            prop_assert_eq!(figures.views, views, "views on {}", day);
+            let pages = report::pages(&mut db, Period { from: day, to: day }, None).unwrap();
+            for page in &pages.pages {
+                prop_assert_eq!(Some(&page.views), page_days.get(&(page.path.clone(), day)));
+            }
+            prop_assert_eq!(pages.views, views);
+        }
+        prop_assert_eq!(traffic.visits, visit_days.values().sum::<u64>());
     }
 }
