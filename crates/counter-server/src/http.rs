@@ -10,7 +10,7 @@ use axum::extract::{ConnectInfo, Path, RawQuery, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
-use counter::api::{self, HitRequest, RatingRequest, Route};
+use counter::api::{self, HitRequest, RatingRequest, Report, Route};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
 use crate::writer::{Reading, Writer};
@@ -56,6 +56,12 @@ pub fn router(writer: Writer, allow_origins: &[String], behind_proxy: bool, staf
         .route("/v1/staff/comments.csv", get(|app, headers, query| staff_comments(app, headers, query, true)))
         .route("/v1/staff/questions", get(|app, headers| staff_questions(app, headers, false)))
         .route("/v1/staff/questions.csv", get(|app, headers| staff_questions(app, headers, true)))
+        .route("/v1/staff/stats", get(|a, p, h, q| staff_report(a, p, h, q, Report::Traffic, false)))
+        .route("/v1/staff/stats.csv", get(|a, p, h, q| staff_report(a, p, h, q, Report::Traffic, true)))
+        .route("/v1/staff/pages", get(|a, p, h, q| staff_report(a, p, h, q, Report::Pages, false)))
+        .route("/v1/staff/pages.csv", get(|a, p, h, q| staff_report(a, p, h, q, Report::Pages, true)))
+        .route("/v1/staff/ratings", get(|a, p, h, q| staff_report(a, p, h, q, Report::Ratings, false)))
+        .route("/v1/staff/ratings.csv", get(|a, p, h, q| staff_report(a, p, h, q, Report::Ratings, true)))
         .route("/v1/staff/comments/{id}", delete(delete_comment))
         .route("/v1/staff/questions/{code}", delete(delete_question))
         .route("/healthz", get(|| async { respond(api::health()) }))
@@ -213,7 +219,7 @@ async fn question(
 async fn status_of(app: &App, code: String) -> Result<Option<model::submissions::QuestionStatus>, api::Reply> {
     match app
         .writer
-        .read(move |db, published| counter::submissions::question_status(db, &code, published).map(Reading::Status))
+        .read(move |db, cx| counter::submissions::question_status(db, &code, cx.published).map(Reading::Status))
         .await
     {
         Ok(Reading::Status(status)) => Ok(status),
@@ -267,16 +273,46 @@ async fn staff_questions(State(app): State<App>, headers: HeaderMap, csv: bool) 
     if let Err(reply) = api::staff_only(header(&headers, header::AUTHORIZATION), app.staff_token.as_deref()) {
         return respond(reply);
     }
+    let reply =
+        match app.writer.read(|db, cx| counter::submissions::questions(db, cx.published).map(Reading::Questions)).await
+        {
+            Ok(Reading::Questions(questions)) => api::questions(&questions, csv),
+            Ok(_) => api::error(500, "unexpected reading"),
+            Err(reason) => api::error(503, &reason),
+        };
+    if csv { download(reply, api::export_name(&Route::StaffQuestions { csv })) } else { respond(reply) }
+}
+
+/// The dashboard's figures: capped per address (wrong tokens too), then the token, then the query.
+async fn staff_report(
+    State(app): State<App>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    report: Report,
+    csv: bool,
+) -> Response {
+    let address = app.address_key(peer, &headers);
+    let authorization = header(&headers, header::AUTHORIZATION).map(str::to_string);
+    let token = app.staff_token.clone();
+    let query = query.unwrap_or_default();
     let reply = match app
         .writer
-        .read(|db, published| counter::submissions::questions(db, published).map(Reading::Questions))
+        .read(move |db, cx| {
+            let allowed = api::staff_rate(cx.rates, &address, cx.now_ms)
+                .and_then(|()| api::staff_only(authorization.as_deref(), token.as_deref()));
+            match allowed {
+                Err(refused) => Ok(Reading::Reply(refused)),
+                Ok(()) => api::staff_report(db, report, csv, &query, cx.now_ms, cx.config).map(Reading::Reply),
+            }
+        })
         .await
     {
-        Ok(Reading::Questions(questions)) => api::questions(&questions, csv),
+        Ok(Reading::Reply(reply)) => reply,
         Ok(_) => api::error(500, "unexpected reading"),
         Err(reason) => api::error(503, &reason),
     };
-    if csv { download(reply, api::export_name(&Route::StaffQuestions { csv })) } else { respond(reply) }
+    if csv { download(reply, api::export_name(&Route::StaffReport { report, csv })) } else { respond(reply) }
 }
 
 async fn delete_comment(State(app): State<App>, headers: HeaderMap, Path(id): Path<String>) -> Response {

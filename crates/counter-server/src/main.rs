@@ -56,6 +56,14 @@ struct Args {
     /// Days a comment or question is kept, then deleted.
     #[arg(long, default_value_t = 730)]
     retention_days: u32,
+    /// Days the views per page per day are kept for the staff's figures ("Số liệu"),
+    /// then pruned: the table holds at most published pages × this many rows.
+    #[arg(long, default_value_t = 400)]
+    stats_days_kept: u32,
+    /// Added to the system clock, in milliseconds (for tests that need a
+    /// midnight now; never in production).
+    #[arg(long, default_value_t = 0, hide = true, allow_negative_numbers = true)]
+    clock_offset_ms: i64,
     /// The site's `data/counted-paths.json` (a file, or its URL): only these
     /// paths count views. The drafts open for comment, the answered questions
     /// and the question topics are read from beside it. Re-read when they change.
@@ -80,6 +88,37 @@ enum Tool {
     Ratings {
         /// Every rating as CSV (UTF-8 with a byte-order mark): page, month, time,
         /// score, label, comment. Without it: a summary per page and month, as JSON.
+        /// With --month (or --from/--to): that period's report, as the dashboard reads it.
+        #[arg(long)]
+        csv: bool,
+        /// The month's report ("2026-11"): scores, the twelve months before, pages, comments.
+        #[arg(long)]
+        month: Option<String>,
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// Prints visits and views per day ("Số liệu"), as the dashboard reads them, then exits.
+    Stats {
+        /// First day, YYYY-MM-DD (default: 30 days before --to).
+        #[arg(long)]
+        from: Option<String>,
+        /// Last day, YYYY-MM-DD (default: today, in Vietnam).
+        #[arg(long)]
+        to: Option<String>,
+        #[arg(long)]
+        csv: bool,
+    },
+    /// Prints the most-read pages of a period, then exits.
+    Pages {
+        #[arg(long)]
+        from: Option<String>,
+        #[arg(long)]
+        to: Option<String>,
+        /// Only pages of this kind: bai-viet, van-ban or trang.
+        #[arg(long)]
+        kind: Option<String>,
         #[arg(long)]
         csv: bool,
     },
@@ -120,9 +159,9 @@ enum WeekStart {
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let args = Args::parse();
-    match args.command {
-        Some(Tool::Ratings { csv }) => return print_ratings(&args.db, csv),
-        Some(tool) => return run_tool(&args.db, tool),
+    match &args.command {
+        Some(Tool::Ratings { csv, month: None, from: None, to: None }) => return print_ratings(&args.db, *csv),
+        Some(tool) => return run_tool(&args.db, tool, &args),
         None => {}
     }
     let Some(known_paths) = args.known_paths.clone() else {
@@ -139,7 +178,9 @@ async fn main() -> std::process::ExitCode {
         max_comments_per_consultation: args.max_comments_per_consultation,
         max_stored_submissions: args.max_stored_submissions,
         retention_days: args.retention_days,
+        stats_days_kept: args.stats_days_kept,
     };
+    writer::set_clock_offset(args.clock_offset_ms);
     let known = match known::watch(known_paths) {
         Ok(known) => known,
         Err(error) => {
@@ -180,7 +221,7 @@ async fn main() -> std::process::ExitCode {
 
 /// `portal-counter comments|questions|delete-comment|delete-question`, on the
 /// database directly (beside a running server, as `ratings` is).
-fn run_tool(db: &std::path::Path, tool: Tool) -> std::process::ExitCode {
+fn run_tool(db: &std::path::Path, tool: &Tool, args: &Args) -> std::process::ExitCode {
     use counter::submissions;
     let done = (|| -> Result<String, String> {
         let mut connection = rusqlite::Connection::open_with_flags(db, rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE)
@@ -190,27 +231,43 @@ fn run_tool(db: &std::path::Path, tool: Tool) -> std::process::ExitCode {
         Ok(match tool {
             Tool::Comments { path, csv } => {
                 let comments = submissions::comments(&mut connection, path.as_deref()).map_err(|e| e.to_string())?;
-                if csv { submissions::comments_csv(&comments) } else { pretty(&comments) }
+                if *csv { submissions::comments_csv(&comments) } else { pretty(&comments) }
             }
             Tool::Questions { known_paths, csv } => {
                 let published = match known_paths {
-                    Some(source) => known::load(&source)?,
+                    Some(source) => known::load(source)?,
                     None => Default::default(),
                 };
                 let questions = submissions::questions(&mut connection, &published).map_err(|e| e.to_string())?;
-                if csv { submissions::questions_csv(&questions) } else { pretty(&questions) }
+                if *csv { submissions::questions_csv(&questions) } else { pretty(&questions) }
             }
-            Tool::DeleteComment { id } => match submissions::delete_comment(&mut connection, &id) {
+            Tool::DeleteComment { id } => match submissions::delete_comment(&mut connection, id) {
                 Ok(true) => format!("Đã xoá góp ý {id}.\n"),
                 Ok(false) => return Err(format!("no comment {id}")),
                 Err(e) => return Err(e.to_string()),
             },
-            Tool::DeleteQuestion { code } => match submissions::delete_question(&mut connection, &code) {
+            Tool::DeleteQuestion { code } => match submissions::delete_question(&mut connection, code) {
                 Ok(true) => format!("Đã xoá câu hỏi {code}.\n"),
                 Ok(false) => return Err(format!("no question {code}")),
                 Err(e) => return Err(e.to_string()),
             },
-            Tool::Ratings { .. } => unreachable!("handled by print_ratings"),
+            Tool::Ratings { csv, month, from, to } => report(
+                &mut connection,
+                counter::api::Report::Ratings,
+                *csv,
+                &[("month", month), ("from", from), ("to", to)],
+                args,
+            )?,
+            Tool::Stats { from, to, csv } => {
+                report(&mut connection, counter::api::Report::Traffic, *csv, &[("from", from), ("to", to)], args)?
+            }
+            Tool::Pages { from, to, kind, csv } => report(
+                &mut connection,
+                counter::api::Report::Pages,
+                *csv,
+                &[("from", from), ("to", to), ("kind", kind)],
+                args,
+            )?,
         })
     })();
     match done {
@@ -223,6 +280,35 @@ fn run_tool(db: &std::path::Path, tool: Tool) -> std::process::ExitCode {
             std::process::ExitCode::FAILURE
         }
     }
+}
+
+/// A staff report read on the server itself, as `GET /v1/staff/…` answers it.
+fn report(
+    connection: &mut rusqlite::Connection,
+    report: counter::api::Report,
+    csv: bool,
+    params: &[(&str, &Option<String>)],
+    args: &Args,
+) -> Result<String, String> {
+    let query: String = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(params.iter().filter_map(|(name, value)| Some((*name, value.as_deref()?))))
+        .finish();
+    let config =
+        Config { week_start: args.week_start as u8, stats_days_kept: args.stats_days_kept, ..Config::default() };
+    let now = writer::now_ms();
+    let reply = counter::api::staff_report(connection, report, csv, &query, now, &config).map_err(|e| e.to_string())?;
+    if reply.status != 200 {
+        let reason = serde_json::from_str::<serde_json::Value>(&reply.body)
+            .ok()
+            .and_then(|v| v["error"].as_str().map(str::to_string))
+            .unwrap_or(reply.body);
+        return Err(reason);
+    }
+    Ok(if csv {
+        reply.body
+    } else {
+        pretty(&serde_json::from_str::<serde_json::Value>(&reply.body).map_err(|e| e.to_string())?)
+    })
 }
 
 fn pretty(value: &impl serde::Serialize) -> String {

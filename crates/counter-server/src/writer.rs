@@ -57,7 +57,16 @@ pub enum Job {
 }
 
 /// A read (or a staff's deletion) run by the writer, with what is published.
-pub type ReadJob = dyn for<'t> FnOnce(&mut Transaction<'t>, &Published) -> rusqlite::Result<Reading> + Send;
+pub type ReadJob = dyn for<'t, 'c> FnOnce(&mut Transaction<'t>, &mut Context<'c>) -> rusqlite::Result<Reading> + Send;
+
+/// What a read may need besides the database.
+pub struct Context<'a> {
+    pub published: &'a Published,
+    pub config: &'a Config,
+    pub now_ms: i64,
+    /// This minute's requests per client (the staff's are capped too).
+    pub rates: &'a mut RateWindows,
+}
 
 pub enum Reading {
     Summary(RatingSummary),
@@ -67,6 +76,8 @@ pub enum Reading {
     Questions(Vec<StoredQuestion>),
     Status(Option<QuestionStatus>),
     Deleted(bool),
+    /// A reply made by `counter::api` (the staff's reports).
+    Reply(counter::api::Reply),
 }
 
 /// Random bytes for a submission's id or code, from the operating system.
@@ -81,8 +92,17 @@ pub struct Writer {
     jobs: mpsc::Sender<Job>,
 }
 
-fn now_ms() -> i64 {
+/// Added to the system clock: `--clock-offset-ms`, for tests that need a
+/// Vietnamese midnight or a month's end now.
+static CLOCK_OFFSET_MS: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+
+pub fn set_clock_offset(ms: i64) {
+    CLOCK_OFFSET_MS.store(ms, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub fn now_ms() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
+        + CLOCK_OFFSET_MS.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 pub fn open(path: &Path) -> rusqlite::Result<Connection> {
@@ -145,7 +165,7 @@ impl Writer {
 
     pub async fn read(
         &self,
-        read: impl for<'t> FnOnce(&mut Transaction<'t>, &Published) -> rusqlite::Result<Reading> + Send + 'static,
+        read: impl for<'t, 'c> FnOnce(&mut Transaction<'t>, &mut Context<'c>) -> rusqlite::Result<Reading> + Send + 'static,
     ) -> Result<Reading, String> {
         let (reply, answer) = oneshot::channel();
         self.jobs.send(Job::Read { read: Box::new(read), reply }).map_err(|_| STOPPED.to_string())?;
@@ -224,11 +244,14 @@ fn apply(
                     )?;
                     pending.push(Pending::Submitted(reply, submitted));
                 }
-                Job::Read { read, reply } => pending.push(Pending::Read(reply, read(&mut transaction, published)?)),
+                Job::Read { read, reply } => {
+                    let mut context = Context { published, config, now_ms: now_ms(), rates: &mut *rates };
+                    pending.push(Pending::Read(reply, read(&mut transaction, &mut context)?))
+                }
             }
         }
         // Once per batch, after its hits (a retry is recognised before its id expires).
-        counter::prune(&mut transaction, now_ms())?;
+        counter::prune(&mut transaction, now_ms(), config)?;
         // The figures are read once for the whole batch, after all its hits:
         // counting who is online costs the same for one hit as for hundreds.
         let stats = counter::stats(&mut transaction, now_ms(), config)?;

@@ -76,3 +76,53 @@ fn the_ratings_export_on_the_command_line_round_trips_vietnamese() {
     );
     assert_eq!(rows[1][5], suites::COMMENT);
 }
+
+#[test]
+fn staff_figures_are_exact_across_midnight_need_the_token_and_are_pruned() {
+    common::staff::staff_figures_are_exact_across_midnight_need_the_token_and_are_pruned(Server::start);
+}
+
+#[test]
+fn the_staff_figures_on_the_command_line_are_the_endpoints() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cli.sqlite3");
+    let known = common::known_paths_file(dir.path(), &["/bai-viet/cau-treo", "/van-ban/12-2025-qd-ubnd"]);
+    let server = Server::start(&db, &["--known-paths", &known, "--staff-token", common::staff::TOKEN]);
+    for (n, path) in ["/bai-viet/cau-treo", "/bai-viet/cau-treo", "/van-ban/12-2025-qd-ubnd"].iter().enumerate() {
+        let body = common::hit_body(&format!("reader-{n:016}"), &format!("cli-hit-{n:016}"), path);
+        assert_eq!(
+            common::send(&common::agent(), "POST", &format!("{}/v1/hit", server.url), Some(&body), &[]).unwrap().status,
+            200
+        );
+    }
+    let bearer = format!("Bearer {}", common::staff::TOKEN);
+    let endpoint = common::send(
+        &common::agent(),
+        "GET",
+        &format!("{}/v1/staff/pages.csv?kind=bai-viet", server.url),
+        None,
+        &[("Authorization", &bearer)],
+    )
+    .unwrap();
+    let run = |args: &[&str]| {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_portal-counter"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap();
+        (output.status.success(), String::from_utf8(output.stdout).unwrap(), String::from_utf8(output.stderr).unwrap())
+    };
+    let (ok, cli, _) = run(&["pages", "--kind", "bai-viet", "--csv"]);
+    assert!(ok);
+    assert_eq!(cli, endpoint.body.as_str().unwrap(), "the CLI prints what the endpoint sends");
+    assert_eq!(suites::parse_csv(&cli)[1], ["/bai-viet/cau-treo", "Bài viết", "2"]);
+    let (ok, json, _) = run(&["stats"]);
+    assert!(ok);
+    let figures: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(figures["days"].as_array().unwrap().len(), 30);
+    assert_eq!((figures["visits"].as_u64(), figures["views"].as_u64()), (Some(3), Some(3)));
+    let (ok, _, error) = run(&["stats", "--from", "30/11/2025"]);
+    assert!(!ok);
+    assert!(error.contains("`from` must be a date written YYYY-MM-DD"), "{error}");
+}

@@ -90,3 +90,9 @@ fn worker_a_flood_from_one_address_is_bounded_and_others_still_get_through() {
 fn worker_a_killed_function_keeps_every_acknowledged_submission() {
     common::citizens::a_killed_function_keeps_every_acknowledged_submission(Server::start_worker);
 }
+
+#[test]
+#[ignore = "needs the built Worker and workerd: cargo xtask test runs it"]
+fn worker_staff_figures_are_exact_across_midnight_need_the_token_and_are_pruned() {
+    common::staff::staff_figures_are_exact_across_midnight_need_the_token_and_are_pruned(Server::start_worker);
+}

@@ -74,6 +74,8 @@ pub struct Counter {
     /// This minute's requests per client: in the object's memory (an evicted
     /// object starts a fresh minute, which only ever lets a few more in).
     rates: RefCell<RateWindows>,
+    /// `CLOCK_OFFSET_MS`: added to the clock, for tests that need a midnight now.
+    clock_offset_ms: i64,
 }
 
 /// After a failed fetch, try again this soon (ms).
@@ -111,7 +113,10 @@ impl DurableObject for Counter {
             max_comments_per_consultation: number("MAX_COMMENTS_PER_CONSULTATION", 2000) as u32,
             max_stored_submissions: number("MAX_STORED_SUBMISSIONS", 20000) as u32,
             retention_days: number("RETENTION_DAYS", 730) as u32,
+            stats_days_kept: number("STATS_DAYS_KEPT", 400) as u32,
         };
+        let clock_offset_ms =
+            env.var("CLOCK_OFFSET_MS").ok().and_then(|v| v.to_string().trim().parse().ok()).unwrap_or(0);
         let known_paths_url =
             env.var("KNOWN_PATHS_URL").ok().map(|v| v.to_string().trim().to_string()).filter(|v| !v.is_empty());
         let staff_token = env
@@ -130,12 +135,13 @@ impl DurableObject for Counter {
             known_paths_refresh_ms: number("KNOWN_PATHS_REFRESH_SECONDS", 300) as f64 * 1000.0,
             known_paths: RefCell::new((Rc::new(Published::default()), 0.0)),
             rates: RefCell::default(),
+            clock_offset_ms,
         }
     }
 
     async fn fetch(&self, mut request: Request) -> Result<Response> {
         let path = request.path();
-        let now = Date::now().as_millis() as i64;
+        let now = Date::now().as_millis() as i64 + self.clock_offset_ms;
         // The storage calls below are synchronous (the known-paths fetch comes
         // before any of them): the object's input and output gates make each
         // request's writes one atomic commit, answered after it.
@@ -301,6 +307,27 @@ impl DurableObject for Counter {
                 return if csv && reply.status == 200 {
                     let headers = response.headers().clone();
                     headers.set("Content-Disposition", &format!("attachment; filename=\"{}\"", api::export_name(&staff)))?;
+                    Ok(response.with_headers(headers))
+                } else {
+                    Ok(response)
+                };
+            }
+            Route::StaffReport { report, csv } => {
+                let authorization = request.headers().get("Authorization")?;
+                let address = self.address_key(&request)?;
+                let allowed = api::staff_rate(&mut self.rates.borrow_mut(), &address, now)
+                    .and_then(|()| api::staff_only(authorization.as_deref(), self.staff_token.as_deref()));
+                let query = request.url()?.query().unwrap_or_default().to_string();
+                let reply = match allowed {
+                    Err(refused) => refused,
+                    Ok(()) => api::staff_report(&mut store, report, csv, &query, now, &self.config)
+                        .unwrap_or_else(|e| api::error(503, &e.to_string())),
+                };
+                let response = respond(reply.clone())?;
+                return if csv && reply.status == 200 {
+                    let headers = response.headers().clone();
+                    let name = api::export_name(&Route::StaffReport { report, csv });
+                    headers.set("Content-Disposition", &format!("attachment; filename=\"{name}\""))?;
                     Ok(response.with_headers(headers))
                 } else {
                     Ok(response)

@@ -460,21 +460,33 @@ pub fn staff_report<S: crate::Store>(
             Err(reason) => error(400, &reason),
             Ok(period) => {
                 let traffic = report::traffic(store, period, now_ms, config)?;
-                if csv { self::csv(report::traffic_csv(&traffic)) } else { ok(serde_json::to_string(&traffic).expect("plain data serialises")) }
+                if csv {
+                    self::csv(report::traffic_csv(&traffic))
+                } else {
+                    ok(serde_json::to_string(&traffic).expect("plain data serialises"))
+                }
             }
         },
         Report::Pages => match report::period(query, today).and_then(|p| Ok((p, report::kind_param(query)?))) {
             Err(reason) => error(400, &reason),
             Ok((period, kind)) => {
                 let pages = report::pages(store, period, kind)?;
-                if csv { self::csv(report::pages_csv(&pages)) } else { ok(serde_json::to_string(&pages).expect("plain data serialises")) }
+                if csv {
+                    self::csv(report::pages_csv(&pages))
+                } else {
+                    ok(serde_json::to_string(&pages).expect("plain data serialises"))
+                }
             }
         },
         Report::Ratings => match report::ratings_period(query, today) {
             Err(reason) => error(400, &reason),
             Ok((month, period)) => {
                 let ratings = report::ratings(store, month, period)?;
-                if csv { self::csv(report::ratings_csv(&ratings)) } else { ok(serde_json::to_string(&ratings).expect("plain data serialises")) }
+                if csv {
+                    self::csv(report::ratings_csv(&ratings))
+                } else {
+                    ok(serde_json::to_string(&ratings).expect("plain data serialises"))
+                }
             }
         },
     })

@@ -268,9 +268,10 @@ impl Kind {
     }
 
     pub fn parse(text: &str) -> Result<Kind, String> {
-        Kind::ALL.into_iter().find(|kind| kind.name() == text).ok_or_else(|| {
-            format!("`kind` must be bai-viet, van-ban or trang, not `{text}`")
-        })
+        Kind::ALL
+            .into_iter()
+            .find(|kind| kind.name() == text)
+            .ok_or_else(|| format!("`kind` must be bai-viet, van-ban or trang, not `{text}`"))
     }
 }
 

@@ -43,7 +43,8 @@ impl Site {
 
     fn read(&mut self, visitor: usize, path: &str, at: i64) {
         self.hits += 1;
-        let hit = Hit { visitor: format!("visitor-{visitor:08}"), hit: format!("hit-{:012}", self.hits), path: path.into() };
+        let hit =
+            Hit { visitor: format!("visitor-{visitor:08}"), hit: format!("hit-{:012}", self.hits), path: path.into() };
         let outcome = record_hit(&mut self.db, &hit, "address", at, &self.config, &paths(), &mut self.rates).unwrap();
         assert!(matches!(outcome, Outcome::Counted(_)), "{outcome:?}");
     }
@@ -68,19 +69,26 @@ fn views_fall_on_the_vietnamese_day_and_weeks_and_months_compare_like_for_like()
     site.read(5, "/gioi-thieu/lich-su", MONDAY_2358 - 31 * DAY);
 
     let now = MONDAY_2358 + 10 * MINUTE;
-    let traffic = report::traffic(&mut site.db, Period { from: day("2026-11-29"), to: day("2026-12-01") }, now, &site.config)
-        .unwrap();
+    let traffic =
+        report::traffic(&mut site.db, Period { from: day("2026-11-29"), to: day("2026-12-01") }, now, &site.config)
+            .unwrap();
     let figures: Vec<_> = traffic.days.iter().map(|d| (d.date.as_str(), d.visits, d.views)).collect();
     assert_eq!(figures, [("2026-11-29", 2, 2), ("2026-11-30", 2, 2), ("2026-12-01", 1, 1)]);
     assert_eq!((traffic.visits, traffic.views), (5, 5));
-    assert_eq!((traffic.previous.previous_from.as_str(), traffic.previous.previous_to.as_str()), ("2026-11-26", "2026-11-28"));
+    assert_eq!(
+        (traffic.previous.previous_from.as_str(), traffic.previous.previous_to.as_str()),
+        ("2026-11-26", "2026-11-28")
+    );
     // The week holding 1 December began on Monday 30 November: 3 visits, against
     // the same two days of the week before (23–24 November): none.
     assert_eq!((traffic.week.from.as_str(), traffic.week.visits), ("2026-11-30", 3));
     assert_eq!((traffic.week.previous_from.as_str(), traffic.week.previous_to.as_str()), ("2026-11-23", "2026-11-24"));
     // December so far (one day) against 1 November.
     assert_eq!((traffic.month.from.as_str(), traffic.month.visits), ("2026-12-01", 1));
-    assert_eq!((traffic.month.previous_from.as_str(), traffic.month.previous_to.as_str()), ("2026-11-01", "2026-11-01"));
+    assert_eq!(
+        (traffic.month.previous_from.as_str(), traffic.month.previous_to.as_str()),
+        ("2026-11-01", "2026-11-01")
+    );
     // On 31 March the month before has 28 days: the comparison stops at its end.
     let march = report::traffic(&mut site.db, Period::last_days(day("2027-03-31"), 1), now, &site.config).unwrap();
     assert_eq!((march.month.previous_from.as_str(), march.month.previous_to.as_str()), ("2027-02-01", "2027-02-28"));
@@ -91,7 +99,10 @@ fn views_fall_on_the_vietnamese_day_and_weeks_and_months_compare_like_for_like()
     let ranked: Vec<_> = pages.pages.iter().map(|p| (p.path.as_str(), p.kind, p.views)).collect();
     assert_eq!(ranked, [("/", Kind::Trang, 2), ("/bai-viet/cau-treo", Kind::BaiViet, 2)]);
     let documents = report::pages(&mut site.db, Period::last_days(day("2026-12-01"), 30), Some(Kind::VanBan)).unwrap();
-    assert_eq!((documents.count, documents.views, documents.pages[0].path.as_str()), (1, 1, "/van-ban/12-2026-qd-ubnd"));
+    assert_eq!(
+        (documents.count, documents.views, documents.pages[0].path.as_str()),
+        (1, 1, "/van-ban/12-2026-qd-ubnd")
+    );
 }
 
 #[test]

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod citizens;
+pub mod staff;
 pub mod suites;
 
 use std::io::{BufRead, BufReader};
@@ -73,6 +74,8 @@ impl Server {
             .replace("@MAX_COMMENTS_PER_CONSULTATION@", &setting("--max-comments-per-consultation", "2000"))
             .replace("@MAX_STORED_SUBMISSIONS@", &setting("--max-stored-submissions", "20000"))
             .replace("@RETENTION_DAYS@", &setting("--retention-days", "730"))
+            .replace("@STATS_DAYS_KEPT@", &setting("--stats-days-kept", "400"))
+            .replace("@CLOCK_OFFSET_MS@", &setting("--clock-offset-ms", "0"))
             // The Worker fetches the list from the site: here, a file served on loopback.
             .replace("@KNOWN_PATHS_URL@", &serve_file(Path::new(&setting("--known-paths", ""))))
             .replace("@KNOWN_PATHS_REFRESH_SECONDS@", "1")
