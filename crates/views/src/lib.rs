@@ -12,6 +12,8 @@ pub mod breadcrumb;
 pub mod citizens;
 pub mod consultations;
 pub mod counter;
+/// "Số liệu", the staff's dashboard (press-drawn only).
+pub mod dashboard;
 pub mod documents;
 pub mod head;
 pub mod home;

@@ -148,18 +148,27 @@ pub fn finish(at: &Finish) -> Result<usize, Error> {
         }
         crate::finish::editor::write(dist, at.editor, &settings, &published.site, &lists, feedback.as_ref())
             .map_err(|reason| Error::step(&dist.join(crate::finish::editor::EDITOR_PATH), reason))?;
-        Some(crate::finish::editor::content_security_policy(&settings))
+        // "Số liệu" beside the editor, when there is a function to ask.
+        let submissions = feedback.is_some() || at.content.join("consultations").is_dir();
+        let dashboard = crate::finish::editor::dashboard::write(dist, at.editor, &published.site.site, submissions)
+            .map_err(|reason| Error::step(&dist.join(crate::finish::editor::dashboard::DASHBOARD_PATH), reason))?;
+        let dashboard_csp =
+            dashboard.then(|| crate::finish::editor::dashboard::content_security_policy(&published.site.site));
+        Some((crate::finish::editor::content_security_policy(&settings), dashboard_csp))
     } else {
         None
     };
-    let editor_csp = editor_csp.as_deref();
-    let mut headers = crate::finish::headers::headers_file(&csp, editor_csp);
+    let (editor_csp, dashboard_csp) = match &editor_csp {
+        Some((editor, dashboard)) => (Some(editor.as_str()), dashboard.as_deref()),
+        None => (None, None),
+    };
+    let mut headers = crate::finish::headers::headers_file(&csp, editor_csp, dashboard_csp);
     if at.preview {
         // Cloudflare Pages sends it with every page of a preview (nginx: .ci/nginx-preview.conf).
         headers = headers.replacen("/*\n", "/*\n  X-Robots-Tag: noindex, nofollow\n", 1);
     }
     write(&dist.join("_headers"), &headers)?;
-    write(&dist.join("nginx-headers.conf"), &crate::finish::headers::nginx_snippet(&csp, editor_csp))?;
+    write(&dist.join("nginx-headers.conf"), &crate::finish::headers::nginx_snippet(&csp, editor_csp, dashboard_csp))?;
     Ok(pages.len())
 }
 

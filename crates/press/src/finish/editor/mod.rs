@@ -14,6 +14,7 @@
 //!   pages' stays as strict as it is.
 
 mod collections;
+pub mod dashboard;
 
 use std::path::Path;
 

@@ -1,0 +1,77 @@
+//! "Số liệu" at `/quan-tri/so-lieu/`: the staff's dashboard beside the editor.
+//! The page is `views::dashboard::DashboardPage`; its script (`so-lieu.js`,
+//! beside this file) asks the function's `/v1/staff/…` for the figures and
+//! draws the visits with uPlot (pinned in `editor/package.json`, served from
+//! here). The reader pages' files are untouched.
+
+use std::path::Path;
+
+use leptos::prelude::*;
+use views::dashboard::{Dashboard, DashboardPage};
+
+/// Where the dashboard lives, inside the editor's folder.
+pub const DASHBOARD_PATH: &str = "quan-tri/so-lieu";
+const SCRIPT: &str = "so-lieu.js";
+const STYLE: &str = "so-lieu.css";
+const CHART_SCRIPT: &str = "uPlot.iife.min.js";
+const CHART_STYLE: &str = "uPlot.min.css";
+
+/// The dashboard's policy: its own files only, and the function's origin
+/// for the figures; no form goes anywhere (the sign-in form is the script's).
+pub fn content_security_policy(site: &model::Site) -> String {
+    let connect = match crate::finish::headers::counter_origin(site.counter_endpoint.as_deref()) {
+        Some(origin) => format!("'self' {origin}"),
+        None => "'self'".into(),
+    };
+    format!(
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src {connect}; \
+         base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+    )
+}
+
+/// `/quan-tri/so-lieu/index.html`.
+pub fn page(site: &model::Site, submissions: bool) -> String {
+    let dashboard = Dashboard {
+        office: site.name.clone(),
+        endpoint: site.counter_endpoint.clone().unwrap_or_default(),
+        // `frame-ancestors` is ignored in a <meta>; the headers carry it.
+        csp: content_security_policy(site).replace("; frame-ancestors 'none'", ""),
+        submissions,
+        script: SCRIPT,
+        chart_script: CHART_SCRIPT,
+        chart_style: CHART_STYLE,
+        style: STYLE,
+    };
+    let page = crate::html::html_of(|| view! { <DashboardPage page=dashboard/> });
+    format!("<!DOCTYPE html>\n{page}\n")
+}
+
+/// Writes the dashboard when the site has a function to ask; `packages` is
+/// `editor/node_modules`. Whether it takes comments or questions decides the
+/// citizens' section.
+pub fn write(dist: &Path, packages: &Path, site: &model::Site, submissions: bool) -> Result<bool, String> {
+    if site.counter_endpoint.is_none() {
+        return Ok(false);
+    }
+    let out = dist.join(DASHBOARD_PATH);
+    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
+    let write = |name: &str, bytes: &[u8]| {
+        let path = out.join(name);
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))
+    };
+    let uplot = packages.join("uplot/dist");
+    for name in [CHART_SCRIPT, CHART_STYLE] {
+        let from = uplot.join(name);
+        let bytes = std::fs::read(&from).map_err(|e| {
+            format!(
+                "{}: {e} (the dashboard's chart library is installed by `cargo xtask build`: npm ci in editor/)",
+                from.display()
+            )
+        })?;
+        write(name, &bytes)?;
+    }
+    write(SCRIPT, include_bytes!("so-lieu.js"))?;
+    write(STYLE, include_bytes!("so-lieu.css"))?;
+    write("index.html", page(site, submissions).as_bytes())?;
+    Ok(true)
+}
