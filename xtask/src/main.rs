@@ -22,6 +22,7 @@ commands:
   bench press   measure the press on 1k, 10k and 100k generated articles
                 (--against REV: its build time vs commit REV's, same corpora, same run)
   bench counter measure portal-counter's hits/s and latency under wrk
+  bench dashboard  Số liệu with 365 days × 5,000 pages vs an empty one: staff query p50/p99, first view's bytes and time
   bench pages   Lighthouse (mobile) on an article, the home and a category page vs a plain HTML copy
   bench images  the photo pipeline: bytes a phone downloads vs the originals, LCP, photos/s, cached rebuild
   bench search  our search index against Pagefind on 10k and 100k generated articles, in Chromium
@@ -46,6 +47,7 @@ fn main() -> ExitCode {
         ["bench", "documents", ..] => bench_documents(&root, &args[2..]),
         ["bench", "press", ..] => bench_press(&root, &args[2..]),
         ["bench", "counter", ..] => bench_counter(&root, &args[2..]),
+        ["bench", "dashboard"] => bench_dashboard(&root),
         ["bench", "search", ..] => bench_search(&root, &args[2..]),
         ["bench", "pages"] => bench_pages(&root),
         ["bench", "images"] => bench_images(&root),
@@ -84,9 +86,12 @@ pub fn run(command: &mut Command) -> Result {
 
 /// Where `cargo xtask serve` runs the visitor counter; trunk proxies `/api/counter/` to it.
 const DEV_COUNTER: &str = "127.0.0.1:8787";
+/// The local counter's staff token, unless STAFF_TOKEN says otherwise: for trying "Số liệu" only.
+const DEV_STAFF_TOKEN: &str = "so-lieu-tren-may";
 
 fn serve(root: &Path) -> Result {
     let tools = Tools::ensure(root, false)?;
+    let staff_token = std::env::var("STAFF_TOKEN").unwrap_or_else(|_| DEV_STAFF_TOKEN.into());
     run(tools.command("cargo").current_dir(root).args(["build", "--bin", "portal-counter"]))?;
     let mut counter = Command::new(root.join("target/debug/portal-counter"))
         .args(["--listen", DEV_COUNTER, "--db"])
@@ -94,11 +99,14 @@ fn serve(root: &Path) -> Result {
         .args(["--allow-origin", "http://127.0.0.1:8080", "--offset", "1302148", "--known-paths"])
         // Written by the press on every build trunk serve makes; read again when it changes.
         .arg(root.join("dist/data/counted-paths.json"))
+        // "Số liệu" signs in with it; a real office sets its own secret (docs/deploy.md).
+        .env("STAFF_TOKEN", &staff_token)
         .spawn()
         .map_err(|e| format!("cannot start portal-counter: {e}"))?;
     println!(
         "xtask: serving the portal at http://127.0.0.1:8080 (Ctrl+C to stop); it rebuilds when content/, src/, style/ or public/ change"
     );
+    println!("xtask: Số liệu at http://127.0.0.1:8080/quan-tri/so-lieu/ (mã truy cập: {staff_token})");
     let served =
         run(tools.command("trunk").current_dir(root).args(["serve", "--address", "127.0.0.1", "--port", "8080"]));
     let _ = counter.kill();
@@ -201,6 +209,7 @@ fn test(root: &Path) -> Result {
             .env("PREVIEW_DIST", &preview)
             // Built by the workspace tests above.
             .env("COUNTER_BIN", root.join("target/debug/portal-counter"))
+            .env("COUNTER_TRAFFIC_BIN", root.join("target/debug/counter-traffic"))
             .env("CHROMIUM", setup::CHROMIUM))
     };
     const EDITOR_TESTS: &str = "editor.test.mjs";
@@ -433,6 +442,34 @@ fn bench_counter(root: &Path, extra: &[String]) -> Result {
         .command(&root.join("target/release/counter-bench").to_string_lossy())
         .arg(seconds)
         .arg(target.join("release/portal-counter")))
+}
+
+/// "Số liệu" with a year of a large portal against an empty one (tests/bench/dashboard.mjs).
+fn bench_dashboard(root: &Path) -> Result {
+    let tools = Tools::ensure(root, true)?;
+    let bench = root.join("tests/bench");
+    if !bench.join("node_modules/playwright-core").exists() {
+        run(tools.command("npm").current_dir(&bench).args(["ci", "--no-audit", "--no-fund"]))?;
+    }
+    run(tools.command("cargo").current_dir(root).args([
+        "build",
+        "--release",
+        "--bin",
+        "portal-counter",
+        "--bin",
+        "counter-traffic",
+    ]))?;
+    release_build(root, &tools)?;
+    run(tools
+        .command("node")
+        .current_dir(&bench)
+        .arg("dashboard.mjs")
+        .arg(root.join("dist"))
+        .arg(root.join("target/release/portal-counter"))
+        .arg(root.join("target/release/counter-traffic"))
+        // The year of readers is generated once a day and kept (it takes minutes).
+        .arg(root.join("target/bench-dashboard"))
+        .env("CHROMIUM", setup::CHROMIUM))
 }
 
 fn bench_search(root: &Path, extra: &[String]) -> Result {

@@ -68,6 +68,7 @@ pub fn router(writer: Writer, allow_origins: &[String], behind_proxy: bool, staf
         .method_not_allowed_fallback(|| async { respond(api::not_routed(Route::MethodNotAllowed)) })
         .fallback(|| async { respond(api::not_routed(Route::NotFound)) })
         .layer(cors)
+        .layer(tower_http::compression::CompressionLayer::new())
         .with_state(app)
 }
 

@@ -467,10 +467,12 @@ pub fn staff_report<S: crate::Store>(
                 }
             }
         },
-        Report::Pages => match report::period(query, today).and_then(|p| Ok((p, report::kind_param(query)?))) {
+        Report::Pages => match report::period(query, today)
+            .and_then(|p| Ok((p, report::kind_param(query)?, report::limit_param(query)?)))
+        {
             Err(reason) => error(400, &reason),
-            Ok((period, kind)) => {
-                let pages = report::pages(store, period, kind)?;
+            Ok((period, kind, limit)) => {
+                let pages = report::pages(store, period, kind, limit)?;
                 if csv {
                     self::csv(report::pages_csv(&pages))
                 } else {

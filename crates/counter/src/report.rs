@@ -17,7 +17,8 @@ use crate::{Cell, Config, Store, Value};
 pub const DEFAULT_DAYS: i64 = 30;
 /// The longest period one request may ask for.
 pub const MAX_DAYS: i64 = 732;
-/// The most pages one answer lists.
+/// The pages one answer lists without `limit=`, and the most it may ask.
+pub const DEFAULT_PAGES: usize = 100;
 pub const MAX_PAGES: usize = 500;
 /// The most rating comments one answer lists (newest first).
 pub const MAX_COMMENTS: usize = 500;
@@ -275,6 +276,18 @@ impl Kind {
     }
 }
 
+/// `limit=` of a query: how many pages to list (1 to [`MAX_PAGES`], default [`DEFAULT_PAGES`]).
+pub fn limit_param(query: &str) -> Result<usize, String> {
+    match crate::api::query_param(query, "limit").filter(|v| !v.is_empty()) {
+        None => Ok(DEFAULT_PAGES),
+        Some(text) => text
+            .parse::<usize>()
+            .ok()
+            .filter(|n| (1..=MAX_PAGES).contains(n))
+            .ok_or_else(|| format!("`limit` must be a number from 1 to {MAX_PAGES}, not `{text}`")),
+    }
+}
+
 /// `kind=` of a query, if any.
 pub fn kind_param(query: &str) -> Result<Option<Kind>, String> {
     match crate::api::query_param(query, "kind").filter(|v| !v.is_empty()) {
@@ -301,11 +314,11 @@ pub struct Pages {
     pub count: u64,
     /// Their views together.
     pub views: u64,
-    /// The most-read first (ties by path), at most [`MAX_PAGES`].
+    /// The most-read first (ties by path), `limit` of them.
     pub pages: Vec<PageViews>,
 }
 
-pub fn pages<S: Store>(store: &mut S, period: Period, kind: Option<Kind>) -> Result<Pages, S::Error> {
+pub fn pages<S: Store>(store: &mut S, period: Period, kind: Option<Kind>, limit: usize) -> Result<Pages, S::Error> {
     let rows = store.query_rows(
         "SELECT path, SUM(views) AS total FROM page_days WHERE day >= ? AND day <= ? \
          GROUP BY path ORDER BY total DESC, path",
@@ -327,7 +340,7 @@ pub fn pages<S: Store>(store: &mut S, period: Period, kind: Option<Kind>) -> Res
         kind,
         count: all.len() as u64,
         views: all.iter().map(|p| p.views).sum(),
-        pages: all.into_iter().take(MAX_PAGES).collect(),
+        pages: all.into_iter().take(limit).collect(),
     })
 }
 
@@ -370,8 +383,10 @@ pub struct Ratings {
     pub summary: RatingSummary,
     /// The twelve months ending with the period's last, oldest first.
     pub months: Vec<MonthRatings>,
-    /// Pages rated in the period, the most-rated first.
+    /// Pages rated in the period, the most-rated first, at most [`DEFAULT_PAGES`].
     pub pages: Vec<PageRatings>,
+    /// How many pages were rated in the period.
+    pub rated_pages: u64,
     /// Newest first, at most [`MAX_COMMENTS`].
     pub comments: Vec<RatingComment>,
 }
@@ -418,6 +433,7 @@ pub fn ratings<S: Store>(store: &mut S, month: Option<String>, period: Period) -
     .map(|(path, scores)| PageRatings { path, summary: RatingSummary::from_scores(scores) })
     .collect();
     pages.sort_by(|a, b| b.summary.count.cmp(&a.summary.count).then_with(|| a.path.cmp(&b.path)));
+    let rated_pages = pages.len() as u64;
     let mut all = [0u64; 5];
     for page in &pages {
         for (total, n) in all.iter_mut().zip(page.summary.scores) {
@@ -467,7 +483,8 @@ pub fn ratings<S: Store>(store: &mut S, month: Option<String>, period: Period) -
         to: date_text(period.to),
         summary: RatingSummary::from_scores(all),
         months,
-        pages,
+        pages: pages.into_iter().take(DEFAULT_PAGES).collect(),
+        rated_pages,
         comments,
     })
 }

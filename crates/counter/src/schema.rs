@@ -21,6 +21,9 @@ pub const SCHEMA: &[&str] = &[
     // One rating per visitor and page; `month` is YYYYMM in Vietnam's time.
     "CREATE TABLE IF NOT EXISTS ratings (visitor TEXT NOT NULL, path TEXT NOT NULL, score INTEGER NOT NULL, comment TEXT, at INTEGER NOT NULL, month INTEGER NOT NULL, PRIMARY KEY (visitor, path))",
     "CREATE INDEX IF NOT EXISTS ratings_by_page ON ratings (path, month, score)",
+    // The staff's figures: a period's ratings, the twelve months' shares.
+    "CREATE INDEX IF NOT EXISTS ratings_by_time ON ratings (at)",
+    "CREATE INDEX IF NOT EXISTS ratings_by_month ON ratings (month, score)",
     // What citizens sent: plain text as typed, kept apart from the counts
     // and from everything published; `at` is Unix ms.
     "CREATE TABLE IF NOT EXISTS comments (id TEXT PRIMARY KEY, path TEXT NOT NULL, name TEXT NOT NULL, email TEXT, organisation TEXT, content TEXT NOT NULL, at INTEGER NOT NULL)",

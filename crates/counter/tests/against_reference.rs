@@ -101,7 +101,7 @@ proptest! {
             prop_assert_eq!(figures.visits, visit_days.get(&day).copied().unwrap_or(0), "visits on {}", day);
             let views: u64 = page_days.iter().filter(|((_, d), _)| *d == day).map(|(_, n)| n).sum();
             prop_assert_eq!(figures.views, views, "views on {}", day);
-            let pages = report::pages(&mut db, Period { from: day, to: day }, None).unwrap();
+            let pages = report::pages(&mut db, Period { from: day, to: day }, None, report::MAX_PAGES).unwrap();
             for page in &pages.pages {
                 prop_assert_eq!(Some(&page.views), page_days.get(&(page.path.clone(), day)));
             }

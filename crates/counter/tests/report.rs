@@ -95,10 +95,10 @@ fn views_fall_on_the_vietnamese_day_and_weeks_and_months_compare_like_for_like()
 
     // The most-read pages of November, all kinds and one kind.
     let november = Period { from: day("2026-11-01"), to: day("2026-11-30") };
-    let pages = report::pages(&mut site.db, november, None).unwrap();
+    let pages = report::pages(&mut site.db, november, None, 100).unwrap();
     let ranked: Vec<_> = pages.pages.iter().map(|p| (p.path.as_str(), p.kind, p.views)).collect();
     assert_eq!(ranked, [("/", Kind::Trang, 2), ("/bai-viet/cau-treo", Kind::BaiViet, 2)]);
-    let documents = report::pages(&mut site.db, Period::last_days(day("2026-12-01"), 30), Some(Kind::VanBan)).unwrap();
+    let documents = report::pages(&mut site.db, Period::last_days(day("2026-12-01"), 30), Some(Kind::VanBan), 100).unwrap();
     assert_eq!(
         (documents.count, documents.views, documents.pages[0].path.as_str()),
         (1, 1, "/van-ban/12-2026-qd-ubnd")
@@ -173,7 +173,7 @@ fn a_months_ratings_add_up_and_every_view_reads_back_as_csv() {
     site.read(9, "/bai-viet/mua-lu", now);
     let traffic = csv_rows(&report::traffic_csv(&report::traffic(&mut site.db, december, now, &site.config).unwrap()));
     assert_eq!(traffic, [vec!["Ngày", "Lượt truy cập", "Lượt xem"], vec!["01/12/2026", "1", "1"]]);
-    let pages = csv_rows(&report::pages_csv(&report::pages(&mut site.db, december, None).unwrap()));
+    let pages = csv_rows(&report::pages_csv(&report::pages(&mut site.db, december, None, 100).unwrap()));
     assert_eq!(pages[1], ["/bai-viet/mua-lu", "Bài viết", "1"]);
 }
 
@@ -188,6 +188,7 @@ fn the_contract_answers_bad_queries_with_the_parameter_named() {
     assert_eq!(bad.status, 400);
     assert!(bad.body.contains("`from`"), "{}", bad.body);
     assert!(answer(&mut db, Report::Pages, "kind=anh").body.contains("`kind`"));
+    assert!(answer(&mut db, Report::Pages, "limit=0").body.contains("`limit`"));
     assert!(answer(&mut db, Report::Ratings, "month=11/2026").body.contains("`month`"));
     let empty: serde_json::Value = serde_json::from_str(&answer(&mut db, Report::Traffic, "").body).unwrap();
     assert_eq!(empty["days"].as_array().unwrap().len(), 30, "without parameters: the last 30 days");

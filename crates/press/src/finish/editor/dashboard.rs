@@ -75,3 +75,40 @@ pub fn write(dist: &Path, packages: &Path, site: &model::Site, submissions: bool
     write("index.html", page(site, submissions).as_bytes())?;
     Ok(true)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(counter: Option<&str>) -> model::Site {
+        let mut site: model::Site = serde_json::from_value(serde_json::json!({
+            "name": "Văn phòng UBND tỉnh", "tagline": "t", "address": "a", "phone": "p", "email": "e",
+            "login_url": "/quan-tri/", "menu": []
+        }))
+        .unwrap();
+        site.counter_endpoint = counter.map(str::to_string);
+        site
+    }
+
+    #[test]
+    fn the_page_asks_the_sites_function_and_runs_no_inline_script() {
+        let html = page(&site(Some("https://dem.example.org/api")), true);
+        assert!(html.contains(r#"data-endpoint="https://dem.example.org/api""#), "{html}");
+        assert!(html.contains(r#"<meta name="robots" content="noindex, nofollow">"#));
+        assert!(html.contains("connect-src &#x27;self&#x27; https://dem.example.org") || html.contains("connect-src 'self' https://dem.example.org"), "{html}");
+        assert!(!html.contains("frame-ancestors"), "ignored in a meta: the headers carry it");
+        assert!(crate::finish::headers::inline_script_hashes(&html).is_empty(), "no inline script");
+        assert!(html.contains(r#"id="nguoi-dan""#), "the citizens' section when the portal takes them");
+        assert!(!page(&site(Some("/api/counter")), false).contains(r#"id="nguoi-dan""#));
+        assert!(html.contains("<template id=\"mau-ngay\">"), "the rows the script clones");
+    }
+
+    #[test]
+    fn no_function_no_dashboard() {
+        let dist = tempfile::tempdir().unwrap();
+        assert_eq!(write(dist.path(), Path::new("/nonexistent"), &site(None), false), Ok(false));
+        assert!(!dist.path().join(DASHBOARD_PATH).exists());
+        let missing = write(dist.path(), Path::new("/nonexistent"), &site(Some("/api/counter")), false).unwrap_err();
+        assert!(missing.contains("uPlot.iife.min.js") && missing.contains("npm ci in editor/"), "{missing}");
+    }
+}

@@ -276,7 +276,7 @@
   async function loadReport() {
     const month = $('#bao-cao-chon').value || previousMonth();
     const range = monthRange(month);
-    const [traffic, pages, ratings] = await Promise.all([ask('stats', range), ask('pages', range), ask('ratings', { month })]);
+    const [traffic, pages, ratings] = await Promise.all([ask('stats', range), ask('pages', { ...range, limit: 10 }), ask('ratings', { month })]);
     const busiest = traffic.days.reduce((best, day) => (day.visits > (best?.visits ?? -1) ? day : best), undefined);
     fill($('#bao-cao'), {
       'report-title': `Báo cáo số liệu tháng ${viMonth(month)}`,
