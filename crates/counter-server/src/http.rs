@@ -13,11 +13,14 @@ use axum::routing::{delete, get, post};
 use counter::api::{self, HitRequest, RatingRequest, Report, Route};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 
+use crate::reader::Reader;
 use crate::writer::{Reading, Writer};
 
 #[derive(Clone)]
 struct App {
     writer: Writer,
+    /// The staff's figures, beside the writer.
+    reader: Reader,
     /// Keys the address hash; random per process, never stored.
     address_hasher: std::collections::hash_map::RandomState,
     behind_proxy: bool,
@@ -29,7 +32,13 @@ struct App {
     origins: std::sync::Arc<Vec<String>>,
 }
 
-pub fn router(writer: Writer, allow_origins: &[String], behind_proxy: bool, staff_token: Option<String>) -> Router {
+pub fn router(
+    writer: Writer,
+    reader: Reader,
+    allow_origins: &[String],
+    behind_proxy: bool,
+    staff_token: Option<String>,
+) -> Router {
     let origins: Vec<HeaderValue> = allow_origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
     let cors = CorsLayer::new()
         .allow_origin(AllowOrigin::list(origins))
@@ -38,6 +47,7 @@ pub fn router(writer: Writer, allow_origins: &[String], behind_proxy: bool, staf
         .max_age(std::time::Duration::from_secs(86_400));
     let app = App {
         writer,
+        reader,
         address_hasher: Default::default(),
         behind_proxy,
         staff_token,
@@ -52,10 +62,10 @@ pub fn router(writer: Writer, allow_origins: &[String], behind_proxy: bool, staf
         .route("/v1/comments", post(comment))
         .route("/v1/questions", post(question).get(lookup))
         .route("/v1/questions/{code}", get(question_status))
-        .route("/v1/staff/comments", get(|app, headers, query| staff_comments(app, headers, query, false)))
-        .route("/v1/staff/comments.csv", get(|app, headers, query| staff_comments(app, headers, query, true)))
-        .route("/v1/staff/questions", get(|app, headers| staff_questions(app, headers, false)))
-        .route("/v1/staff/questions.csv", get(|app, headers| staff_questions(app, headers, true)))
+        .route("/v1/staff/comments", get(|a, p, h, q| staff_comments(a, p, h, q, false)))
+        .route("/v1/staff/comments.csv", get(|a, p, h, q| staff_comments(a, p, h, q, true)))
+        .route("/v1/staff/questions", get(|a, p, h| staff_questions(a, p, h, false)))
+        .route("/v1/staff/questions.csv", get(|a, p, h| staff_questions(a, p, h, true)))
         .route("/v1/staff/stats", get(|a, p, h, q| staff_report(a, p, h, q, Report::Traffic, false)))
         .route("/v1/staff/stats.csv", get(|a, p, h, q| staff_report(a, p, h, q, Report::Traffic, true)))
         .route("/v1/staff/pages", get(|a, p, h, q| staff_report(a, p, h, q, Report::Pages, false)))
@@ -220,7 +230,7 @@ async fn question(
 async fn status_of(app: &App, code: String) -> Result<Option<model::submissions::QuestionStatus>, api::Reply> {
     match app
         .writer
-        .read(move |db, cx| counter::submissions::question_status(db, &code, cx.published).map(Reading::Status))
+        .read(move |db, published| counter::submissions::question_status(db, &code, published).map(Reading::Status))
         .await
     {
         Ok(Reading::Status(status)) => Ok(status),
@@ -253,8 +263,14 @@ fn download(reply: api::Reply, name: &str) -> Response {
     response
 }
 
-async fn staff_comments(State(app): State<App>, headers: HeaderMap, RawQuery(query): RawQuery, csv: bool) -> Response {
-    if let Err(reply) = api::staff_only(header(&headers, header::AUTHORIZATION), app.staff_token.as_deref()) {
+async fn staff_comments(
+    State(app): State<App>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    RawQuery(query): RawQuery,
+    csv: bool,
+) -> Response {
+    if let Err(reply) = staff_gate(&app, peer, &headers) {
         return respond(reply);
     }
     let path = query.as_deref().and_then(api::path_param);
@@ -270,18 +286,36 @@ async fn staff_comments(State(app): State<App>, headers: HeaderMap, RawQuery(que
     download(reply, api::export_name(&Route::StaffComments { csv }))
 }
 
-async fn staff_questions(State(app): State<App>, headers: HeaderMap, csv: bool) -> Response {
-    if let Err(reply) = api::staff_only(header(&headers, header::AUTHORIZATION), app.staff_token.as_deref()) {
+async fn staff_questions(
+    State(app): State<App>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    csv: bool,
+) -> Response {
+    if let Err(reply) = staff_gate(&app, peer, &headers) {
         return respond(reply);
     }
-    let reply =
-        match app.writer.read(|db, cx| counter::submissions::questions(db, cx.published).map(Reading::Questions)).await
-        {
-            Ok(Reading::Questions(questions)) => api::questions(&questions, csv),
-            Ok(_) => api::error(500, "unexpected reading"),
-            Err(reason) => api::error(503, &reason),
-        };
+    let reply = match app
+        .writer
+        .read(|db, published| counter::submissions::questions(db, published).map(Reading::Questions))
+        .await
+    {
+        Ok(Reading::Questions(questions)) => api::questions(&questions, csv),
+        Ok(_) => api::error(500, "unexpected reading"),
+        Err(reason) => api::error(503, &reason),
+    };
     if csv { download(reply, api::export_name(&Route::StaffQuestions { csv })) } else { respond(reply) }
+}
+
+/// Every staff request: at most `STAFF_REQUESTS_PER_MINUTE` from one address
+/// (wrong tokens included), then the token.
+fn staff_gate(app: &App, peer: SocketAddr, headers: &HeaderMap) -> Result<(), api::Reply> {
+    let address = app.address_key(peer, headers);
+    match app.reader.rates.lock() {
+        Ok(mut rates) => api::staff_rate(&mut rates, &address, crate::writer::now_ms()),
+        Err(_) => Err(api::error(503, "the staff's rate windows are poisoned")),
+    }?;
+    api::staff_only(header(headers, header::AUTHORIZATION), app.staff_token.as_deref())
 }
 
 /// The dashboard's figures: capped per address (wrong tokens too), then the token, then the query.
@@ -293,31 +327,26 @@ async fn staff_report(
     report: Report,
     csv: bool,
 ) -> Response {
-    let address = app.address_key(peer, &headers);
-    let authorization = header(&headers, header::AUTHORIZATION).map(str::to_string);
-    let token = app.staff_token.clone();
     let query = query.unwrap_or_default();
-    let reply = match app
-        .writer
-        .read(move |db, cx| {
-            let allowed = api::staff_rate(cx.rates, &address, cx.now_ms)
-                .and_then(|()| api::staff_only(authorization.as_deref(), token.as_deref()));
-            match allowed {
-                Err(refused) => Ok(Reading::Reply(refused)),
-                Ok(()) => api::staff_report(db, report, csv, &query, cx.now_ms, cx.config).map(Reading::Reply),
-            }
-        })
-        .await
-    {
-        Ok(Reading::Reply(reply)) => reply,
-        Ok(_) => api::error(500, "unexpected reading"),
-        Err(reason) => api::error(503, &reason),
+    let now = crate::writer::now_ms();
+    let reply = match staff_gate(&app, peer, &headers) {
+        Err(refused) => refused,
+        Ok(()) => app
+            .reader
+            .read(move |db, config| api::staff_report(db, report, csv, &query, now, config))
+            .await
+            .unwrap_or_else(|reason| api::error(503, &reason)),
     };
     if csv { download(reply, api::export_name(&Route::StaffReport { report, csv })) } else { respond(reply) }
 }
 
-async fn delete_comment(State(app): State<App>, headers: HeaderMap, Path(id): Path<String>) -> Response {
-    if let Err(reply) = api::staff_only(header(&headers, header::AUTHORIZATION), app.staff_token.as_deref()) {
+async fn delete_comment(
+    State(app): State<App>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    if let Err(reply) = staff_gate(&app, peer, &headers) {
         return respond(reply);
     }
     let what = id.clone();
@@ -330,8 +359,13 @@ async fn delete_comment(State(app): State<App>, headers: HeaderMap, Path(id): Pa
     )
 }
 
-async fn delete_question(State(app): State<App>, headers: HeaderMap, Path(code): Path<String>) -> Response {
-    if let Err(reply) = api::staff_only(header(&headers, header::AUTHORIZATION), app.staff_token.as_deref()) {
+async fn delete_question(
+    State(app): State<App>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    Path(code): Path<String>,
+) -> Response {
+    if let Err(reply) = staff_gate(&app, peer, &headers) {
         return respond(reply);
     }
     let what = code.clone();

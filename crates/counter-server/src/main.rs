@@ -2,6 +2,7 @@
 
 mod http;
 mod known;
+mod reader;
 mod writer;
 
 use std::net::SocketAddr;
@@ -195,8 +196,15 @@ async fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    let writer = writer::Writer::start(connection, config, known);
-    let app = http::router(writer, &args.allow_origins, args.behind_proxy, args.staff_token.clone());
+    let writer = writer::Writer::start(connection, config.clone(), known);
+    let reader = match reader::Reader::open(&args.db, config) {
+        Ok(reader) => reader,
+        Err(error) => {
+            eprintln!("portal-counter: cannot open the database {} for reading: {error}", args.db.display());
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    let app = http::router(writer, reader, &args.allow_origins, args.behind_proxy, args.staff_token.clone());
     let listener = match tokio::net::TcpListener::bind(args.listen).await {
         Ok(listener) => listener,
         Err(error) => {

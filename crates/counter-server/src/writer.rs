@@ -57,16 +57,7 @@ pub enum Job {
 }
 
 /// A read (or a staff's deletion) run by the writer, with what is published.
-pub type ReadJob = dyn for<'t, 'c> FnOnce(&mut Transaction<'t>, &mut Context<'c>) -> rusqlite::Result<Reading> + Send;
-
-/// What a read may need besides the database.
-pub struct Context<'a> {
-    pub published: &'a Published,
-    pub config: &'a Config,
-    pub now_ms: i64,
-    /// This minute's requests per client (the staff's are capped too).
-    pub rates: &'a mut RateWindows,
-}
+pub type ReadJob = dyn for<'t> FnOnce(&mut Transaction<'t>, &Published) -> rusqlite::Result<Reading> + Send;
 
 pub enum Reading {
     Summary(RatingSummary),
@@ -76,8 +67,6 @@ pub enum Reading {
     Questions(Vec<StoredQuestion>),
     Status(Option<QuestionStatus>),
     Deleted(bool),
-    /// A reply made by `counter::api` (the staff's reports).
-    Reply(counter::api::Reply),
 }
 
 /// Random bytes for a submission's id or code, from the operating system.
@@ -165,7 +154,7 @@ impl Writer {
 
     pub async fn read(
         &self,
-        read: impl for<'t, 'c> FnOnce(&mut Transaction<'t>, &mut Context<'c>) -> rusqlite::Result<Reading> + Send + 'static,
+        read: impl for<'t> FnOnce(&mut Transaction<'t>, &Published) -> rusqlite::Result<Reading> + Send + 'static,
     ) -> Result<Reading, String> {
         let (reply, answer) = oneshot::channel();
         self.jobs.send(Job::Read { read: Box::new(read), reply }).map_err(|_| STOPPED.to_string())?;
@@ -244,10 +233,7 @@ fn apply(
                     )?;
                     pending.push(Pending::Submitted(reply, submitted));
                 }
-                Job::Read { read, reply } => {
-                    let mut context = Context { published, config, now_ms: now_ms(), rates: &mut *rates };
-                    pending.push(Pending::Read(reply, read(&mut transaction, &mut context)?))
-                }
+                Job::Read { read, reply } => pending.push(Pending::Read(reply, read(&mut transaction, published)?)),
             }
         }
         // Once per batch, after its hits (a retry is recognised before its id expires).

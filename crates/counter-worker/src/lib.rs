@@ -282,7 +282,10 @@ impl DurableObject for Counter {
             | Route::DeleteComment(_)
             | Route::DeleteQuestion(_)) => {
                 let authorization = request.headers().get("Authorization")?;
-                if let Err(reply) = api::staff_only(authorization.as_deref(), self.staff_token.as_deref()) {
+                let address = self.address_key(&request)?;
+                let allowed = api::staff_rate(&mut self.rates.borrow_mut(), &address, now)
+                    .and_then(|()| api::staff_only(authorization.as_deref(), self.staff_token.as_deref()));
+                if let Err(reply) = allowed {
                     return respond(reply);
                 }
                 let published = self.known_paths(now as f64).await;

@@ -98,7 +98,8 @@ fn views_fall_on_the_vietnamese_day_and_weeks_and_months_compare_like_for_like()
     let pages = report::pages(&mut site.db, november, None, 100).unwrap();
     let ranked: Vec<_> = pages.pages.iter().map(|p| (p.path.as_str(), p.kind, p.views)).collect();
     assert_eq!(ranked, [("/", Kind::Trang, 2), ("/bai-viet/cau-treo", Kind::BaiViet, 2)]);
-    let documents = report::pages(&mut site.db, Period::last_days(day("2026-12-01"), 30), Some(Kind::VanBan), 100).unwrap();
+    let documents =
+        report::pages(&mut site.db, Period::last_days(day("2026-12-01"), 30), Some(Kind::VanBan), 100).unwrap();
     assert_eq!(
         (documents.count, documents.views, documents.pages[0].path.as_str()),
         (1, 1, "/van-ban/12-2026-qd-ubnd")

@@ -175,6 +175,15 @@ pub fn staff_figures_are_exact_across_midnight_need_the_token_and_are_pruned(sta
     assert_eq!(pruned["kept_from"], "2025-12-01");
     assert_eq!((pruned["days"][1]["visits"].as_u64(), pruned["days"][1]["views"].as_u64()), (Some(3), Some(0)));
     assert_eq!(pruned["days"][2]["views"].as_u64(), Some(3));
+
+    // Guessing tokens is capped: past 120 staff requests in a minute from one address, 429.
+    let limited = (0..=counter::report::STAFF_REQUESTS_PER_MINUTE)
+        .map(|_| get(&format!("{}/v1/staff/stats", server.url), Some("doan-mo")))
+        .find(|reply| reply.status == 429)
+        .expect("a 429 within 121 requests");
+    assert!(limited.header("retry-after").is_some());
+    let also = get(&format!("{}/v1/staff/questions", server.url), Some(TOKEN));
+    assert_eq!(also.status, 429, "every staff route shares the cap");
 }
 
 /// `http://127.0.0.1:PORT` of a URL.

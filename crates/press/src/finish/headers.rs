@@ -206,14 +206,17 @@ mod tests {
 
     #[test]
     fn the_dashboard_has_its_own_policy_after_the_editors() {
-        let dashboard = crate::finish::editor::dashboard::content_security_policy(&site("https://dem.example.org/api", None));
+        let dashboard =
+            crate::finish::editor::dashboard::content_security_policy(&site("https://dem.example.org/api", None));
         assert!(dashboard.starts_with("default-src 'none'; script-src 'self'; style-src 'self';"), "{dashboard}");
         assert!(dashboard.contains("connect-src 'self' https://dem.example.org;"));
         assert!(dashboard.contains("form-action 'none'") && !dashboard.contains("unsafe"));
         let file = headers_file("reader", Some("editor"), Some(&dashboard));
         let (editor, own) = (file.find("/quan-tri/*\n").unwrap(), file.find("/quan-tri/so-lieu/*\n").unwrap());
         assert!(editor < own, "the dashboard's rule detaches the editor's policy after it: {file}");
-        assert!(file[own..].starts_with(&format!("/quan-tri/so-lieu/*\n  ! Content-Security-Policy\n  Content-Security-Policy: {dashboard}\n")));
+        assert!(file[own..].starts_with(&format!(
+            "/quan-tri/so-lieu/*\n  ! Content-Security-Policy\n  Content-Security-Policy: {dashboard}\n"
+        )));
         let nginx = nginx_snippet("reader", Some("editor"), Some(&dashboard));
         let block = &nginx[nginx.find("location ^~ /quan-tri/so-lieu/ {").unwrap()..];
         assert!(block.contains(&format!("Content-Security-Policy \"{dashboard}\"")));

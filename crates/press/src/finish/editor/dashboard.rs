@@ -95,7 +95,11 @@ mod tests {
         let html = page(&site(Some("https://dem.example.org/api")), true);
         assert!(html.contains(r#"data-endpoint="https://dem.example.org/api""#), "{html}");
         assert!(html.contains(r#"<meta name="robots" content="noindex, nofollow">"#));
-        assert!(html.contains("connect-src &#x27;self&#x27; https://dem.example.org") || html.contains("connect-src 'self' https://dem.example.org"), "{html}");
+        assert!(
+            html.contains("connect-src &#x27;self&#x27; https://dem.example.org")
+                || html.contains("connect-src 'self' https://dem.example.org"),
+            "{html}"
+        );
         assert!(!html.contains("frame-ancestors"), "ignored in a meta: the headers carry it");
         assert!(crate::finish::headers::inline_script_hashes(&html).is_empty(), "no inline script");
         assert!(html.contains(r#"id="nguoi-dan""#), "the citizens' section when the portal takes them");
