@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +26,7 @@ const PAGES = 40;
 const VISITORS = 20;
 const KINDS = ['Bài viết', 'Văn bản', 'Trang'];
 
-let work, site, browser, counter;
+let work, site, browser, counter, draft, code;
 
 // The generator's pattern (crates/counter-server/src/bin/counter-traffic.rs).
 const readers = (d) => VISITORS + ((d * 7) % 11);
@@ -49,6 +49,8 @@ before(async () => {
   const generated = spawnSync(TRAFFIC_BIN, ['--db', db, '--days', `${DAYS}`, '--pages', `${PAGES}`, '--visitors', `${VISITORS}`], { encoding: 'utf8' });
   assert.equal(generated.status, 0, generated.stderr);
   writeFileSync(join(work, 'counted-paths.json'), generated.stdout);
+  // What the function checks comments and questions against, from the site, beside the list.
+  for (const file of ['consultations.json', 'question-topics.json']) copyFileSync(join(DIST, 'data', file), join(work, file));
   const port = await freePort();
   site = await serveDist(DIST, { counter: `http://127.0.0.1:${port}`, folders: 'redirect' });
   counter = spawn(COUNTER_BIN, [
@@ -56,6 +58,16 @@ before(async () => {
     '--staff-token', TOKEN, '--known-paths', join(work, 'counted-paths.json'),
   ], { stdio: ['ignore', 'pipe', 'inherit'] });
   await createInterface({ input: counter.stdout })[Symbol.asyncIterator]().next();
+  // A comment on the first open draft and a question waiting for its answer.
+  const send = async (path, body) => {
+    const answer = await fetch(`http://127.0.0.1:${port}${path}`, { method: 'POST', headers: { origin: site.url, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const text = await answer.text();
+    assert.equal(answer.status, 201, text);
+    return JSON.parse(text);
+  };
+  [draft] = JSON.parse(readFileSync(join(work, 'consultations.json'), 'utf8'));
+  await send('/v1/comments', { path: draft.path, name: 'Lý Văn Páo', content: 'Đề nghị làm rõ giờ làm việc.', consent: true });
+  ({ code } = await send('/v1/questions', { name: 'Hoàng Thị Dung', topic: JSON.parse(readFileSync(join(work, 'question-topics.json'), 'utf8'))[0], question: 'Xin hỏi thủ tục cấp lại sổ hộ khẩu?', consent: true }));
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -157,6 +169,11 @@ test('signed in, the dashboard draws the days, ranks the pages, adds up a month,
   assert.equal(await tab.locator('#bieu-do-hai-long .bar-row').count(), 12, 'a stacked bar per month');
   // Comments are text as typed, never HTML.
   assert.match(await tab.locator('#y-kien li').first().innerText(), /Ý kiến thử số/);
+
+  // Citizens: the open draft's comments counted, the question waiting since today.
+  const drafts = await cells(tab, '#bang-du-thao');
+  assert.deepEqual(drafts.find((row) => row[0] === draft.path)?.slice(2), ['1']);
+  assert.deepEqual((await cells(tab, '#bang-cau-hoi')).find((row) => row[0] === code)?.slice(3), ['0 ngày']);
 
   // CSV: the view as a file, UTF-8 with a byte-order mark, one row per day.
   const [download] = await Promise.all([tab.waitForEvent('download'), tab.locator('#truy-cap button.csv').click()]);
