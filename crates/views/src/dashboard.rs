@@ -363,6 +363,16 @@ fn MonthlyReport(office: String) -> impl IntoView {
     }
 }
 
+/// A page in a table: its title linked, and its address under it when the
+/// title is known (`trang.json`; otherwise the link shows the address).
+#[component]
+fn PageCell() -> impl IntoView {
+    view! {
+        <a data-o="title" data-href="href"></a>
+        <span class="page-path" data-o="path"></span>
+    }
+}
+
 /// The rows the script clones, one per table.
 #[component]
 fn RowTemplates() -> impl IntoView {
@@ -378,7 +388,7 @@ fn RowTemplates() -> impl IntoView {
             <tr>
                 <td data-o="rank"></td>
                 <td>
-                    <a data-o="path" data-href="href"></a>
+                    <PageCell/>
                 </td>
                 <td data-o="kind"></td>
                 <td data-o="views"></td>
@@ -412,7 +422,7 @@ fn RowTemplates() -> impl IntoView {
         <template id="mau-trang-danh-gia">
             <tr>
                 <td>
-                    <a data-o="path" data-href="href"></a>
+                    <PageCell/>
                 </td>
                 <td data-o="count"></td>
                 <td data-o="average"></td>
@@ -425,7 +435,7 @@ fn RowTemplates() -> impl IntoView {
                     " · "
                     <span data-o="score"></span>
                     " · "
-                    <a data-o="path" data-href="href"></a>
+                    <a data-o="title" data-href="href"></a>
                 </p>
                 <p class="comment-text" data-o="comment"></p>
             </li>
@@ -433,7 +443,7 @@ fn RowTemplates() -> impl IntoView {
         <template id="mau-du-thao">
             <tr>
                 <td>
-                    <a data-o="path" data-href="href"></a>
+                    <PageCell/>
                 </td>
                 <td data-o="closes"></td>
                 <td data-o="count"></td>
@@ -456,7 +466,7 @@ fn RowTemplates() -> impl IntoView {
         <template id="mau-bao-cao-trang">
             <tr>
                 <td data-o="rank"></td>
-                <td data-o="path"></td>
+                <td data-o="title"></td>
                 <td data-o="views"></td>
             </tr>
         </template>

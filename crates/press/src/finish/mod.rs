@@ -150,8 +150,14 @@ pub fn finish(at: &Finish) -> Result<usize, Error> {
             .map_err(|reason| Error::step(&dist.join(crate::finish::editor::EDITOR_PATH), reason))?;
         // "Số liệu" beside the editor, when there is a function to ask.
         let submissions = feedback.is_some() || at.content.join("consultations").is_dir();
-        let dashboard = crate::finish::editor::dashboard::write(dist, at.editor, &published.site.site, submissions)
-            .map_err(|reason| Error::step(&dist.join(crate::finish::editor::dashboard::DASHBOARD_PATH), reason))?;
+        let dashboard = crate::finish::editor::dashboard::write(
+            dist,
+            at.editor,
+            &published.site.site,
+            submissions,
+            &crate::finish::editor::dashboard::titles(&published),
+        )
+        .map_err(|reason| Error::step(&dist.join(crate::finish::editor::dashboard::DASHBOARD_PATH), reason))?;
         let dashboard_csp =
             dashboard.then(|| crate::finish::editor::dashboard::content_security_policy(&published.site.site));
         Some((crate::finish::editor::content_security_policy(&settings), dashboard_csp))

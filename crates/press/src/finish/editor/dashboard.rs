@@ -4,6 +4,7 @@
 //! draws the visits with uPlot (pinned in `editor/package.json`, served from
 //! here). The reader pages' files are untouched.
 
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use leptos::prelude::*;
@@ -46,10 +47,37 @@ pub fn page(site: &model::Site, submissions: bool) -> String {
     format!("<!DOCTYPE html>\n{page}\n")
 }
 
+/// Beside the page: each published page's title by its path, as the
+/// function spells paths (`{"/bai-viet/khanh-thanh-cau": "Khánh thành cầu…"}`),
+/// so the figures name pages by title.
+pub const TITLES: &str = "trang.json";
+
+/// The titles of what the site publishes: home, categories, articles, and
+/// every page of its own (office pages, documents, drafts, answers…).
+pub fn titles(published: &crate::finish::Published) -> BTreeMap<String, String> {
+    let mut titles = BTreeMap::from([("/".to_string(), "Trang chủ".to_string())]);
+    for category in &published.site.categories {
+        titles.insert(model::paths::route::category(&category.slug), category.name.clone());
+    }
+    for article in &published.articles {
+        titles.insert(model::paths::route::article(&article.slug), article.title.clone());
+    }
+    for page in &published.pages {
+        titles.insert(page.path.to_lowercase(), page.title.clone());
+    }
+    titles
+}
+
 /// Writes the dashboard when the site has a function to ask; `packages` is
 /// `editor/node_modules`. Whether it takes comments or questions decides the
 /// citizens' section.
-pub fn write(dist: &Path, packages: &Path, site: &model::Site, submissions: bool) -> Result<bool, String> {
+pub fn write(
+    dist: &Path,
+    packages: &Path,
+    site: &model::Site,
+    submissions: bool,
+    titles: &BTreeMap<String, String>,
+) -> Result<bool, String> {
     if site.counter_endpoint.is_none() {
         return Ok(false);
     }
@@ -72,6 +100,7 @@ pub fn write(dist: &Path, packages: &Path, site: &model::Site, submissions: bool
     }
     write(SCRIPT, include_bytes!("so-lieu.js"))?;
     write(STYLE, include_bytes!("so-lieu.css"))?;
+    write(TITLES, serde_json::to_string(titles).expect("strings serialise").as_bytes())?;
     write("index.html", page(site, submissions).as_bytes())?;
     Ok(true)
 }
@@ -110,9 +139,11 @@ mod tests {
     #[test]
     fn no_function_no_dashboard() {
         let dist = tempfile::tempdir().unwrap();
-        assert_eq!(write(dist.path(), Path::new("/nonexistent"), &site(None), false), Ok(false));
+        assert_eq!(write(dist.path(), Path::new("/nonexistent"), &site(None), false, &BTreeMap::new()), Ok(false));
         assert!(!dist.path().join(DASHBOARD_PATH).exists());
-        let missing = write(dist.path(), Path::new("/nonexistent"), &site(Some("/api/counter")), false).unwrap_err();
+        let missing =
+            write(dist.path(), Path::new("/nonexistent"), &site(Some("/api/counter")), false, &BTreeMap::new())
+                .unwrap_err();
         assert!(missing.contains("uPlot.iife.min.js") && missing.contains("npm ci in editor/"), "{missing}");
     }
 }

@@ -114,6 +114,14 @@
     else showError(error.message || String(error));
   }
 
+  // Titles of the published pages by path (trang.json, beside this page).
+  let titles = {};
+  const named = (path) => ({ title: titles[path] || path, path: titles[path] ? path : '', href: path });
+  const loadTitles = () => fetch('trang.json', { cache: 'no-store' })
+    .then((r) => (r.ok ? r.json() : {}))
+    .then((list) => { titles = list; })
+    .catch(() => {});
+
   // Visits per day.
   let chart;
   let trafficParams = {};
@@ -204,8 +212,7 @@
     });
     rows($('#bang-trang tbody'), 'mau-trang', data.pages.slice(0, 100).map((page, i) => ({
       rank: number.format(i + 1),
-      path: page.path,
-      href: page.path,
+      ...named(page.path),
       kind: KINDS[page.kind] || page.kind,
       views: number.format(page.views),
     })));
@@ -234,16 +241,14 @@
       average: m.count ? decimal.format(m.average) : '–',
     })));
     rows($('#bang-trang-danh-gia tbody'), 'mau-trang-danh-gia', data.pages.map((page) => ({
-      path: page.path,
-      href: page.path,
+      ...named(page.path),
       count: number.format(page.count),
       average: decimal.format(page.average),
     })));
     rows($('#y-kien'), 'mau-y-kien', data.comments.map((c) => ({
       date: viDate(c.date),
       score: `${c.score} điểm – ${LEVELS[c.score - 1] || ''}`,
-      path: c.path,
-      href: c.path,
+      ...named(c.path),
       comment: c.comment,
     })));
     document.querySelector('[data-o="comments-empty"]').hidden = data.comments.length > 0;
@@ -258,8 +263,7 @@
       fetch('/data/consultations.json', { cache: 'no-store' }).then((r) => (r.ok ? r.json() : [])).catch(() => []),
     ]);
     rows($('#bang-du-thao tbody'), 'mau-du-thao', open.map((draft) => ({
-      path: draft.path,
-      href: draft.path,
+      ...named(draft.path),
       closes: viDate(new Date(Date.parse(draft.closes) + 7 * 3600000).toISOString().slice(0, 10)),
       count: number.format(comments.filter((c) => c.path === draft.path).length),
     })));
@@ -293,7 +297,7 @@
     ]);
     rows($('#bao-cao-trang tbody'), 'mau-bao-cao-trang', pages.pages.slice(0, 10).map((page, i) => ({
       rank: number.format(i + 1),
-      path: page.path,
+      title: titles[page.path] ? `${titles[page.path]} (${page.path})` : page.path,
       views: number.format(page.views),
     })));
   }
@@ -315,6 +319,7 @@
 
   async function load() {
     showError('');
+    await loadTitles();
     try {
       await loadTraffic();
     } catch (error) {
