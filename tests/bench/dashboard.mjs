@@ -8,11 +8,10 @@
 // usage: node dashboard.mjs DIST PORTAL_COUNTER COUNTER_TRAFFIC WORK_DIR
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
-import { serveDist } from '../e2e/server.mjs';
+import { freePort, serveDist } from '../e2e/server.mjs';
 
 const [dist, counterBin, trafficBin, work] = process.argv.slice(2);
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -20,14 +19,6 @@ const TOKEN = 'bench-so-lieu-token';
 const BIG = { days: 365, pages: 5000, visitors: 5000 };
 const QUERIES = 100;
 const VIEWS = 5;
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
-  const { port } = server.address();
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 /** A database of `shape`, kept between runs (generating the big one takes minutes). */
 function database(name, shape) {

@@ -7,13 +7,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { serveDist } from './server.mjs';
+import { freePort, serveDist } from './server.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
@@ -38,14 +37,6 @@ function write(relative, value) {
 function publish() {
   const run = spawnSync('cargo', ['xtask', 'publish', '--content', join(work, 'content'), '--dist', join(work, 'dist')], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(run.status, 0, `publish failed:\n${run.stdout}\n${run.stderr}`);
-}
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
-  const { port } = server.address();
-  await new Promise((done) => server.close(done));
-  return port;
 }
 
 before(async () => {

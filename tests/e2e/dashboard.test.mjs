@@ -7,13 +7,12 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { serveDist } from './server.mjs';
+import { freePort, serveDist } from './server.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const DIST = process.env.DIST ?? join(ROOT, 'dist');
@@ -34,14 +33,6 @@ const pagePath = (j) => [`/bai-viet/tin-${j}`, `/van-ban/vb-${j}`, `/trang-${j}`
 const vietnamDay = (d) => new Date(Date.now() + 7 * 3600000 - d * 86400000).toISOString().slice(0, 10);
 const viDate = (date) => date.split('-').reverse().join('/');
 const digits = (text) => Number(text.replace(/\D/g, ''));
-
-async function freePort() {
-  const server = createServer();
-  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
-  const { port } = server.address();
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'portal-so-lieu-'));

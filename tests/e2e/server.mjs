@@ -7,6 +7,7 @@
 // snippet (`try_files $uri $uri/index.html`) serves `/van-ban` as it is:
 // the `serve` mode.
 import { createServer, request as forward } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { brotliCompressSync, constants } from 'node:zlib';
 import { readFileSync, existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
@@ -105,6 +106,15 @@ function brotli(path, body) {
     compressed.set(path, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
   }
   return compressed.get(path);
+}
+
+/** A free port on loopback, for a process the tests start. */
+export async function freePort() {
+  const server = createNetServer();
+  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address();
+  await new Promise((done) => server.close(done));
+  return port;
 }
 
 /** The `_headers` file (Cloudflare Pages / Netlify format), as the host would apply it. */

@@ -9,7 +9,7 @@
 use model::stats::{RATING_LABELS, RatingSummary};
 use serde::{Deserialize, Serialize};
 
-use crate::submissions::neutralised;
+use crate::submissions::csv_of;
 use crate::time::{DAY_MS, local_day, week_start_day};
 use crate::{Cell, Config, Store, Value};
 
@@ -487,17 +487,6 @@ pub fn ratings<S: Store>(store: &mut S, month: Option<String>, period: Period) -
         rated_pages,
         comments,
     })
-}
-
-fn csv_of(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record(header).expect("writing to memory");
-    for row in rows {
-        writer.write_record(row.iter().map(|cell| neutralised(cell).into_owned())).expect("writing to memory");
-    }
-    let bytes = writer.into_inner().expect("writing to memory");
-    // The byte-order mark makes spreadsheet programs read UTF-8.
-    format!("\u{feff}{}", String::from_utf8(bytes).expect("CSV of UTF-8 text"))
 }
 
 fn vi_date(text: &str) -> String {

@@ -355,7 +355,8 @@ pub fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{cell}").into() } else { cell.into() }
 }
 
-fn csv_of(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+/// A CSV file for staff: UTF-8 with a byte-order mark, every cell neutralised.
+pub(crate) fn csv_of(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(header).expect("writing to memory");
     for row in rows {
