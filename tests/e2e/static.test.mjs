@@ -48,8 +48,10 @@ test('the sitemaps validate against their schemas', () => {
 
 test('links, canonical addresses and the sitemaps use the one canonical form of every address', () => {
   // No trailing slash, no index.html (model::paths::canonical_path); the staff
-  // editor is a folder of its own outside the app, at /quan-tri/.
-  const canonical = (path) => path === '/' || path === '/quan-tri/' || (!path.endsWith('/') && !path.endsWith('/index.html'));
+  // pages are folders of their own outside the app: the editor at /quan-tri/,
+  // "Số liệu" at /quan-tri/so-lieu/.
+  const staff = ['/quan-tri/', '/quan-tri/so-lieu/'];
+  const canonical = (path) => path === '/' || staff.includes(path) || (!path.endsWith('/') && !path.endsWith('/index.html'));
   let links = 0;
   for (const page of files(DIST, '.html')) {
     const html = readFileSync(page, 'utf8');
@@ -92,8 +94,8 @@ test('every static page has a link preview picture that exists, and a descriptio
       assert.match(html, /<meta name="robots" content="noindex">/);
       continue;
     }
-    // Nor is the staff editor (editor.test.mjs checks it).
-    if (page.endsWith('/quan-tri/index.html')) {
+    // Nor are the staff's pages (editor.test.mjs and dashboard.test.mjs check them).
+    if (page.endsWith('/quan-tri/index.html') || page.endsWith('/quan-tri/so-lieu/index.html')) {
       assert.match(html, /<meta name="robots" content="noindex, nofollow">/);
       continue;
     }
