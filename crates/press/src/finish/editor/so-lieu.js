@@ -319,7 +319,7 @@
 
   async function load() {
     showError('');
-    await loadTitles();
+    const titlesLoaded = loadTitles();
     try {
       await loadTraffic();
     } catch (error) {
@@ -327,6 +327,7 @@
       fail(error);
       return;
     }
+    await titlesLoaded;
     $('#dang-nhap').hidden = true;
     $('#so-lieu').hidden = false;
     // Drawn while hidden: now the box has its width.
