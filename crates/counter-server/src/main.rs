@@ -157,6 +157,24 @@ enum WeekStart {
     Sunday,
 }
 
+impl Args {
+    /// The counter's rules as the flags set them (the server's and the CLI's).
+    fn config(&self) -> Config {
+        Config {
+            offset: self.offset,
+            week_start: self.week_start as u8,
+            max_new_visitors_per_address: self.max_new_visitors_per_address,
+            max_hits_per_visitor_minute: self.max_hits_per_visitor_minute,
+            max_hits_per_address_minute: self.max_hits_per_address_minute,
+            max_submissions_per_address_day: self.max_submissions_per_address_day,
+            max_comments_per_consultation: self.max_comments_per_consultation,
+            max_stored_submissions: self.max_stored_submissions,
+            retention_days: self.retention_days,
+            stats_days_kept: self.stats_days_kept,
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() -> std::process::ExitCode {
     let args = Args::parse();
@@ -169,18 +187,7 @@ async fn main() -> std::process::ExitCode {
         eprintln!("portal-counter: --known-paths FILE_OR_URL is required (the site's data/counted-paths.json)");
         return std::process::ExitCode::from(2);
     };
-    let config = Config {
-        offset: args.offset,
-        week_start: args.week_start as u8,
-        max_new_visitors_per_address: args.max_new_visitors_per_address,
-        max_hits_per_visitor_minute: args.max_hits_per_visitor_minute,
-        max_hits_per_address_minute: args.max_hits_per_address_minute,
-        max_submissions_per_address_day: args.max_submissions_per_address_day,
-        max_comments_per_consultation: args.max_comments_per_consultation,
-        max_stored_submissions: args.max_stored_submissions,
-        retention_days: args.retention_days,
-        stats_days_kept: args.stats_days_kept,
-    };
+    let config = args.config();
     writer::set_clock_offset(args.clock_offset_ms);
     let known = match known::watch(known_paths) {
         Ok(known) => known,
@@ -301,10 +308,8 @@ fn report(
     let query: String = form_urlencoded::Serializer::new(String::new())
         .extend_pairs(params.iter().filter_map(|(name, value)| Some((*name, value.as_deref()?))))
         .finish();
-    let config =
-        Config { week_start: args.week_start as u8, stats_days_kept: args.stats_days_kept, ..Config::default() };
-    let now = writer::now_ms();
-    let reply = counter::api::staff_report(connection, report, csv, &query, now, &config).map_err(|e| e.to_string())?;
+    let reply = counter::api::staff_report(connection, report, csv, &query, writer::now_ms(), &args.config())
+        .map_err(|e| e.to_string())?;
     if reply.status != 200 {
         let reason = serde_json::from_str::<serde_json::Value>(&reply.body)
             .ok()
