@@ -21,6 +21,8 @@ struct App {
     writer: Writer,
     /// The staff's figures, beside the writer.
     reader: Reader,
+    /// The staff's requests per address this minute (wrong tokens included).
+    staff_rates: std::sync::Arc<std::sync::Mutex<counter::RateWindows>>,
     /// Keys the address hash; random per process, never stored.
     address_hasher: std::collections::hash_map::RandomState,
     behind_proxy: bool,
@@ -48,6 +50,7 @@ pub fn router(
     let app = App {
         writer,
         reader,
+        staff_rates: Default::default(),
         address_hasher: Default::default(),
         behind_proxy,
         staff_token,
@@ -307,15 +310,12 @@ async fn staff_questions(
     if csv { download(reply, api::export_name(&Route::StaffQuestions { csv })) } else { respond(reply) }
 }
 
-/// Every staff request: at most `STAFF_REQUESTS_PER_MINUTE` from one address
-/// (wrong tokens included), then the token.
+/// Every staff request goes through `api::staff_gate` (the address's minute, then the token).
 fn staff_gate(app: &App, peer: SocketAddr, headers: &HeaderMap) -> Result<(), api::Reply> {
     let address = app.address_key(peer, headers);
-    match app.reader.rates.lock() {
-        Ok(mut rates) => api::staff_rate(&mut rates, &address, crate::writer::now_ms()),
-        Err(_) => Err(api::error(503, "the staff's rate windows are poisoned")),
-    }?;
-    api::staff_only(header(headers, header::AUTHORIZATION), app.staff_token.as_deref())
+    let mut rates = app.staff_rates.lock().map_err(|_| api::error(503, "the staff's rate windows are poisoned"))?;
+    let authorization = header(headers, header::AUTHORIZATION);
+    api::staff_gate(&mut rates, &address, crate::writer::now_ms(), authorization, app.staff_token.as_deref())
 }
 
 /// The dashboard's figures: capped per address (wrong tokens too), then the token, then the query.

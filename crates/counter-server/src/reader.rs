@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
-use counter::{Config, RateWindows};
+use counter::Config;
 use rusqlite::{Connection, OpenFlags};
 
 /// Read-only connections: one dashboard's requests run side by side on two cores.
@@ -19,9 +19,7 @@ const MMAP_BYTES: i64 = 256 << 20;
 pub struct Reader {
     connections: Arc<Vec<Mutex<Connection>>>,
     next: Arc<AtomicUsize>,
-    pub config: Arc<Config>,
-    /// The staff's requests per address this minute (wrong tokens included).
-    pub rates: Arc<Mutex<RateWindows>>,
+    config: Arc<Config>,
 }
 
 impl Reader {
@@ -35,12 +33,7 @@ impl Reader {
                 Ok(Mutex::new(connection))
             })
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(Reader {
-            connections: Arc::new(connections),
-            next: Arc::default(),
-            config: Arc::new(config),
-            rates: Arc::default(),
-        })
+        Ok(Reader { connections: Arc::new(connections), next: Arc::default(), config: Arc::new(config) })
     }
 
     /// Runs `read` in one read transaction (one snapshot) off the async threads.

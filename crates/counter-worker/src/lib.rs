@@ -281,11 +281,7 @@ impl DurableObject for Counter {
             | Route::StaffQuestions { .. }
             | Route::DeleteComment(_)
             | Route::DeleteQuestion(_)) => {
-                let authorization = request.headers().get("Authorization")?;
-                let address = self.address_key(&request)?;
-                let allowed = api::staff_rate(&mut self.rates.borrow_mut(), &address, now)
-                    .and_then(|()| api::staff_only(authorization.as_deref(), self.staff_token.as_deref()));
-                if let Err(reply) = allowed {
+                if let Err(reply) = self.staff_gate(&request, now)? {
                     return respond(reply);
                 }
                 let published = self.known_paths(now as f64).await;
@@ -306,35 +302,17 @@ impl DurableObject for Counter {
                 };
                 let reply = reply.unwrap_or_else(|e| api::error(503, &e.to_string()));
                 let csv = matches!(staff, Route::StaffComments { csv: true } | Route::StaffQuestions { csv: true });
-                let response = respond(reply.clone())?;
-                return if csv && reply.status == 200 {
-                    let headers = response.headers().clone();
-                    headers.set("Content-Disposition", &format!("attachment; filename=\"{}\"", api::export_name(&staff)))?;
-                    Ok(response.with_headers(headers))
-                } else {
-                    Ok(response)
-                };
+                return if csv { download(reply, api::export_name(&staff)) } else { respond(reply) };
             }
             Route::StaffReport { report, csv } => {
-                let authorization = request.headers().get("Authorization")?;
-                let address = self.address_key(&request)?;
-                let allowed = api::staff_rate(&mut self.rates.borrow_mut(), &address, now)
-                    .and_then(|()| api::staff_only(authorization.as_deref(), self.staff_token.as_deref()));
                 let query = request.url()?.query().unwrap_or_default().to_string();
-                let reply = match allowed {
+                let reply = match self.staff_gate(&request, now)? {
                     Err(refused) => refused,
                     Ok(()) => api::staff_report(&mut store, report, csv, &query, now, &self.config)
                         .unwrap_or_else(|e| api::error(503, &e.to_string())),
                 };
-                let response = respond(reply.clone())?;
-                return if csv && reply.status == 200 {
-                    let headers = response.headers().clone();
-                    let name = api::export_name(&Route::StaffReport { report, csv });
-                    headers.set("Content-Disposition", &format!("attachment; filename=\"{name}\""))?;
-                    Ok(response.with_headers(headers))
-                } else {
-                    Ok(response)
-                };
+                let name = api::export_name(&Route::StaffReport { report, csv });
+                return if csv { download(reply, name) } else { respond(reply) };
             }
             other => api::not_routed(other),
         };
@@ -343,6 +321,14 @@ impl DurableObject for Counter {
 }
 
 impl Counter {
+    /// Every staff request goes through `api::staff_gate` (the address's minute, then the token).
+    fn staff_gate(&self, request: &Request, now: i64) -> Result<std::result::Result<(), api::Reply>> {
+        let authorization = request.headers().get("Authorization")?;
+        let address = self.address_key(request)?;
+        let token = self.staff_token.as_deref();
+        Ok(api::staff_gate(&mut self.rates.borrow_mut(), &address, now, authorization.as_deref(), token))
+    }
+
     /// The published paths that count views, fetched from the site when the
     /// last fetch is older than the refresh interval. Until a first fetch
     /// succeeds no view is counted (visits still are); a failed refresh keeps
@@ -396,6 +382,18 @@ fn random_bytes() -> submissions::Random {
     let mut bytes = [0u8; 16];
     getrandom::getrandom(&mut bytes).expect("crypto.getRandomValues");
     bytes
+}
+
+/// A staff's CSV, saved under `name` (an error stays a plain answer).
+fn download(reply: api::Reply, name: &str) -> Result<Response> {
+    let ok = reply.status == 200;
+    let response = respond(reply)?;
+    if !ok {
+        return Ok(response);
+    }
+    let headers = response.headers().clone();
+    headers.set("Content-Disposition", &format!("attachment; filename=\"{name}\""))?;
+    Ok(response.with_headers(headers))
 }
 
 fn respond(reply: api::Reply) -> Result<Response> {

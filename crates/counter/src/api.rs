@@ -444,8 +444,21 @@ pub fn staff_rate(rates: &mut crate::RateWindows, address_key: &str, now_ms: i64
     }
 }
 
+/// Every staff request, in both adapters: counted in its address's minute
+/// ([`staff_rate`], wrong tokens too), then the token ([`staff_only`]).
+pub fn staff_gate(
+    rates: &mut crate::RateWindows,
+    address_key: &str,
+    now_ms: i64,
+    authorization: Option<&str>,
+    token: Option<&str>,
+) -> Result<(), Reply> {
+    staff_rate(rates, address_key, now_ms)?;
+    staff_only(authorization, token)
+}
+
 /// The answer to `GET /v1/staff/{stats,pages,ratings}[.csv]?…` (after
-/// [`staff_only`]): 400 naming the parameter for a bad query.
+/// [`staff_gate`]): 400 naming the parameter for a bad query.
 pub fn staff_report<S: crate::Store>(
     store: &mut S,
     report: Report,
