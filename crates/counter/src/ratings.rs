@@ -6,7 +6,7 @@ use model::stats::{RATING_LABELS, Rating, RatingSummary};
 use serde::Serialize;
 
 use crate::paths::KnownPaths;
-use crate::time::local_month;
+use crate::time::{local_month, month_text};
 use crate::{Cell, Config, RateWindows, Recorded, Store, Value};
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -61,16 +61,9 @@ pub fn record_rating<S: Store>(
 /// How a page has been rated, however its path is spelled.
 pub fn summary<S: Store>(store: &mut S, path: &str) -> Result<RatingSummary, S::Error> {
     let Some(page) = crate::paths::normalize(path) else { return Ok(RatingSummary::default()) };
-    let mut scores = [0u64; 5];
-    for row in
-        store.query_rows("SELECT score, COUNT(*) FROM ratings WHERE path = ? GROUP BY score", &[Value::Text(&page)])?
-    {
-        if let [Cell::Int(score), Cell::Int(count)] = row.as_slice()
-            && (1..=5).contains(score)
-        {
-            scores[*score as usize - 1] = (*count).max(0) as u64;
-        }
-    }
+    let rows =
+        store.query_rows("SELECT score, COUNT(*) FROM ratings WHERE path = ? GROUP BY score", &[Value::Text(&page)])?;
+    let scores = scores_by(rows, |_| Some(())).pop().map_or([0; 5], |(_, scores)| scores);
     Ok(RatingSummary::from_scores(scores))
 }
 
@@ -84,8 +77,19 @@ pub struct MonthSummary {
     pub summary: RatingSummary,
 }
 
-fn month_text(month: i64) -> String {
-    format!("{:04}-{:02}", month / 100, month % 100)
+/// Rows of `key…, score, COUNT(*)`, ordered by key, as each key's count of
+/// every score 1 to 5 (other scores and rows `key` refuses are skipped).
+pub(crate) fn scores_by<K: PartialEq>(rows: Vec<Vec<Cell>>, key: impl Fn(&[Cell]) -> Option<K>) -> Vec<(K, [u64; 5])> {
+    let mut groups: Vec<(K, [u64; 5])> = Vec::new();
+    for row in rows {
+        let [key_cells @ .., Cell::Int(score), Cell::Int(count)] = row.as_slice() else { continue };
+        let Some(key) = key(key_cells).filter(|_| (1..=5).contains(score)) else { continue };
+        if groups.last().is_none_or(|(k, _)| *k != key) {
+            groups.push((key, [0; 5]));
+        }
+        groups.last_mut().expect("just pushed").1[*score as usize - 1] += (*count).max(0) as u64;
+    }
+    groups
 }
 
 /// Every page's ratings per month (or only `path`'s), by path then month.
@@ -97,20 +101,13 @@ pub fn monthly<S: Store>(store: &mut S, path: Option<&str>) -> Result<Vec<MonthS
         "SELECT path, month, score, COUNT(*) FROM ratings GROUP BY path, month, score ORDER BY path, month"
     };
     let params: Vec<Value<'_>> = page.as_deref().map(Value::Text).into_iter().collect();
-    let mut months: Vec<(String, i64, [u64; 5])> = Vec::new();
-    for row in store.query_rows(sql, &params)? {
-        let [Cell::Text(path), Cell::Int(month), Cell::Int(score), Cell::Int(count)] = row.as_slice() else { continue };
-        if !(1..=5).contains(score) {
-            continue;
-        }
-        if months.last().is_none_or(|(p, m, _)| p != path || m != month) {
-            months.push((path.clone(), *month, [0; 5]));
-        }
-        months.last_mut().expect("just pushed").2[*score as usize - 1] = (*count).max(0) as u64;
-    }
+    let months = scores_by(store.query_rows(sql, &params)?, |key| match key {
+        [Cell::Text(path), Cell::Int(month)] => Some((path.clone(), *month)),
+        _ => None,
+    });
     Ok(months
         .into_iter()
-        .map(|(path, month, scores)| MonthSummary {
+        .map(|((path, month), scores)| MonthSummary {
             path,
             month: month_text(month),
             summary: RatingSummary::from_scores(scores),

@@ -9,8 +9,9 @@
 use model::stats::{RATING_LABELS, RatingSummary};
 use serde::{Deserialize, Serialize};
 
+use crate::ratings::scores_by;
 use crate::submissions::csv_of;
-use crate::time::{DAY_MS, local_day, week_start_day};
+use crate::time::{date, day_of, day_start_ms, local_day, month_days, month_number, month_text, week_start_day};
 use crate::{Cell, Config, Store, Value};
 
 /// Without `from`/`to`: the last 30 days, today included.
@@ -26,50 +27,24 @@ pub const MAX_COMMENTS: usize = 500;
 /// script must not keep the database busy).
 pub const STAFF_REQUESTS_PER_MINUTE: u32 = 120;
 
-/// Vietnam's offset from UTC, as milliseconds.
-const VIETNAM_OFFSET_MS: i64 = 7 * 3_600_000;
-
 /// The first day whose views per page are still kept at `now_ms`.
 pub fn first_kept_day(now_ms: i64, config: &Config) -> i64 {
     local_day(now_ms) - i64::from(config.stats_days_kept.max(1)) + 1
 }
 
-const EPOCH: jiff::civil::Date = jiff::civil::date(1970, 1, 1);
-
 /// "2026-11-30" for a day number.
 pub fn date_text(day: i64) -> String {
-    civil(day).to_string()
+    date(day).to_string()
 }
 
 /// "30/11/2026": the Vietnamese way, for the CSV files people open.
 pub fn date_vi(day: i64) -> String {
-    civil(day).strftime("%d/%m/%Y").to_string()
-}
-
-fn civil(day: i64) -> jiff::civil::Date {
-    EPOCH.checked_add(jiff::Span::new().days(day)).unwrap_or(EPOCH)
+    date(day).strftime("%d/%m/%Y").to_string()
 }
 
 /// The day number of "YYYY-MM-DD".
 pub fn parse_date(text: &str) -> Option<i64> {
-    let date: jiff::civil::Date = text.trim().parse().ok()?;
-    Some(i64::from(EPOCH.until(date).ok()?.get_days()))
-}
-
-/// The first and last day of the month holding `day`.
-fn month_of(day: i64) -> (i64, i64) {
-    let date = civil(day);
-    let first = date.first_of_month();
-    let last = date.last_of_month();
-    (day - i64::from(first.until(date).map(|s| s.get_days()).unwrap_or(0)), {
-        day + i64::from(date.until(last).map(|s| s.get_days()).unwrap_or(0))
-    })
-}
-
-/// "2026-11" of `day`'s month, and its YYYYMM number.
-fn month_key(day: i64) -> (String, i64) {
-    let date = civil(day);
-    (format!("{:04}-{:02}", date.year(), date.month()), i64::from(date.year()) * 100 + i64::from(date.month()))
+    day_of(text.trim().parse().ok()?)
 }
 
 /// Days `from` to `to`, both included.
@@ -95,7 +70,7 @@ impl Period {
 
     /// The instants in it, as Unix ms: `[start, end)`.
     fn instants(self) -> (i64, i64) {
-        (self.from * DAY_MS - VIETNAM_OFFSET_MS, (self.to + 1) * DAY_MS - VIETNAM_OFFSET_MS)
+        (day_start_ms(self.from), day_start_ms(self.to + 1))
     }
 }
 
@@ -209,10 +184,10 @@ pub fn traffic<S: Store>(store: &mut S, period: Period, now_ms: i64, config: &Co
         .map(|(day, (&visits, &views))| Day { date: date_text(day), visits, views })
         .collect();
     let week = Period { from: week_start_day(period.to, config.week_start), to: period.to };
-    let (month_first, _) = month_of(period.to);
+    let (month_first, _) = month_days(period.to);
     let month = Period { from: month_first, to: period.to };
     // The same days of the month before, as far as it has them.
-    let (previous_first, previous_last) = month_of(month_first - 1);
+    let (previous_first, previous_last) = month_days(month_first - 1);
     let previous_month = Period { from: previous_first, to: (previous_first + month.days() - 1).min(previous_last) };
     Ok(Traffic {
         from: date_text(period.from),
@@ -399,36 +374,21 @@ pub fn ratings_period(query: &str, today: i64) -> Result<(Option<String>, Period
     let first = parse_date(&format!("{month}-01"))
         .filter(|_| month.len() == 7)
         .ok_or_else(|| format!("`month` must be written YYYY-MM, not `{month}`"))?;
-    let (from, to) = month_of(first);
+    let (from, to) = month_days(first);
     Ok((Some(month), Period { from, to }))
-}
-
-fn scores_of(rows: Vec<Vec<Cell>>) -> Vec<(String, [u64; 5])> {
-    let mut groups: Vec<(String, [u64; 5])> = Vec::new();
-    for row in rows {
-        let (key, score, count) = match row.as_slice() {
-            [Cell::Text(key), Cell::Int(score), Cell::Int(count)] => (key.clone(), *score, *count),
-            [Cell::Int(key), Cell::Int(score), Cell::Int(count)] => (key.to_string(), *score, *count),
-            _ => continue,
-        };
-        if !(1..=5).contains(&score) {
-            continue;
-        }
-        if groups.last().is_none_or(|(k, _)| *k != key) {
-            groups.push((key, [0; 5]));
-        }
-        groups.last_mut().expect("just pushed").1[score as usize - 1] += count.max(0) as u64;
-    }
-    groups
 }
 
 pub fn ratings<S: Store>(store: &mut S, month: Option<String>, period: Period) -> Result<Ratings, S::Error> {
     let (start, end) = period.instants();
     let range = [Value::Int(start), Value::Int(end)];
-    let mut pages: Vec<PageRatings> = scores_of(store.query_rows(
+    let rows = store.query_rows(
         "SELECT path, score, COUNT(*) FROM ratings WHERE at >= ? AND at < ? GROUP BY path, score ORDER BY path",
         &range,
-    )?)
+    )?;
+    let mut pages: Vec<PageRatings> = scores_by(rows, |key| match key {
+        [Cell::Text(path)] => Some(path.clone()),
+        _ => None,
+    })
     .into_iter()
     .map(|(path, scores)| PageRatings { path, summary: RatingSummary::from_scores(scores) })
     .collect();
@@ -444,20 +404,24 @@ pub fn ratings<S: Store>(store: &mut S, month: Option<String>, period: Period) -
     let mut keys = Vec::with_capacity(12);
     let mut day = period.to;
     for _ in 0..12 {
-        let (first, _) = month_of(day);
-        keys.push(month_key(first));
+        let (first, _) = month_days(day);
+        keys.push(month_number(first));
         day = first - 1;
     }
     keys.reverse();
-    let by_month = scores_of(store.query_rows(
+    let rows = store.query_rows(
         "SELECT month, score, COUNT(*) FROM ratings WHERE month >= ? AND month <= ? GROUP BY month, score ORDER BY month",
-        &[Value::Int(keys[0].1), Value::Int(keys[11].1)],
-    )?);
+        &[Value::Int(keys[0]), Value::Int(keys[11])],
+    )?;
+    let by_month = scores_by(rows, |key| match key {
+        [Cell::Int(month)] => Some(*month),
+        _ => None,
+    });
     let months = keys
         .into_iter()
-        .map(|(text, number)| {
-            let scores = by_month.iter().find(|(k, _)| *k == number.to_string()).map_or([0; 5], |(_, s)| *s);
-            MonthRatings { month: text, summary: RatingSummary::from_scores(scores) }
+        .map(|number| {
+            let scores = by_month.iter().find(|(month, _)| *month == number).map_or([0; 5], |(_, s)| *s);
+            MonthRatings { month: month_text(number), summary: RatingSummary::from_scores(scores) }
         })
         .collect();
     let comments = store
@@ -556,7 +520,7 @@ mod tests {
         assert_eq!(date_vi(20_787), "30/11/2026");
         assert_eq!(parse_date("30/11/2026"), None);
         assert_eq!(parse_date("2026-02-30"), None);
-        let (first, last) = month_of(parse_date("2024-02-10").unwrap());
+        let (first, last) = month_days(parse_date("2024-02-10").unwrap());
         assert_eq!((date_text(first), date_text(last)), ("2024-02-01".into(), "2024-02-29".into()));
     }
 

@@ -9,18 +9,44 @@ pub fn local_day(unix_ms: i64) -> i64 {
     (unix_ms + VIETNAM_OFFSET_MS).div_euclid(DAY_MS)
 }
 
+/// The first instant of a Vietnamese day, in Unix milliseconds.
+pub fn day_start_ms(day: i64) -> i64 {
+    day * DAY_MS - VIETNAM_OFFSET_MS
+}
+
+const EPOCH: jiff::civil::Date = jiff::civil::date(1970, 1, 1);
+
+/// The calendar date of a day number (the proleptic Gregorian calendar).
+pub fn date(day: i64) -> jiff::civil::Date {
+    EPOCH.checked_add(jiff::Span::new().days(day)).unwrap_or(EPOCH)
+}
+
+/// The day number of a calendar date.
+pub fn day_of(date: jiff::civil::Date) -> Option<i64> {
+    Some(i64::from(EPOCH.until(date).ok()?.get_days()))
+}
+
+/// The first and last day of the month holding `day`.
+pub fn month_days(day: i64) -> (i64, i64) {
+    let date = date(day);
+    let first = day - i64::from(date.day()) + 1;
+    (first, first + i64::from(date.days_in_month()) - 1)
+}
+
+/// The month holding `day` as YYYYMM (202611).
+pub fn month_number(day: i64) -> i64 {
+    let date = date(day);
+    i64::from(date.year()) * 100 + i64::from(date.month())
+}
+
+/// "2026-11" for 202611.
+pub fn month_text(month: i64) -> String {
+    format!("{:04}-{:02}", month / 100, month % 100)
+}
+
 /// The month in Vietnam's time as YYYYMM (202611), for monthly summaries.
 pub fn local_month(unix_ms: i64) -> i64 {
-    // Days to a civil date (the proleptic Gregorian calendar).
-    let z = local_day(unix_ms) + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let shifted_month = (5 * day_of_year + 2) / 153;
-    let month = if shifted_month < 10 { shifted_month + 3 } else { shifted_month - 9 };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    year * 100 + month
+    month_number(local_day(unix_ms))
 }
 
 /// 0 = Monday … 6 = Sunday.
