@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use model::stats::{Hit, HitStats, Stats};
 
-use crate::paths::{KnownPaths, normalize};
+use crate::paths::KnownPaths;
 use crate::time::{local_day, week_start_day};
 use crate::{
     ADDRESS_WINDOW_MS, Config, ONLINE_WINDOW_MS, Outcome, RATE_WINDOW_MS, VIEW_GAP_MS, VISIT_GAP_MS, VISITOR_MEMORY_MS,
@@ -113,15 +113,7 @@ impl ReferenceModel {
 
     pub fn views(&self, path: &str) -> u64 {
         let Some(page) = self.paths.counted(path) else { return 0 };
-        let mut counted_at: HashMap<&str, i64> = HashMap::new();
-        let mut views = 0;
-        for a in self.accepted.iter().filter(|a| normalize(&a.hit.path).as_deref() == Some(page.as_str())) {
-            if counted_at.get(a.hit.visitor.as_str()).is_none_or(|&last| a.at - last >= VIEW_GAP_MS) {
-                counted_at.insert(&a.hit.visitor, a.at);
-                views += 1;
-            }
-        }
-        views
+        self.page_days().iter().filter(|((p, _), _)| *p == page).map(|(_, views)| views).sum()
     }
 
     /// Views per page per day (Vietnam's), by the same rule as [`Self::views`]:
