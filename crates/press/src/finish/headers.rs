@@ -129,18 +129,13 @@ pub fn nginx_snippet(csp: &str, editor: Option<&str>, dashboard: Option<&str>) -
     headers(&mut out, csp, IMMUTABLE);
     // Every page of the app has its own static file (bai-viet/x/index.html …);
     // anything else is a real 404 with the not-found page, where the app starts too.
-    if let Some(editor) = editor {
-        // nginx: a location's own add_header lines replace the outer ones.
-        out.push_str(&format!("}}\nlocation ^~ /{}/ {{\n", crate::finish::editor::EDITOR_PATH));
-        headers(&mut out, editor, "no-cache");
-        out.push_str(
-            "    add_header X-Robots-Tag \"noindex, nofollow\" always;\n    try_files $uri $uri/index.html =404;\n",
-        );
-    }
-    if let Some(dashboard) = dashboard {
-        // The longest `^~` prefix wins: the dashboard's policy, not the editor's.
-        out.push_str(&format!("}}\nlocation ^~ /{}/ {{\n", crate::finish::editor::dashboard::DASHBOARD_PATH));
-        headers(&mut out, dashboard, "no-cache");
+    // The staff's folders: a location's own add_header lines replace the outer
+    // ones, and the longest `^~` prefix wins (the dashboard's policy, not the editor's).
+    let staff =
+        [(crate::finish::editor::EDITOR_PATH, editor), (crate::finish::editor::dashboard::DASHBOARD_PATH, dashboard)];
+    for (path, policy) in staff.into_iter().filter_map(|(path, policy)| Some((path, policy?))) {
+        out.push_str(&format!("}}\nlocation ^~ /{path}/ {{\n"));
+        headers(&mut out, policy, "no-cache");
         out.push_str(
             "    add_header X-Robots-Tag \"noindex, nofollow\" always;\n    try_files $uri $uri/index.html =404;\n",
         );
