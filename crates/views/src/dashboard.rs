@@ -144,19 +144,7 @@ fn Traffic() -> impl IntoView {
                 <div id="bieu-do-truy-cap" role="img" aria-label="Biểu đồ lượt truy cập và lượt xem theo ngày; số liệu ở bảng bên dưới"></div>
                 <figcaption data-o="chart-caption"></figcaption>
             </figure>
-            <div class="table-box" tabindex="0">
-                <table id="bang-ngay">
-                    <caption>"Lượt truy cập và lượt xem theo ngày"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Ngày"</th>
-                            <th scope="col">"Lượt truy cập"</th>
-                            <th scope="col">"Lượt xem"</th>
-                        </tr>
-                    </thead>
-                    <tbody></tbody>
-                </table>
-            </div>
+            <DataTable id="bang-ngay" caption="Lượt truy cập và lượt xem theo ngày" columns=names(&["Ngày", "Lượt truy cập", "Lượt xem"])/>
         </section>
     }
 }
@@ -186,31 +174,42 @@ fn TopPages() -> impl IntoView {
                 <CsvButton report="pages" label="Tải CSV"/>
             </div>
             <p data-o="pages-summary"></p>
-            <div class="table-box" tabindex="0">
-                <table id="bang-trang">
-                    <caption>"Các trang có nhiều lượt xem nhất"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Hạng"</th>
-                            <th scope="col">"Trang"</th>
-                            <th scope="col">"Loại"</th>
-                            <th scope="col">"Lượt xem"</th>
-                        </tr>
-                    </thead>
-                    <tbody></tbody>
-                </table>
-            </div>
+            <DataTable id="bang-trang" caption="Các trang có nhiều lượt xem nhất" columns=names(&["Hạng", "Trang", "Loại", "Lượt xem"])/>
         </section>
     }
 }
 
-/// The five levels' header cells, "Rất không hài lòng (1)" to "Rất hài lòng (5)".
-fn level_headers() -> impl IntoView {
-    RATING_LABELS
-        .iter()
-        .enumerate()
-        .map(|(i, label)| view! { <th scope="col">{format!("{label} ({})", i + 1)}</th> })
-        .collect_view()
+/// The five levels' column names, "Rất không hài lòng (1)" to "Rất hài lòng (5)".
+fn levels() -> Vec<String> {
+    RATING_LABELS.iter().enumerate().map(|(i, label)| format!("{label} ({})", i + 1)).collect()
+}
+
+fn names(names: &[&str]) -> Vec<String> {
+    names.iter().map(|name| name.to_string()).collect()
+}
+
+/// A table the script fills from a row template: caption, column headers, an empty body.
+#[component]
+fn Table(id: &'static str, caption: &'static str, columns: Vec<String>) -> impl IntoView {
+    view! {
+        <table id=id>
+            <caption>{caption}</caption>
+            <thead>
+                <tr>{columns.into_iter().map(|name| view! { <th scope="col">{name}</th> }).collect_view()}</tr>
+            </thead>
+            <tbody></tbody>
+        </table>
+    }
+}
+
+/// A [`Table`] in a box that scrolls (and takes the keyboard's focus to scroll).
+#[component]
+fn DataTable(id: &'static str, caption: &'static str, columns: Vec<String>) -> impl IntoView {
+    view! {
+        <div class="table-box" tabindex="0">
+            <Table id caption columns/>
+        </div>
+    }
 }
 
 #[component]
@@ -238,34 +237,9 @@ fn Satisfaction() -> impl IntoView {
                         .collect_view()}
                 </figcaption>
             </figure>
-            <div class="table-box" tabindex="0">
-                <table id="bang-thang">
-                    <caption>"Số lượt đánh giá từng mức theo tháng"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Tháng"</th>
-                            <th scope="col">"Số lượt"</th>
-                            {level_headers()}
-                            <th scope="col">"Điểm trung bình"</th>
-                        </tr>
-                    </thead>
-                    <tbody></tbody>
-                </table>
-            </div>
+            <DataTable id="bang-thang" caption="Số lượt đánh giá từng mức theo tháng" columns=[names(&["Tháng", "Số lượt"]), levels(), names(&["Điểm trung bình"])].concat()/>
             <h3>"Theo trang"</h3>
-            <div class="table-box" tabindex="0">
-                <table id="bang-trang-danh-gia">
-                    <caption>"Đánh giá từng trang trong tháng"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Trang"</th>
-                            <th scope="col">"Số lượt"</th>
-                            <th scope="col">"Điểm trung bình"</th>
-                        </tr>
-                    </thead>
-                    <tbody></tbody>
-                </table>
-            </div>
+            <DataTable id="bang-trang-danh-gia" caption="Đánh giá từng trang trong tháng" columns=names(&["Trang", "Số lượt", "Điểm trung bình"])/>
             <h3>"Ý kiến kèm đánh giá"</h3>
             <p data-o="comments-empty" hidden>"Chưa có ý kiến nào trong tháng."</p>
             <ol id="y-kien" class="rating-comments"></ol>
@@ -279,35 +253,10 @@ fn Submissions() -> impl IntoView {
         <section id="nguoi-dan" aria-labelledby="nguoi-dan-tieu-de">
             <h2 id="nguoi-dan-tieu-de">"Góp ý và câu hỏi của người dân"</h2>
             <h3>"Dự thảo đang lấy ý kiến"</h3>
-            <div class="table-box" tabindex="0">
-                <table id="bang-du-thao">
-                    <caption>"Số góp ý nhận được cho từng dự thảo đang mở"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Dự thảo"</th>
-                            <th scope="col">"Hạn góp ý"</th>
-                            <th scope="col">"Số góp ý"</th>
-                        </tr>
-                    </thead>
-                    <tbody></tbody>
-                </table>
-            </div>
+            <DataTable id="bang-du-thao" caption="Số góp ý nhận được cho từng dự thảo đang mở" columns=names(&["Dự thảo", "Hạn góp ý", "Số góp ý"])/>
             <CsvButton report="comments" label="Tải CSV góp ý"/>
             <h3>"Câu hỏi chờ trả lời"</h3>
-            <div class="table-box" tabindex="0">
-                <table id="bang-cau-hoi">
-                    <caption>"Câu hỏi đã tiếp nhận, chưa có trả lời, cũ nhất trước"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Mã câu hỏi"</th>
-                            <th scope="col">"Lĩnh vực"</th>
-                            <th scope="col">"Ngày gửi"</th>
-                            <th scope="col">"Đã chờ"</th>
-                        </tr>
-                    </thead>
-                    <tbody></tbody>
-                </table>
-            </div>
+            <DataTable id="bang-cau-hoi" caption="Câu hỏi đã tiếp nhận, chưa có trả lời, cũ nhất trước" columns=names(&["Mã câu hỏi", "Lĩnh vực", "Ngày gửi", "Đã chờ"])/>
             <CsvButton report="questions" label="Tải CSV câu hỏi"/>
         </section>
     }
@@ -338,27 +287,8 @@ fn MonthlyReport(office: String) -> impl IntoView {
                 <h1 id="bao-cao-ten" data-o="report-title">"Báo cáo số liệu tháng"</h1>
                 <p data-o="report-made"></p>
             </header>
-            <table id="bao-cao-tong">
-                <caption>"Số liệu chính"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Chỉ tiêu"</th>
-                        <th scope="col">"Số liệu"</th>
-                    </tr>
-                </thead>
-                <tbody></tbody>
-            </table>
-            <table id="bao-cao-trang">
-                <caption>"10 trang được đọc nhiều nhất"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Hạng"</th>
-                        <th scope="col">"Trang"</th>
-                        <th scope="col">"Lượt xem"</th>
-                    </tr>
-                </thead>
-                <tbody></tbody>
-            </table>
+            <Table id="bao-cao-tong" caption="Số liệu chính" columns=names(&["Chỉ tiêu", "Số liệu"])/>
+            <Table id="bao-cao-trang" caption="10 trang được đọc nhiều nhất" columns=names(&["Hạng", "Trang", "Lượt xem"])/>
         </article>
     }
 }
