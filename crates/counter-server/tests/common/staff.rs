@@ -176,14 +176,20 @@ pub fn staff_figures_are_exact_across_midnight_need_the_token_and_are_pruned(sta
     assert_eq!((pruned["days"][1]["visits"].as_u64(), pruned["days"][1]["views"].as_u64()), (Some(3), Some(0)));
     assert_eq!(pruned["days"][2]["views"].as_u64(), Some(3));
 
-    // Guessing tokens is capped: past 120 staff requests in a minute from one address, 429.
-    let limited = (0..=counter::report::STAFF_REQUESTS_PER_MINUTE)
-        .map(|_| get(&format!("{}/v1/staff/stats", server.url), Some("doan-mo")))
-        .find(|reply| reply.status == 429)
-        .expect("a 429 within 121 requests");
-    assert!(limited.header("retry-after").is_some());
-    let also = get(&format!("{}/v1/staff/questions", server.url), Some(TOKEN));
-    assert_eq!(also.status, 429, "every staff route shares the cap");
+    // Guessing tokens is capped: past 120 staff requests in a minute from one address, 429
+    // (twice the cap and one more: one of the minutes they fall in gets over 120), and the
+    // right token on another staff route is refused in that minute too. Should the minute
+    // end between the two, the next one is tried.
+    let cap = counter::report::STAFF_REQUESTS_PER_MINUTE;
+    let shares_the_cap = (0..3).any(|_| {
+        let limited = (0..=2 * cap)
+            .map(|_| get(&format!("{}/v1/staff/stats", server.url), Some("doan-mo")))
+            .find(|reply| reply.status == 429)
+            .expect("a 429 within 241 requests");
+        assert!(limited.header("retry-after").is_some());
+        get(&format!("{}/v1/staff/questions", server.url), Some(TOKEN)).status == 429
+    });
+    assert!(shares_the_cap, "every staff route shares the cap");
 }
 
 /// `http://127.0.0.1:PORT` of a URL.
