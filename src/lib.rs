@@ -37,7 +37,11 @@ pub fn App() -> impl IntoView {
     let site = LocalResource::new(api::site);
     view! {
         <Router>
-            {loaded(site, |site| {
+            {loaded(site, |mut site| {
+                // The outage notice shows from its announcement until the
+                // expected return, by the reader's clock.
+                let now = model::LocalDateTime::in_vietnam(js_sys::Date::now());
+                site.site.notice = site.site.notice.filter(|notice| notice.shown_at(now));
                 browser::visitor_counter::provide_visitor_counter(site.site.counter_endpoint.clone());
                 let latest = api::listing(Signal::stored(Some(model::paths::latest_page(1))));
                 let latest = loaded(latest, |page| view! { <SidebarLatest page/> });

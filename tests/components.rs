@@ -45,6 +45,8 @@ fn site() -> SiteData {
             base_url: None,
             counter_endpoint: None,
             zalo_oa_id: None,
+            editor_in_chief: None,
+            notice: None,
             menu: vec![MenuItem { label: "Trang chủ".into(), href: "/".into() }],
         },
         categories: vec![

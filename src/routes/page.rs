@@ -8,7 +8,7 @@ use crate::components::loaded::loaded_or_missing;
 use crate::components::set_document_title;
 
 /// The office's own pages (Giới thiệu, Liên hệ, English, Sơ đồ cổng, Văn bản
-/// with its filters, Lịch công tác by week, Dự thảo lấy ý kiến, Hỏi đáp),
+/// with its filters, Lịch công tác and Lịch tiếp công dân by week, Dự thảo lấy ý kiến, Hỏi đáp),
 /// drawn by the press; their POST forms go through `browser::forms`. It is the
 /// router's fallback, so any address no route takes is looked up among the
 /// published pages, and one that is not there is the not-found page; and
@@ -23,7 +23,7 @@ pub fn PageRoute() -> impl IntoView {
         let path = paths::canonical_path(&path);
         let address = paths::page_address(path, |key| match query.get(key) {
             // The schedule opens on the reader's own week.
-            None if key == "tuan" && path == route::SCHEDULE => Some(api::today().iso_week().to_string()),
+            None if key == "tuan" && route::WEEKLY.contains(&path) => Some(api::today().iso_week().to_string()),
             value => value,
         });
         // What the reader typed (the documents' number box, a question's

@@ -60,6 +60,19 @@ impl LocalDateTime {
         format!("{:02}/{:02}/{}", self.day, self.month, self.year)
     }
 
+    /// Vietnam's wall clock at `unix_millis` (UTC+7 all year).
+    pub fn in_vietnam(unix_millis: f64) -> Self {
+        let day = Day::in_vietnam(unix_millis);
+        let (year, month, date) = day.ymd();
+        let minutes = ((unix_millis / 60_000.0).floor() as i64 + 7 * 60).rem_euclid(24 * 60);
+        Self { year, month, day: date, hour: (minutes / 60) as u8, minute: (minutes % 60) as u8 }
+    }
+
+    /// "08:30 20/08/2021", as notices write a time.
+    pub fn time_date(&self) -> String {
+        format!("{:02}:{:02} {}", self.hour, self.minute, self.date())
+    }
+
     /// "20/08/2021 08:30"
     pub fn date_time(&self) -> String {
         format!("{} {:02}:{:02}", self.date(), self.hour, self.minute)
@@ -249,6 +262,15 @@ pub fn format_number(value: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vietnam_s_clock_turns_at_its_own_midnight() {
+        // 2026-12-26T16:59:00Z is 23:59 in Vietnam; a minute later the 27th.
+        let before = LocalDateTime::in_vietnam(1_798_304_340_000.0);
+        assert_eq!(before.time_date(), "23:59 26/12/2026");
+        assert_eq!(LocalDateTime::in_vietnam(1_798_304_400_000.0).time_date(), "00:00 27/12/2026");
+        assert_eq!(Some(before), LocalDateTime::parse("2026-12-26T23:59:00+07:00"));
+    }
 
     #[test]
     fn long_form_names_the_weekday() {

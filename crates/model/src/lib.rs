@@ -46,7 +46,58 @@ pub struct Site {
     /// Zalo's own share button (its script loads only when asked for).
     #[serde(default)]
     pub zalo_oa_id: Option<String>,
+    /// Who answers for what the portal publishes (Trưởng ban biên tập), named
+    /// in every page's footer as the rules for agency portals ask.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub editor_in_chief: Option<Responsible>,
+    /// A planned outage announced on every page from `announced` until `until`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notice: Option<Notice>,
     pub menu: Vec<MenuItem>,
+}
+
+/// A person and their post, as the footer names them ("Chánh Văn phòng Lò Văn Tiến").
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Responsible {
+    pub name: String,
+    /// Their post in the office ("Chánh Văn phòng UBND tỉnh").
+    pub title: String,
+}
+
+/// A planned outage of the portal (NĐ 224/2026 Điều 13: announced at least
+/// seven working days ahead, with the expected time of return). Times are
+/// RFC 3339; the press checks them and publishes them in Vietnam's time
+/// (`+07:00`), so [`LocalDateTime`] compares them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Notice {
+    /// What readers are told ("Cổng thông tin tạm ngừng để nâng cấp máy chủ.").
+    pub text: String,
+    /// From when the banner shows.
+    pub announced: String,
+    /// When the outage starts.
+    pub from: String,
+    /// When the portal is expected back; the banner shows until then.
+    pub until: String,
+}
+
+impl Notice {
+    /// Whether the banner shows at `now` (Vietnam's wall clock): from
+    /// `announced` until `until`.
+    pub fn shown_at(&self, now: LocalDateTime) -> bool {
+        let (Some(announced), Some(until)) = (LocalDateTime::parse(&self.announced), LocalDateTime::parse(&self.until))
+        else {
+            return false;
+        };
+        announced <= now && now < until
+    }
+
+    /// "từ 22:00 26/12/2026 đến 02:00 27/12/2026": the outage and the expected return.
+    pub fn span(&self) -> String {
+        let at = |text: &str| LocalDateTime::parse(text).map(|t| t.time_date()).unwrap_or_default();
+        format!("từ {} đến {}", at(&self.from), at(&self.until))
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -356,6 +407,8 @@ mod tests {
                 base_url: None,
                 counter_endpoint: None,
                 zalo_oa_id: None,
+                editor_in_chief: None,
+                notice: None,
                 menu: vec![],
             },
             categories: vec![cat("a", None), cat("b", Some("a")), cat("c", Some("b"))],

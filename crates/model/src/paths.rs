@@ -193,6 +193,16 @@ pub mod route {
 
     /// "Sơ đồ cổng", the human-readable site map.
     pub const SITE_MAP: &str = "/so-do-cong";
+    /// "Tuyên bố hỗ trợ tiếp cận": the accessibility statement.
+    pub const ACCESSIBILITY: &str = "/ho-tro-tiep-can";
+    /// "Thông tin báo chí": the spokesperson and the press releases.
+    pub const PRESS: &str = "/thong-tin-bao-chi";
+    /// "Tiếp cận thông tin": what the office makes public and how to ask for the rest.
+    pub const ACCESS_TO_INFORMATION: &str = "/tiep-can-thong-tin";
+    /// "Lịch tiếp công dân": the leaders' citizen reception, week by week like the schedule.
+    pub const RECEPTION: &str = "/lich-tiep-cong-dan";
+    /// The pages of one week at a time (`?tuan=2026-W48`), which open on the reader's own week.
+    pub const WEEKLY: &[&str] = &[SCHEDULE, RECEPTION];
     /// The folder of the "Giới thiệu" pages.
     pub const ABOUT: &str = "gioi-thieu";
     /// "Văn bản": the office's documents, `/van-ban/{slug}` each.

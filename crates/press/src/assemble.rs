@@ -166,9 +166,16 @@ pub fn citizens(
         (ANSWERED_QUESTIONS, serde_json::to_value(asked::answered(questions)).expect(serialises)),
         (QUESTION_TOPICS, serde_json::to_value(asked::topic_names(questions)).expect(serialises)),
     ];
-    let next = [drafts::next_change(consultations), questions.next_change];
+    due_at(published, [drafts::next_change(consultations), questions.next_change].into_iter().flatten());
+}
+
+/// Brings the edition's `next_change` forward to the earliest of `times`
+/// still ahead (each a moment the published site changes by itself).
+pub fn due_at(published: &mut Published, times: impl IntoIterator<Item = jiff::Timestamp>) {
+    let built = published.edition.built.parse::<jiff::Timestamp>().ok();
     let earlier = published.edition.next_change.as_deref().and_then(|at| at.parse::<jiff::Timestamp>().ok());
-    if let Some(at) = next.into_iter().flatten().chain(earlier).min() {
+    let ahead = times.into_iter().filter(|at| built.is_none_or(|built| *at > built));
+    if let Some(at) = ahead.chain(earlier).min() {
         published.edition.next_change = Some(crate::check::rfc3339(at));
     }
 }

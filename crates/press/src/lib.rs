@@ -77,10 +77,12 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, edition: Editi
     let mut errors = Vec::new();
     let pages = kinds::office::read(content, public, edition).map_err(|more| errors.extend(more)).ok();
     let documents = kinds::documents::read(content, public, edition).map_err(|more| errors.extend(more)).ok();
-    let weeks = kinds::schedule::read(content, edition).map_err(|more| errors.extend(more)).ok();
+    let weeks = kinds::schedule::read_all(content, edition).map_err(|more| errors.extend(more)).ok();
     let consultations = kinds::consultations::read(content, public, edition).map_err(|more| errors.extend(more)).ok();
     let questions = kinds::questions::read(content, edition).map_err(|more| errors.extend(more)).ok();
-    let mut checked = match kinds::articles::check(sources, edition) {
+    let press_office = kinds::press_office::read(content, public, edition).map_err(|more| errors.extend(more)).ok();
+    let holidays = kinds::notice::read_holidays(content).map_err(|more| errors.extend(more)).unwrap_or_default();
+    let mut checked = match kinds::articles::check(sources, edition, &holidays) {
         Ok(checked) => checked,
         Err(Error::Content(mut first)) => {
             first.extend(errors);
@@ -88,8 +90,8 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, edition: Editi
         }
         Err(error) => return Err(error),
     };
-    let (Some(pages), Some(documents), Some(weeks), Some(consultations), Some(questions)) =
-        (pages, documents, weeks, consultations, questions)
+    let (Some(pages), Some(documents), Some(weeks), Some(consultations), Some(questions), Some(press_office)) =
+        (pages, documents, weeks, consultations, questions, press_office)
     else {
         return Err(Error::Content(errors));
     };
@@ -103,11 +105,21 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, edition: Editi
     let mut searched = kinds::documents::search_entries(&documents);
     searched.extend(kinds::consultations::search_entries(&consultations));
     searched.extend(kinds::questions::search_entries(&questions));
+    searched.extend(kinds::press_office::search_entries(press_office.as_ref()));
     let mut published = assemble::assemble(checked, &searched, edition);
-    published.pages = kinds::office::assemble(pages, &published.site);
+    published.pages = kinds::office::assemble(pages);
     published.pages.extend(kinds::documents::pages(&documents));
-    published.pages.extend(kinds::schedule::pages(&weeks, model::Day::in_vietnam(edition.now.as_millisecond() as f64)));
+    let today = model::Day::in_vietnam(edition.now.as_millisecond() as f64);
+    published.pages.extend(kinds::schedule::all_pages(&weeks, today));
+    if let Some(info) = &press_office {
+        published.pages.push(kinds::press_office::page(info, &published.site.site.name));
+    }
     assemble::citizens(&mut published, &consultations, &questions);
+    // What else changes the published site at a set time: a press release
+    // set for later, the outage notice's announcement and end.
+    let notice_times = kinds::notice::changes(published.site.site.notice.as_ref());
+    assemble::due_at(&mut published, press_office.as_ref().and_then(|info| info.next_change).into_iter().chain(notice_times));
+    kinds::office::complete(&mut published.pages, &published.site);
     let site_files = site_root.map(|_| write::feeds::site_files(&published, edition)).unwrap_or_default();
     let mut report = write::publish(&published, out)?;
     report.photos = photos;

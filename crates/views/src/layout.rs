@@ -19,8 +19,10 @@ where
     C: IntoView + 'static,
 {
     provide_context(site.clone());
+    let notice = site.site.notice.clone().map(|notice| view! { <NoticeBanner notice/> });
     view! {
         <a class="skip-link" href="#noi-dung">"Bỏ qua đến nội dung chính"</a>
+        {notice}
         <Header site=site.clone()/>
         <OfflineBanner/>
         <div class="page container">
@@ -30,6 +32,41 @@ where
         <Later><Footer site/></Later>
     }
 }
+
+/// A planned outage, above the header of every page while it is announced.
+/// `site.notice` is set only then: the press leaves it out of a static page
+/// built outside its window and the app out of the site data at its own
+/// clock (`model::Notice::shown_at`).
+#[component]
+fn NoticeBanner(notice: model::Notice) -> impl IntoView {
+    let span = notice.span();
+    view! {
+        <aside class="site-notice" aria-label="Thông báo tạm ngừng hoạt động">
+            <p class="container">
+                <strong>"Thông báo: "</strong>
+                {notice.text}
+                " Thời gian dự kiến: "
+                {span}
+                "."
+            </p>
+        </aside>
+    }
+}
+
+/// The keyboard shortcuts (`accesskey`) every page offers: the key and what
+/// it reaches, as the accessibility statement lists them. Browsers take
+/// them with Alt (Chrome, Edge, Firefox on Windows and Linux: Alt+Shift in
+/// Firefox) or Control+Option (macOS).
+pub const ACCESS_KEYS: &[(&str, &str)] = &[
+    (HOME_KEY, "Trang chủ"),
+    (SITE_MAP_KEY, "Sơ đồ cổng"),
+    (SEARCH_KEY, "Ô tìm kiếm ở đầu trang"),
+    (ACCESSIBILITY_KEY, "Tuyên bố hỗ trợ tiếp cận"),
+];
+pub const HOME_KEY: &str = "1";
+pub const SITE_MAP_KEY: &str = "3";
+pub const SEARCH_KEY: &str = "4";
+pub const ACCESSIBILITY_KEY: &str = "0";
 
 /// A part of the page that its first paint does not need (the sidebar's
 /// boxes, "Tin khác", the footer). The app draws it as it is. A static page
@@ -78,7 +115,7 @@ pub fn Header(site: SiteData) -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="container brand">
-                <a class="brand-link" href="/">
+                <a class="brand-link" href="/" accesskey=HOME_KEY>
                     // Small and decorative: a low priority keeps it from taking a
                     // connection the page's first picture needs on a slow link.
                     <img class="emblem" src="/emblem.svg" alt="" width="64" height="64" fetchpriority="low"/>
@@ -130,10 +167,14 @@ pub fn Sidebar(latest: impl IntoView + 'static) -> impl IntoView {
     }
 }
 
-/// "Sơ đồ cổng" and the English page. (One fixed string: as view markup the
-/// two links cost the reader wasm three times as much.)
-const FOOTER_LINKS: &str =
-    "<a href=\"/so-do-cong\">Sơ đồ cổng</a> · <a href=\"/en\" lang=\"en\" hreflang=\"en\">English</a>";
+/// "Sơ đồ cổng", the accessibility statement, press information and the
+/// English page, the first two with their shortcuts ([`ACCESS_KEYS`]; a test
+/// holds the two together). (One fixed string: as view markup the links
+/// cost the reader wasm three times as much.)
+pub const FOOTER_LINKS: &str = "<a href=\"/so-do-cong\" accesskey=\"3\">Sơ đồ cổng</a> · \
+     <a href=\"/ho-tro-tiep-can\" accesskey=\"0\">Hỗ trợ tiếp cận</a> · \
+     <a href=\"/thong-tin-bao-chi\">Thông tin báo chí</a> · \
+     <a href=\"/en\" lang=\"en\" hreflang=\"en\">English</a>";
 
 #[component]
 pub fn Footer(site: SiteData) -> impl IntoView {
@@ -150,6 +191,9 @@ pub fn Footer(site: SiteData) -> impl IntoView {
                         <span>"Điện thoại: " <a href=phone_href>{s.phone}</a></span>
                         <span>"Email: " <a href=email_href>{s.email.clone()}</a></span>
                     </address>
+                    {s.editor_in_chief.map(|person| {
+                        view! { <p>"Trưởng ban biên tập: " {person.name} ", " {person.title}</p> }
+                    })}
                 </div>
                 <div class="footer-staff">
                     <p class="footer-links" inner_html=FOOTER_LINKS></p>
@@ -158,5 +202,21 @@ pub fn Footer(site: SiteData) -> impl IntoView {
                 </div>
             </div>
         </footer>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use model::paths::route;
+
+    #[test]
+    fn the_footer_s_shortcuts_are_those_the_statement_lists() {
+        for (key, href) in [(SITE_MAP_KEY, route::SITE_MAP), (ACCESSIBILITY_KEY, route::ACCESSIBILITY)] {
+            assert!(FOOTER_LINKS.contains(&format!("href=\"{href}\" accesskey=\"{key}\"")), "{href}");
+        }
+        let keys: Vec<&str> = ACCESS_KEYS.iter().map(|(key, _)| *key).collect();
+        assert_eq!(keys, [HOME_KEY, SITE_MAP_KEY, SEARCH_KEY, ACCESSIBILITY_KEY]);
+        assert_eq!(FOOTER_LINKS.matches("accesskey=").count(), 2);
     }
 }

@@ -27,6 +27,7 @@ pub mod offline;
 pub mod page;
 pub mod pagination;
 pub mod picture;
+pub mod press_office;
 pub mod questions;
 pub mod rating;
 pub mod schedule;

@@ -26,22 +26,18 @@ pub fn SectionMenu(name: String, current: String, pages: Vec<(String, String)>) 
 
 /// "Sơ đồ cổng": every part of the portal as nested lists of links — the
 /// category tree, each section with its pages, the pages of no section, the
-/// office's documents and schedule, and the files for machines.
+/// other parts the office publishes (`parts`: documents, schedules, drafts…),
+/// and the files for machines.
 #[component]
 pub fn SiteMap(
     categories: Vec<Category>,
     sections: Vec<(String, Vec<(String, String)>)>,
     pages: Vec<(String, String)>,
+    parts: Vec<(String, String)>,
 ) -> impl IntoView {
     let link = |(href, text): (String, String)| view! { <li><a href=href>{text}</a></li> };
-    let fixed = [
-        (route::DOCUMENTS.to_string(), "Văn bản".to_string()),
-        (route::SCHEDULE.to_string(), "Lịch công tác".to_string()),
-        (route::CONSULTATIONS.to_string(), "Lấy ý kiến dự thảo".to_string()),
-        (route::QUESTIONS.to_string(), "Hỏi đáp".to_string()),
-        (route::latest(), "Tin mới".to_string()),
-        (route::search(), "Tìm kiếm".to_string()),
-    ];
+    let mut fixed = parts;
+    fixed.extend([(route::latest(), "Tin mới".to_string()), (route::search(), "Tìm kiếm".to_string())]);
     view! {
         <ul class="site-map">
             {link(("/".into(), "Trang chủ".into()))}
@@ -81,4 +77,46 @@ fn category_tree(categories: &[Category], parent: Option<&str>) -> Option<AnyVie
         </ul>
     };
     Some(tree.into_any())
+}
+
+/// "Tiếp cận thông tin": what the portal makes public, generated from what
+/// is published — the categories, the office's own pages, and the other
+/// parts (documents, schedules, drafts, questions, press) — after the
+/// office's own words and hand-written items.
+#[component]
+pub fn Disclosed(categories: Vec<Category>, parts: Vec<(String, String)>, pages: Vec<(String, String)>) -> impl IntoView {
+    let link = |(href, text): (String, String)| view! { <li><a href=href>{text}</a></li> };
+    view! {
+        <section class="disclosed" aria-labelledby="thong-tin-cong-khai">
+            <h2 id="thong-tin-cong-khai">"Thông tin được công khai trên cổng"</h2>
+            <ul>
+                {parts.into_iter().map(link).collect_view()}
+                <li>"Tin tức theo chuyên mục" {category_tree(&categories, None)}</li>
+                <li>"Trang thông tin của cơ quan" <ul>{pages.into_iter().map(link).collect_view()}</ul></li>
+            </ul>
+        </section>
+    }
+}
+
+/// The keyboard shortcuts every page offers ([`crate::layout::ACCESS_KEYS`]),
+/// for the accessibility statement.
+#[component]
+pub fn AccessKeys() -> impl IntoView {
+    view! {
+        <section class="access-keys" aria-labelledby="phim-tat">
+            <h2 id="phim-tat">"Phím tắt"</h2>
+            <p>
+                "Trên mọi trang: nhấn Alt cùng phím (Chrome, Edge; Alt+Shift với Firefox; Control+Option trên máy Mac)."
+            </p>
+            <table class="document-facts">
+                <thead><tr><th scope="col">"Phím"</th><th scope="col">"Đến"</th></tr></thead>
+                <tbody>
+                    {crate::layout::ACCESS_KEYS
+                        .iter()
+                        .map(|(key, what)| view! { <tr><td><kbd>{*key}</kbd></td><td>{*what}</td></tr> })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
 }

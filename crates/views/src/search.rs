@@ -27,6 +27,8 @@ pub fn SearchBox(#[prop(optional, into)] initial: Signal<String>, #[prop(optiona
                 aria-label="Từ khóa tìm kiếm"
                 maxlength="200"
                 enterkeyhint="search"
+                // The header's box is the search shortcut (`crate::layout::ACCESS_KEYS`).
+                accesskey=(!large).then_some(crate::layout::SEARCH_KEY)
             />
             <button type="submit" class="button">"Tìm"</button>
         </form>

@@ -6,7 +6,7 @@ use model::paths::route;
 use model::{Article, SiteData};
 
 use leptos::prelude::*;
-use views::head::ShareTags;
+use views::head::{DublinCore, ShareTags};
 
 use crate::html::{escaped as esc, html_of};
 
@@ -18,6 +18,11 @@ pub(super) struct Parts {
     pub(super) image: Option<String>,
     pub(super) og_type: &'static str,
     pub(super) json_ld: Vec<serde_json::Value>,
+    /// Dublin Core: the author (else the office), the page's language, and
+    /// its date (RFC 3339 or a day; the day is kept).
+    pub(super) creator: Option<String>,
+    pub(super) lang: String,
+    pub(super) date: String,
 }
 
 /// The picture link previews show for a page without one of its own
@@ -73,6 +78,11 @@ pub(super) fn with_head(template: &str, site: &SiteData, mut parts: Parts) -> St
                 image=site.public_url(parts.image.as_deref().unwrap_or(SHARE_IMAGE))
                 // `</` cannot appear inside the script element's text.
                 json_ld=parts.json_ld.iter().map(|ld| ld.to_string().replace("</", "<\\/")).collect()
+                dublin_core=DublinCore {
+                    creator: parts.creator.clone().unwrap_or_else(|| site.site.name.clone()),
+                    date: parts.date.chars().take(10).collect(),
+                    language: parts.lang.clone(),
+                }
             />
         }
     });

@@ -47,6 +47,21 @@ pub struct Data<'a> {
 const BOOT_START: &str = "<!-- boot -->";
 const BOOT_END: &str = "<!-- /boot -->";
 
+/// The Dublin Core fields of [`Parts`] (creator, language, date), the rest empty.
+fn dated((creator, lang, date): (Option<String>, String, String)) -> Parts {
+    Parts {
+        title: String::new(),
+        description: String::new(),
+        path: String::new(),
+        image: None,
+        og_type: "website",
+        json_ld: Vec::new(),
+        creator,
+        lang,
+        date,
+    }
+}
+
 /// One page to write: its file, head and the content of its `<main>`.
 struct Planned {
     file: String,
@@ -57,6 +72,9 @@ struct Planned {
 fn plan(data: &Data) -> Vec<Planned> {
     let site = data.site;
     let name = &site.site.name;
+    // A page with no date of its own carries the portal's last change: its newest article's.
+    let newest = data.latest.articles.first().map(|a| a.published.clone()).unwrap_or_default();
+    let by_office = |lang: &str| (None, lang.to_string(), newest.clone());
     let mut pages = Vec::new();
     let mut add = |file: String, parts: Parts, main: Box<dyn FnOnce() -> AnyView + Send>| {
         pages.push(Planned { file, parts, main });
@@ -72,6 +90,7 @@ fn plan(data: &Data) -> Vec<Planned> {
             image: data.home.featured.first().and_then(|a| a.cover.as_ref()).and_then(share_image),
             og_type: "website",
             json_ld: vec![],
+            ..dated(by_office("vi"))
         },
         Box::new(move || {
             view! { <HomeFrame site=home_site.clone()><Home home site=home_site/></HomeFrame> }.into_any()
@@ -87,6 +106,7 @@ fn plan(data: &Data) -> Vec<Planned> {
             image: None,
             og_type: "website",
             json_ld: vec![],
+            ..dated(by_office("vi"))
         },
         Box::new(move || view! { <LatestFrame><Listing page=latest base=route::latest()/></LatestFrame> }.into_any()),
     );
@@ -99,6 +119,7 @@ fn plan(data: &Data) -> Vec<Planned> {
             image: None,
             og_type: "website",
             json_ld: vec![],
+            ..dated(by_office("vi"))
         },
         Box::new(|| view! { <SearchFrame><SearchPrompt/></SearchFrame> }.into_any()),
     );
@@ -114,6 +135,7 @@ fn plan(data: &Data) -> Vec<Planned> {
                 image: None,
                 og_type: "website",
                 json_ld: vec![breadcrumb_ld(site, &site.trail(slug))],
+                ..dated((None, "vi".into(), first.articles.first().map_or_else(|| newest.clone(), |a| a.published.clone())))
             },
             Box::new(move || {
                 let base = route::category(&category.slug);
@@ -136,6 +158,11 @@ fn plan(data: &Data) -> Vec<Planned> {
                 image: article.cover.as_ref().and_then(share_image).or_else(|| first_body_image(&article.html)),
                 og_type: "article",
                 json_ld: vec![news_article_ld(site, article), breadcrumb_ld(site, &crumbs)],
+                ..dated((
+                    Some(article.author.clone()),
+                    "vi".into(),
+                    article.updated.clone().unwrap_or_else(|| article.published.clone()),
+                ))
             },
             Box::new(move || {
                 let slug = owned.slug.clone();
@@ -167,6 +194,7 @@ fn plan(data: &Data) -> Vec<Planned> {
                 image: first_body_image(&page.html),
                 og_type: "website",
                 json_ld,
+                ..dated(by_office(&page.lang))
             },
             Box::new(move || view! { <PageView page=owned/> }.into_any()),
         );
@@ -180,6 +208,7 @@ fn plan(data: &Data) -> Vec<Planned> {
             image: None,
             og_type: "website",
             json_ld: vec![],
+            ..dated(by_office("vi"))
         },
         Box::new(|| view! { <NotFound/> }.into_any()),
     );

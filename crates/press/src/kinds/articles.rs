@@ -73,13 +73,15 @@ pub struct Content {
 
 /// Every article is checked, drafts and those not yet due too; `edition`
 /// decides which go on (see [`crate::Edition::shows`]) and which have expired.
-pub fn check(sources: Sources, edition: crate::Edition) -> Result<Content, Error> {
+/// `holidays` are what the outage notice's working days are counted against.
+pub fn check(sources: Sources, edition: crate::Edition, holidays: &super::notice::Holidays) -> Result<Content, Error> {
     let mut errors = sources.errors;
     let (categories_file, mut categories) = sources.categories;
     check_categories(&categories_file, &categories, &mut errors);
     categories.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.slug.cmp(&b.slug)));
-    let (site_file, site) = sources.site;
+    let (site_file, mut site) = sources.site;
     check_site(&site_file, &site, &categories, &mut errors);
+    site.notice = site.notice.and_then(|notice| super::notice::check(&site_file, &notice, holidays, &mut errors));
 
     let mut articles = Vec::with_capacity(sources.articles.len());
     let mut next_change: Option<Timestamp> = None;
@@ -178,6 +180,10 @@ fn check_site(file: &Path, site: &Site, categories: &[Category], errors: &mut Ve
             Some("zalo_oa_id"),
             "must be the Official Account's numeric id (5–25 digits)",
         ));
+    }
+    if let Some(person) = &site.editor_in_chief {
+        require_text(file, "editor_in_chief.name", &person.name, errors);
+        require_text(file, "editor_in_chief.title", &person.title, errors);
     }
     for (i, item) in site.menu.iter().enumerate() {
         require_text(file, &format!("menu[{i}].label"), &item.label, errors);

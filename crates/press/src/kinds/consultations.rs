@@ -23,7 +23,7 @@ use views::consultations::{
 };
 use views::documents::Attachment as FileLink;
 
-use super::documents::{FILE_TYPES, file_size};
+use super::documents::attachment;
 use super::questions::{Feedback, function_url, privacy};
 use crate::error::ContentError;
 use crate::html::html_of;
@@ -116,57 +116,6 @@ pub fn read(
     Ok(Consultations { consultations, now: edition.now })
 }
 
-/// A file under [`FILES_DIR`], of a kind documents may be, measured in `public`.
-fn attachment(
-    file: &Path,
-    field: &str,
-    path: &str,
-    public: Option<&Path>,
-    errors: &mut Vec<ContentError>,
-) -> Option<FileLink> {
-    let extension = path.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).unwrap_or_default();
-    let Some((_, kind)) = FILE_TYPES.iter().find(|(known, _)| *known == extension) else {
-        let known: Vec<_> = FILE_TYPES.iter().map(|(ext, _)| *ext).collect();
-        errors.push(ContentError::new(
-            file,
-            Some(field),
-            format!("`{path}`: a draft's file is one of {}", known.join(", ")),
-        ));
-        return None;
-    };
-    if !path.starts_with(FILES_DIR) || path.contains("..") || path[FILES_DIR.len()..].contains('/') {
-        errors.push(ContentError::new(
-            file,
-            Some(field),
-            format!("`{path}` must be a file directly in {FILES_DIR} (public{FILES_DIR} in the repository)"),
-        ));
-        return None;
-    }
-    let bytes = match public {
-        Some(public) => {
-            let on_disk = public.join(path.trim_start_matches('/'));
-            match std::fs::metadata(&on_disk) {
-                Ok(meta) if meta.len() > 0 => Some(meta.len()),
-                Ok(_) => {
-                    errors.push(ContentError::new(file, Some(field), format!("{} is empty", on_disk.display())));
-                    return None;
-                }
-                Err(_) => {
-                    errors.push(ContentError::new(file, Some(field), format!("{} is missing", on_disk.display())));
-                    return None;
-                }
-            }
-        }
-        None => None,
-    };
-    Some(FileLink {
-        href: path.to_string(),
-        name: path.rsplit('/').next().unwrap_or_default().to_string(),
-        kind,
-        size: bytes.map(file_size),
-    })
-}
-
 fn check(
     file: &Path,
     slug: String,
@@ -210,13 +159,13 @@ fn check(
         .files
         .iter()
         .enumerate()
-        .filter_map(|(i, path)| attachment(file, &format!("files[{i}]"), path, public, errors))
+        .filter_map(|(i, path)| attachment(file, &format!("files[{i}]"), path, FILES_DIR, public, errors))
         .collect();
     let result = source.result.map(|result| {
         if result.summary.trim().is_empty() {
             errors.push(ContentError::new(file, Some("result.summary"), "must not be empty"));
         }
-        let report = result.report.as_deref().and_then(|path| attachment(file, "result.report", path, public, errors));
+        let report = result.report.as_deref().and_then(|path| attachment(file, "result.report", path, FILES_DIR, public, errors));
         ConsultationResult { summary: result.summary.trim().to_string(), report }
     });
     if errors.len() > before {

@@ -6,6 +6,8 @@
 pub mod articles;
 pub mod consultations;
 pub mod documents;
+pub mod notice;
 pub mod office;
+pub mod press_office;
 pub mod questions;
 pub mod schedule;

@@ -17,7 +17,7 @@ use crate::error::ContentError;
 use crate::html::html_of;
 use crate::render;
 use leptos::prelude::*;
-use views::office::{SectionMenu, SiteMap};
+use views::office::{AccessKeys, Disclosed, SectionMenu, SiteMap};
 
 /// A page as written in `content/pages/`.
 #[derive(Debug, Clone, Deserialize)]
@@ -45,6 +45,10 @@ pub const SECTIONS: &[(&str, &str)] = &[(route::ABOUT, "Giới thiệu")];
 const TAKEN: &[&str] = &[
     "van-ban",
     "lich-cong-tac",
+    "lich-tiep-cong-dan",
+    "thong-tin-bao-chi",
+    "du-thao",
+    "hoi-dap",
     "bai-viet",
     "chuyen-muc",
     "tin-moi",
@@ -192,11 +196,12 @@ fn check(
     })
 }
 
-/// The published pages: those written, each knowing its section's pages,
-/// and the site map.
-pub fn assemble(mut checked: Vec<Checked>, site: &SiteData) -> Vec<Page> {
+/// The published pages: those written, each knowing its section's pages
+/// (the site map and the generated lists come once every kind's pages are
+/// there: [`complete`]).
+pub fn assemble(mut checked: Vec<Checked>) -> Vec<Page> {
     checked.sort_by(|a, b| a.order.cmp(&b.order).then_with(|| a.path.cmp(&b.path)));
-    let mut pages: Vec<Page> = checked
+    let pages: Vec<Page> = checked
         .iter()
         .map(|page| {
             let siblings: Vec<(String, String)> = match page.section {
@@ -219,8 +224,55 @@ pub fn assemble(mut checked: Vec<Checked>, site: &SiteData) -> Vec<Page> {
             }
         })
         .collect();
-    pages.push(site_map(site, &pages));
     pages
+}
+
+/// The parts of the portal the site map and "Tiếp cận thông tin" list
+/// after the categories and the office's pages, each where it is published.
+const PARTS: &[(&str, &str)] = &[
+    (route::DOCUMENTS, "Văn bản"),
+    (route::SCHEDULE, "Lịch công tác"),
+    (route::RECEPTION, "Lịch tiếp công dân"),
+    (route::CONSULTATIONS, "Lấy ý kiến dự thảo"),
+    (route::QUESTIONS, "Hỏi đáp"),
+    (route::PRESS, "Thông tin báo chí"),
+];
+
+/// With every kind's pages in `pages`: the list of what the portal makes
+/// public written into "Tiếp cận thông tin", the shortcuts into the
+/// accessibility statement, and the site map added.
+pub fn complete(pages: &mut Vec<Page>, site: &SiteData) {
+    let published = |path: &str| pages.iter().any(|page| page.path == path);
+    let parts: Vec<(String, String)> =
+        PARTS.iter().filter(|(path, _)| published(path)).map(|(path, name)| (path.to_string(), name.to_string())).collect();
+    let office_pages = |pages: &[Page]| -> Vec<(String, String)> {
+        pages
+            .iter()
+            .filter(|page| is_office_page(page))
+            .map(|page| (page.path.clone(), page.title.clone()))
+            .collect()
+    };
+    let own = office_pages(pages);
+    let categories = site.categories.clone();
+    for page in pages.iter_mut() {
+        if page.path == route::ACCESS_TO_INFORMATION {
+            let (categories, parts, own) = (categories.clone(), parts.clone(), own.clone());
+            page.html += &html_of(|| view! { <Disclosed categories parts pages=own/> });
+        } else if page.path == route::ACCESSIBILITY {
+            page.html += &html_of(|| view! { <AccessKeys/> });
+        }
+    }
+    let map = site_map(site, pages, parts);
+    pages.push(map);
+}
+
+/// One of the office's own pages from `content/pages/` (not a kind's page,
+/// not one with a query, not the site map).
+fn is_office_page(page: &Page) -> bool {
+    let under = |route: &str| {
+        page.path == route || page.path.starts_with(&format!("{route}/")) || page.path.starts_with(&format!("{route}?"))
+    };
+    !page.has_query() && page.path != route::SITE_MAP && !PARTS.iter().any(|(route, _)| under(route))
 }
 
 /// The section's pages as a menu, the page itself marked as the current one.
@@ -235,7 +287,7 @@ fn section_name(folder: &str) -> &'static str {
 }
 
 /// "Sơ đồ cổng": every part of the portal as nested lists of links.
-fn site_map(site: &SiteData, pages: &[Page]) -> Page {
+fn site_map(site: &SiteData, pages: &[Page], parts: Vec<(String, String)>) -> Page {
     let link = |page: &Page| (page.path.clone(), page.title.clone());
     let sections: Vec<(String, Vec<(String, String)>)> = SECTIONS
         .iter()
@@ -245,7 +297,8 @@ fn site_map(site: &SiteData, pages: &[Page]) -> Page {
         })
         .filter(|(_, members): &(String, Vec<_>)| !members.is_empty())
         .collect();
-    let loose: Vec<(String, String)> = pages.iter().filter(|page| page.section.is_none()).map(link).collect();
+    let loose: Vec<(String, String)> =
+        pages.iter().filter(|page| page.section.is_none() && is_office_page(page)).map(link).collect();
     let categories = site.categories.clone();
     Page {
         path: route::SITE_MAP.into(),
@@ -253,7 +306,7 @@ fn site_map(site: &SiteData, pages: &[Page]) -> Page {
         description: format!("Các chuyên mục, trang và chức năng của cổng thông tin {}.", site.site.name),
         lang: "vi".into(),
         section: None,
-        html: html_of(|| view! { <SiteMap categories sections pages=loose/> }),
+        html: html_of(|| view! { <SiteMap categories sections pages=loose parts/> }),
         json_ld: None,
     }
 }
@@ -325,7 +378,8 @@ mod tests {
                            {"slug": "dia-phuong", "name": "Địa phương", "order": 2, "parent": "tin-tuc"}]
         }))
         .unwrap();
-        let pages = assemble(vec![about, english, first], &site);
+        let mut pages = assemble(vec![about, english, first]);
+        complete(&mut pages, &site);
         let lanh_dao = pages.iter().find(|p| p.path == "/gioi-thieu/lanh-dao").unwrap();
         assert_eq!(lanh_dao.section, Some(("/gioi-thieu/chuc-nang".into(), "Giới thiệu".into())));
         assert!(

@@ -1,5 +1,8 @@
-//! "Lịch công tác": the leadership's week, one JSON file per ISO week in
-//! `content/schedule/` ("2026-W48.json"), published as office pages
+//! The office's weekly calendars: "Lịch công tác" (the leadership's week,
+//! `content/schedule/`) and "Lịch tiếp công dân" (their citizen reception,
+//! `content/reception/`), one JSON file per ISO week ("2026-W48.json") in
+//! the same shape, read, checked and published by the same code, only the
+//! [`Calendar`] differing. Each is published as office pages
 //! `/lich-cong-tac?tuan=2026-w48` — every week from the first file to a
 //! year after the last (or after the build), weeks without a file saying
 //! so, so "Tuần trước"/"Tuần sau" never lead nowhere —
@@ -9,16 +12,18 @@
 
 use std::path::{Path, PathBuf};
 
-use model::paths::{page_address, route};
+use model::paths::page_address;
 use model::{Day, IsoWeek, Page};
 use serde::Deserialize;
 
 use crate::error::ContentError;
 use crate::html::html_of;
 use leptos::prelude::*;
-use views::schedule::{ScheduleItem, WeekSchedule};
+use views::schedule::{Calendar, ScheduleItem, WeekSchedule};
 
-const TITLE: &str = "Lịch công tác";
+/// Each calendar and the folder of `content/` its weeks are in.
+pub const CALENDARS: &[(&str, Calendar)] =
+    &[("schedule", views::schedule::WORK), ("reception", views::schedule::RECEPTION)];
 
 /// A week as the office writes it.
 #[derive(Debug, Clone, Deserialize)]
@@ -71,10 +76,32 @@ pub struct Week {
 
 /// Reads and checks every week; all problems at once, each with file and
 /// field. Drafts are checked, then left out unless `edition` is a preview.
-pub fn read(content: &Path, edition: crate::Edition) -> Result<Vec<Week>, Vec<ContentError>> {
+/// One calendar's weeks, in order.
+#[derive(Debug, Clone)]
+pub struct Weeks {
+    pub calendar: Calendar,
+    pub weeks: Vec<Week>,
+}
+
+/// Every calendar's weeks ([`CALENDARS`]; a folder that is not there is a
+/// calendar with no week).
+pub fn read_all(content: &Path, edition: crate::Edition) -> Result<Vec<Weeks>, Vec<ContentError>> {
+    let mut errors = Vec::new();
+    let mut all = Vec::new();
+    for (folder, calendar) in CALENDARS {
+        match read(&content.join(folder), edition) {
+            Ok(weeks) => all.push(Weeks { calendar: *calendar, weeks }),
+            Err(more) => errors.extend(more),
+        }
+    }
+    if errors.is_empty() { Ok(all) } else { Err(errors) }
+}
+
+/// The weeks in `folder`.
+pub fn read(folder: &Path, edition: crate::Edition) -> Result<Vec<Week>, Vec<ContentError>> {
     let mut errors = Vec::new();
     let mut weeks = Vec::new();
-    for (file, source) in crate::read::read_folder::<SourceWeek>(&content.join("schedule"), &mut errors)? {
+    for (file, source) in crate::read::read_folder::<SourceWeek>(folder, &mut errors)? {
         let shown = edition.shows(source.draft, None);
         if let Some(week) = check(&file, source, &mut errors)
             && shown
@@ -173,13 +200,19 @@ fn parse_time(text: &str) -> Option<(u8, u8)> {
     (hour < 24 && minute < 60).then_some((hour, minute))
 }
 
-fn week_address(week: IsoWeek) -> String {
-    page_address(route::SCHEDULE, |key| (key == "tuan").then(|| week.to_string()))
+fn week_address(calendar: Calendar, week: IsoWeek) -> String {
+    page_address(calendar.route, |key| (key == "tuan").then(|| week.to_string()))
 }
 
-/// One page per week from the first to the last, and `/lich-cong-tac` for
-/// the week of `today` (or the nearest one there is).
-pub fn pages(weeks: &[Week], today: Day) -> Vec<Page> {
+/// Every calendar's [`pages`].
+pub fn all_pages(calendars: &[Weeks], today: Day) -> Vec<Page> {
+    calendars.iter().flat_map(|weeks| pages(weeks.calendar, &weeks.weeks, today)).collect()
+}
+
+/// One page per week from the first to the last, and the calendar's own
+/// address (`/lich-cong-tac`) for the week of `today` (or the nearest one there is).
+pub fn pages(calendar: Calendar, weeks: &[Week], today: Day) -> Vec<Page> {
+    let week_address = |week| week_address(calendar, week);
     let (Some(first), Some(last)) = (weeks.first(), weeks.last()) else { return Vec::new() };
     // Weeks after the last one written stay reachable (and empty) for a
     // year past the build, so the reader's own week always has its page.
@@ -191,7 +224,7 @@ pub fn pages(weeks: &[Week], today: Day) -> Vec<Page> {
         let written = weeks.iter().find(|w| w.week == week);
         let previous = (week > first).then(|| week.previous());
         let next = (week < last).then(|| week.next());
-        pages.push(week_page(week, written, previous, next, week_address(week)));
+        pages.push(week_page(calendar, week, written, previous, next, week_address(week)));
         if week >= last {
             break;
         }
@@ -200,12 +233,13 @@ pub fn pages(weeks: &[Week], today: Day) -> Vec<Page> {
     let current = today.iso_week().max(first);
     let mut default = pages.iter().find(|page| page.path == week_address(current)).expect("a page per week").clone();
     // The same words as the week's own page: the app shows the reader's week there.
-    default.path = route::SCHEDULE.into();
+    default.path = calendar.route.into();
     pages.push(default);
     pages
 }
 
 fn week_page(
+    calendar: Calendar,
     week: IsoWeek,
     written: Option<&Week>,
     previous: Option<IsoWeek>,
@@ -220,7 +254,7 @@ fn week_page(
             format!("Điều chỉnh lần {} · Cập nhật lúc {}", written.revision, written.updated)
         }
         Some(written) => format!("Ban hành lần đầu · Cập nhật lúc {}", written.updated),
-        None => "Chưa có lịch công tác của tuần này.".to_string(),
+        None => calendar.empty_week.to_string(),
     };
     let days: Vec<(Day, Vec<ScheduleItem>)> = (0..7)
         .map(|offset| {
@@ -242,15 +276,17 @@ fn week_page(
             (date, items)
         })
         .collect();
-    let (previous, next) = (previous.map(week_address), next.map(week_address));
+    let address = |week| week_address(calendar, week);
+    let (previous, next) = (previous.map(address), next.map(address));
     let view_span = span.clone();
-    let html = html_of(|| view! { <WeekSchedule span=view_span previous next status days/> });
+    let html = html_of(|| view! { <WeekSchedule calendar span=view_span previous next status days/> });
+    let title = calendar.title;
     Page {
         path,
-        title: format!("{TITLE} tuần {}/{}", week.week, week.year),
-        description: format!("{TITLE} của lãnh đạo, {}.", span.to_lowercase()),
+        title: format!("{title} tuần {}/{}", week.week, week.year),
+        description: format!("{title} của lãnh đạo, {}.", span.to_lowercase()),
         lang: "vi".into(),
-        section: Some((route::SCHEDULE.into(), TITLE.into())),
+        section: Some((calendar.route.into(), title.into())),
         html,
         json_ld: None,
     }
@@ -309,7 +345,7 @@ mod tests {
         let named = |name: &str, days: &[&str]| SourceWeek { week: name.into(), ..week(days) };
         let w53 = check(Path::new("2026-W53.json"), named("2026-W53", &["2026-12-31"]), &mut errors).unwrap();
         let w01 = check(Path::new("2027-w01.json"), named("2027-W01", &["2027-01-05"]), &mut errors).unwrap();
-        let pages = pages(&[w53, w01], Day::parse("2027-01-04").unwrap());
+        let pages = pages(views::schedule::WORK, &[w53, w01], Day::parse("2027-01-04").unwrap());
         let paths: Vec<&str> = pages.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(
             paths[..3],

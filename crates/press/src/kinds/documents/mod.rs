@@ -411,6 +411,58 @@ fn check_links(documents: &[Document], errors: &mut Vec<ContentError>) {
     }
 }
 
+/// A file directly under `dir` ("/du-thao/") of a kind documents may be, measured in `public`.
+pub fn attachment(
+    file: &Path,
+    field: &str,
+    path: &str,
+    dir: &str,
+    public: Option<&Path>,
+    errors: &mut Vec<ContentError>,
+) -> Option<views::documents::Attachment> {
+    let extension = path.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).unwrap_or_default();
+    let Some((_, kind)) = FILE_TYPES.iter().find(|(known, _)| *known == extension) else {
+        let known: Vec<_> = FILE_TYPES.iter().map(|(ext, _)| *ext).collect();
+        errors.push(ContentError::new(
+            file,
+            Some(field),
+            format!("`{path}`: an attached file is one of {}", known.join(", ")),
+        ));
+        return None;
+    };
+    if !path.starts_with(dir) || path.contains("..") || path[dir.len()..].contains('/') {
+        errors.push(ContentError::new(
+            file,
+            Some(field),
+            format!("`{path}` must be a file directly in {dir} (public{dir} in the repository)"),
+        ));
+        return None;
+    }
+    let bytes = match public {
+        Some(public) => {
+            let on_disk = public.join(path.trim_start_matches('/'));
+            match std::fs::metadata(&on_disk) {
+                Ok(meta) if meta.len() > 0 => Some(meta.len()),
+                Ok(_) => {
+                    errors.push(ContentError::new(file, Some(field), format!("{} is empty", on_disk.display())));
+                    return None;
+                }
+                Err(_) => {
+                    errors.push(ContentError::new(file, Some(field), format!("{} is missing", on_disk.display())));
+                    return None;
+                }
+            }
+        }
+        None => None,
+    };
+    Some(views::documents::Attachment {
+        href: path.to_string(),
+        name: path.rsplit('/').next().unwrap_or_default().to_string(),
+        kind,
+        size: bytes.map(file_size),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
