@@ -118,7 +118,10 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, edition: Editi
     // What else changes the published site at a set time: a press release
     // set for later, the outage notice's announcement and end.
     let notice_times = kinds::notice::changes(published.site.site.notice.as_ref());
-    assemble::due_at(&mut published, press_office.as_ref().and_then(|info| info.next_change).into_iter().chain(notice_times));
+    assemble::due_at(
+        &mut published,
+        press_office.as_ref().and_then(|info| info.next_change).into_iter().chain(notice_times),
+    );
     kinds::office::complete(&mut published.pages, &published.site);
     let site_files = site_root.map(|_| write::feeds::site_files(&published, edition)).unwrap_or_default();
     let mut report = write::publish(&published, out)?;

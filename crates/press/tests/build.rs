@@ -619,6 +619,68 @@ fn a_week_file_holding_another_week_s_day_is_named() {
 }
 
 #[test]
+fn a_reception_week_whose_dates_do_not_match_is_named() {
+    // The citizen reception is read by the schedule's code, in its own folder.
+    let f = Fixture::new();
+    f.article(&article("bai-dau", "tin-tuc", "2024-01-02T08:00:00+07:00"));
+    let item = json!({"time": "08:00", "content": "Tiếp công dân định kỳ", "attendees": "Chủ tịch"});
+    f.place(
+        "reception/2026-W49.json",
+        &json!({"week": "2026-W49", "revision": 1, "updated": "2026-11-27T09:00:00+07:00",
+                "days": [{"date": "2026-11-26", "items": [item]}]}),
+    );
+    let e = f.single_site_error();
+    assert!(e.file.ends_with("reception/2026-W49.json"), "{e}");
+    assert_eq!(e.field.as_deref(), Some("days[0].date"));
+    assert_eq!(e.reason, "26/11/2026 is in week 2026-W48, not in this file's week 2026-W49");
+}
+
+#[test]
+fn a_spokesperson_without_a_phone_is_named() {
+    let f = Fixture::new();
+    f.article(&article("bai-dau", "tin-tuc", "2024-01-02T08:00:00+07:00"));
+    f.place(
+        "press.json",
+        &json!({"spokesperson": {"name": "Vàng A Dình", "title": "Phó Chánh Văn phòng", "phone": "",
+                                 "email": "vadinh@example.org", "updated": "2026-10-05T09:00:00+07:00"},
+                "body": "Liên hệ qua thư điện tử."}),
+    );
+    let e = f.single_site_error();
+    assert!(e.file.ends_with("press.json"), "{e}");
+    assert_eq!((e.field.as_deref(), e.reason.as_str()), (Some("spokesperson.phone"), "must not be empty"));
+}
+
+fn with_notice(announced: &str, from: &str, until: &str) -> Fixture {
+    let f = Fixture::new();
+    f.article(&article("bai-dau", "tin-tuc", "2024-01-02T08:00:00+07:00"));
+    let mut s = site();
+    s["notice"] =
+        json!({"text": "Cổng tạm ngừng để nâng cấp máy chủ.", "announced": announced, "from": from, "until": until});
+    f.write("site.json", &s.to_string());
+    f.place("holidays.json", &json!({"holidays": [{"date": "2026-12-24", "name": "Ngày lễ mẫu"}]}));
+    f
+}
+
+#[test]
+fn a_notice_too_close_to_its_start_is_named_and_one_in_time_is_due_at_its_ends() {
+    // Announced Thursday 17 December: six working days (the 24th a holiday) before the 29th.
+    let f = with_notice("2026-12-17T09:00:00+07:00", "2026-12-29T22:00:00+07:00", "2026-12-30T02:00:00+07:00");
+    let e = f.single_site_error();
+    assert!(e.file.ends_with("site.json"), "{e}");
+    assert_eq!(e.field.as_deref(), Some("notice.from"));
+    assert!(e.reason.contains("6 working days") && e.reason.contains("7 working days"), "{e}");
+    // One day later is in time: published in Vietnam's time, and the next
+    // scheduled build is due when the banner goes up.
+    let f = with_notice("2026-12-17T02:00:00Z", "2026-12-30T22:00:00+07:00", "2026-12-31T02:00:00+07:00");
+    f.drawing("cau.svg");
+    f.build_site().unwrap();
+    let site: SiteData = f.read("site.json");
+    assert_eq!(site.site.notice.unwrap().announced, "2026-12-17T09:00:00+07:00");
+    let edition: model::Edition = f.read("edition.json");
+    assert_eq!(edition.next_change.as_deref(), Some("2026-12-17T09:00:00+07:00"));
+}
+
+#[test]
 fn documents_are_published_with_their_listing_filters_and_number_lookups() {
     let f = Fixture::new();
     f.article(&article("bai-dau", "tin-tuc", "2024-01-02T08:00:00+07:00"));

@@ -209,6 +209,37 @@ fn the_draft_question_and_feedback_forms_write_what_the_press_reads() {
 }
 
 #[test]
+fn the_reception_press_and_holiday_forms_write_what_the_press_reads() {
+    let config = generated();
+    let collection =
+        |name: &str| config["collections"].as_array().unwrap().iter().find(|c| c["name"] == name).unwrap().clone();
+    // The citizen reception is the schedule's form in its own folder.
+    let reception = collection("reception");
+    assert_eq!(reception["folder"], "content/reception");
+    assert_eq!(reception["label"], "Lịch tiếp công dân");
+    assert_eq!(reception["preview_path"], "lich-tiep-cong-dan?tuan={{slug}}");
+    agrees::<press::kinds::schedule::SourceWeek>("reception week", reception["fields"].as_array().unwrap());
+    let schedule = collection("schedule");
+    let shape = |c: &Value| -> Vec<Value> {
+        c["fields"].as_array().unwrap().iter().map(|f| json!([f["name"], f["widget"], f["required"]])).collect()
+    };
+    assert_eq!(shape(&reception), shape(&schedule));
+    let office = &collection("press-office")["files"][0];
+    assert_eq!(office["file"], "content/press.json");
+    agrees::<press::kinds::press_office::SourcePressOffice>("press office", office["fields"].as_array().unwrap());
+    let person = &office["fields"][0];
+    agrees::<press::kinds::press_office::SourceSpokesperson>("spokesperson", person["fields"].as_array().unwrap());
+    let releases = collection("press-releases");
+    assert_eq!(releases["folder"], "content/press-releases");
+    agrees::<press::kinds::press_office::SourceRelease>("release", releases["fields"].as_array().unwrap());
+    let holidays =
+        config["collections"][3]["files"].as_array().unwrap().iter().find(|f| f["name"] == "holidays").unwrap();
+    assert_eq!(holidays["file"], "content/holidays.json");
+    agrees::<press::kinds::notice::SourceHolidays>("holidays", holidays["fields"].as_array().unwrap());
+    agrees::<press::kinds::notice::SourceHoliday>("holiday", holidays["fields"][0]["fields"].as_array().unwrap());
+}
+
+#[test]
 fn categories_are_the_choices_and_the_settings_files_read() {
     let config = generated();
     let category =

@@ -84,7 +84,11 @@ fn category_tree(categories: &[Category], parent: Option<&str>) -> Option<AnyVie
 /// parts (documents, schedules, drafts, questions, press) — after the
 /// office's own words and hand-written items.
 #[component]
-pub fn Disclosed(categories: Vec<Category>, parts: Vec<(String, String)>, pages: Vec<(String, String)>) -> impl IntoView {
+pub fn Disclosed(
+    categories: Vec<Category>,
+    parts: Vec<(String, String)>,
+    pages: Vec<(String, String)>,
+) -> impl IntoView {
     let link = |(href, text): (String, String)| view! { <li><a href=href>{text}</a></li> };
     view! {
         <section class="disclosed" aria-labelledby="thong-tin-cong-khai">

@@ -135,7 +135,11 @@ fn plan(data: &Data) -> Vec<Planned> {
                 image: None,
                 og_type: "website",
                 json_ld: vec![breadcrumb_ld(site, &site.trail(slug))],
-                ..dated((None, "vi".into(), first.articles.first().map_or_else(|| newest.clone(), |a| a.published.clone())))
+                ..dated((
+                    None,
+                    "vi".into(),
+                    first.articles.first().map_or_else(|| newest.clone(), |a| a.published.clone()),
+                ))
             },
             Box::new(move || {
                 let base = route::category(&category.slug);

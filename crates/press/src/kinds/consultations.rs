@@ -165,7 +165,10 @@ fn check(
         if result.summary.trim().is_empty() {
             errors.push(ContentError::new(file, Some("result.summary"), "must not be empty"));
         }
-        let report = result.report.as_deref().and_then(|path| attachment(file, "result.report", path, FILES_DIR, public, errors));
+        let report = result
+            .report
+            .as_deref()
+            .and_then(|path| attachment(file, "result.report", path, FILES_DIR, public, errors));
         ConsultationResult { summary: result.summary.trim().to_string(), report }
     });
     if errors.len() > before {

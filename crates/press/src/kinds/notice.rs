@@ -109,7 +109,8 @@ pub fn check(file: &Path, notice: &Notice, holidays: &Holidays, errors: &mut Vec
     let announced = parse("announced", &notice.announced, errors);
     let from = parse("from", &notice.from, errors);
     let until = parse("until", &notice.until, errors);
-    let (Some((announced, announced_text)), Some((from, from_text)), Some((until, until_text))) = (announced, from, until)
+    let (Some((announced, announced_text)), Some((from, from_text)), Some((until, until_text))) =
+        (announced, from, until)
     else {
         return None;
     };
@@ -190,14 +191,18 @@ mod tests {
         let mut errors = Vec::new();
         // Announced Thursday 17 December: Fri 18, Mon 21, Tue 22, Wed 23, (Thu 24 a
         // holiday), Fri 25, Mon 28 = 6 working days before Tuesday 29.
-        assert!(check(file, &notice("2026-12-17T09:00:00+07:00", "2026-12-29T22:00:00+07:00"), &holidays(), &mut errors).is_none());
+        assert!(
+            check(file, &notice("2026-12-17T09:00:00+07:00", "2026-12-29T22:00:00+07:00"), &holidays(), &mut errors)
+                .is_none()
+        );
         assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!((errors[0].file.as_path(), errors[0].field.as_deref()), (file, Some("notice.from")));
         assert!(errors[0].reason.contains("6 working days"), "{}", errors[0]);
         // One more day ahead is enough, and the times are published in Vietnam's.
         errors.clear();
         let checked =
-            check(file, &notice("2026-12-17T02:00:00Z", "2026-12-30T22:00:00+07:00"), &holidays(), &mut errors).unwrap();
+            check(file, &notice("2026-12-17T02:00:00Z", "2026-12-30T22:00:00+07:00"), &holidays(), &mut errors)
+                .unwrap();
         assert_eq!(checked.announced, "2026-12-17T09:00:00+07:00");
         assert!(errors.is_empty(), "{errors:?}");
     }
@@ -206,7 +211,10 @@ mod tests {
     fn a_year_without_holidays_and_times_out_of_order_are_refused() {
         let file = Path::new("content/site.json");
         let mut errors = Vec::new();
-        check(file, &notice("2027-12-01T09:00:00+07:00", "2028-01-20T22:00:00+07:00"), &holidays(), &mut errors);
+        let mut next_year = notice("2027-12-01T09:00:00+07:00", "2028-01-20T22:00:00+07:00");
+        next_year.until = "2028-01-21T06:00:00+07:00".into();
+        check(file, &next_year, &holidays(), &mut errors);
+        assert_eq!(errors.len(), 1, "{errors:?}");
         assert_eq!(errors[0].field.as_deref(), Some("holidays"));
         assert!(errors[0].file.ends_with("holidays.json") && errors[0].reason.contains("2028"), "{}", errors[0]);
         errors.clear();

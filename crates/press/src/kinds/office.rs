@@ -243,14 +243,13 @@ const PARTS: &[(&str, &str)] = &[
 /// accessibility statement, and the site map added.
 pub fn complete(pages: &mut Vec<Page>, site: &SiteData) {
     let published = |path: &str| pages.iter().any(|page| page.path == path);
-    let parts: Vec<(String, String)> =
-        PARTS.iter().filter(|(path, _)| published(path)).map(|(path, name)| (path.to_string(), name.to_string())).collect();
+    let parts: Vec<(String, String)> = PARTS
+        .iter()
+        .filter(|(path, _)| published(path))
+        .map(|(path, name)| (path.to_string(), name.to_string()))
+        .collect();
     let office_pages = |pages: &[Page]| -> Vec<(String, String)> {
-        pages
-            .iter()
-            .filter(|page| is_office_page(page))
-            .map(|page| (page.path.clone(), page.title.clone()))
-            .collect()
+        pages.iter().filter(|page| is_office_page(page)).map(|page| (page.path.clone(), page.title.clone())).collect()
     };
     let own = office_pages(pages);
     let categories = site.categories.clone();

@@ -87,10 +87,15 @@ pub struct PressInfo {
 
 /// Reads and checks `press.json` and every release; all problems at once,
 /// each with file and field. `None` when the office has no press page.
-pub fn read(content: &Path, public: Option<&Path>, edition: crate::Edition) -> Result<Option<PressInfo>, Vec<ContentError>> {
+pub fn read(
+    content: &Path,
+    public: Option<&Path>,
+    edition: crate::Edition,
+) -> Result<Option<PressInfo>, Vec<ContentError>> {
     let mut errors = Vec::new();
     let info_path = content.join(INFO_FILE);
-    let info = if info_path.exists() { crate::read::read_file::<SourcePressOffice>(&info_path, &mut errors) } else { None };
+    let info =
+        if info_path.exists() { crate::read::read_file::<SourcePressOffice>(&info_path, &mut errors) } else { None };
     let sources = crate::read::read_folder::<SourceRelease>(&content.join(RELEASES_DIR), &mut errors)?;
     let mut releases = Vec::new();
     let mut next_change = None;
@@ -158,7 +163,11 @@ pub fn read(content: &Path, public: Option<&Path>, edition: crate::Edition) -> R
         ));
     }
     if !person.email.trim().is_empty() && !person.email.contains('@') {
-        errors.push(ContentError::new(&file, Some("spokesperson.email"), format!("`{}` is not an email address", person.email)));
+        errors.push(ContentError::new(
+            &file,
+            Some("spokesperson.email"),
+            format!("`{}` is not an email address", person.email),
+        ));
     }
     let updated = crate::check::parse_date(&file, "spokesperson.updated", &person.updated, &mut errors);
     for (i, channel) in info.channels.iter().enumerate() {
@@ -266,9 +275,11 @@ mod tests {
         office(dir.path(), person());
         let releases = dir.path().join(RELEASES_DIR);
         std::fs::create_dir(&releases).unwrap();
-        for (slug, published) in
-            [("cu", "2026-10-01T08:00:00+07:00"), ("moi", "2026-11-20T08:00:00+07:00"), ("sau", "2027-01-05T08:00:00+07:00")]
-        {
+        for (slug, published) in [
+            ("cu", "2026-10-01T08:00:00+07:00"),
+            ("moi", "2026-11-20T08:00:00+07:00"),
+            ("sau", "2027-01-05T08:00:00+07:00"),
+        ] {
             let release = serde_json::json!({
                 "title": format!("Thông cáo {slug}"), "published": published, "summary": "Tóm tắt.",
                 "file": format!("/thong-cao/{slug}.pdf")

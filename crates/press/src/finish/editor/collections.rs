@@ -211,6 +211,25 @@ pub(super) fn settings_collection() -> Value {
                         "pattern": pattern("^[0-9]{5,25}$", "Mã Zalo Official Account gồm 5–25 chữ số."),
                     },
                     {
+                        "name": "editor_in_chief", "label": "Trưởng ban biên tập", "widget": "object", "required": false,
+                        "hint": "Người chịu trách nhiệm nội dung, ghi ở chân mọi trang.",
+                        "fields": [
+                            text_field("name", "Họ và tên", "string", ""),
+                            text_field("title", "Chức vụ", "string", "Chánh Văn phòng Ủy ban nhân dân tỉnh"),
+                        ],
+                    },
+                    {
+                        "name": "notice", "label": "Thông báo tạm ngừng hoạt động", "widget": "object", "required": false,
+                        "collapsed": true,
+                        "hint": "Hiện ở đầu mọi trang từ lúc thông báo đến lúc hoạt động trở lại. Phải thông báo trước ít nhất 7 ngày làm việc (không kể thứ Bảy, Chủ nhật và ngày lễ trong “Ngày nghỉ lễ”).",
+                        "fields": [
+                            text_field("text", "Nội dung", "text", "Cổng thông tin tạm ngừng hoạt động để nâng cấp máy chủ."),
+                            datetime_field("announced", "Thông báo từ", true),
+                            datetime_field("from", "Tạm ngừng từ", true),
+                            datetime_field("until", "Dự kiến hoạt động trở lại", true),
+                        ],
+                    },
+                    {
                         "name": "menu", "label": "Trình đơn", "widget": "list", "required": true,
                         "summary": "{{fields.label}}",
                         "fields": [
@@ -269,6 +288,18 @@ pub(super) fn settings_collection() -> Value {
                     text_field("answer_within", "Thời hạn trả lời", "string", "Như biểu mẫu ghi: 10 ngày làm việc."),
                     text_field("keep_for", "Thời gian lưu thông tin người gửi", "string", "Như biểu mẫu ghi: 2 năm (bằng cấu hình --retention-days của bộ đếm)."),
                 ],
+            },
+            {
+                "name": "holidays",
+                "label": "Ngày nghỉ lễ",
+                "file": "content/holidays.json",
+                "format": "json",
+                "fields": [{
+                    "name": "holidays", "label": "Ngày nghỉ lễ, Tết", "widget": "list", "required": true,
+                    "summary": "{{fields.date}} {{fields.name}}",
+                    "hint": "Các ngày nghỉ theo thông báo của Chính phủ mỗi năm (cả ngày nghỉ bù); dùng để đếm ngày làm việc.",
+                    "fields": [date_field("date", "Ngày", true), text_field("name", "Tên ngày lễ", "string", "Tết Nguyên đán")],
+                }],
             },
         ],
     })
@@ -348,13 +379,19 @@ pub(super) fn documents_collection(lists: &SourceLists) -> Value {
     collection
 }
 
-/// "Lịch công tác" (`schedule.rs`): a file per ISO week, named after it.
-pub(super) fn schedule_collection() -> Value {
+/// "Lịch công tác" and "Lịch tiếp công dân" (`schedule.rs`): a file per ISO
+/// week, named after it, in `folder`; the two calendars share the form.
+pub(super) fn schedule_collection(name: &str, folder: &str, calendar: views::schedule::Calendar) -> Value {
+    let attendees = if calendar == views::schedule::RECEPTION {
+        "Lãnh đạo tiếp công dân"
+    } else {
+        "Thành phần (lãnh đạo dự)"
+    };
     let mut collection = folder_collection(
-        "schedule",
-        "Lịch công tác",
-        "Lịch công tác tuần của lãnh đạo: mỗi tuần một tệp, tên theo tuần (2026-W48).",
-        "content/schedule",
+        name,
+        calendar.title,
+        &format!("{} tuần của lãnh đạo: mỗi tuần một tệp, tên theo tuần (2026-W48).", calendar.title),
+        folder,
         "week",
         ("week", "descending"),
         json!([
@@ -379,7 +416,7 @@ pub(super) fn schedule_collection() -> Value {
                             },
                             text_field("content", "Nội dung", "text", ""),
                             { "name": "place", "label": "Địa điểm", "widget": "string", "required": false },
-                            text_field("attendees", "Thành phần (lãnh đạo dự)", "string", ""),
+                            text_field("attendees", attendees, "string", ""),
                             { "name": "preparation", "label": "Chuẩn bị", "widget": "string", "required": false },
                         ],
                     },
@@ -389,8 +426,72 @@ pub(super) fn schedule_collection() -> Value {
     );
     collection["label_singular"] = json!("lịch tuần");
     collection["summary"] = json!("{{week}} (lần {{revision}})");
-    collection["preview_path"] = json!("lich-cong-tac?tuan={{slug}}");
+    collection["preview_path"] = json!(format!("{}?tuan={{{{slug}}}}", calendar.route.trim_start_matches('/')));
     collection
+}
+
+/// "Thông tin báo chí" (`press_office.rs`): the spokesperson and the
+/// channels in one file, the releases a file each.
+pub(super) fn press_office_collections() -> [Value; 2] {
+    let https = pattern("^https://", "Địa chỉ phải bắt đầu bằng https://");
+    let office = json!({
+        "name": "press-office",
+        "label": "Thông tin báo chí",
+        "description": "Người phát ngôn và kênh thông tin chính thức: cập nhật trong 24 giờ khi có thay đổi.",
+        "editor": { "preview": false },
+        "files": [{
+            "name": "press", "label": "Người phát ngôn", "file": "content/press.json", "format": "json",
+            "fields": [
+                {
+                    "name": "spokesperson", "label": "Người phát ngôn", "widget": "object", "required": true,
+                    "fields": [
+                        text_field("name", "Họ và tên", "string", ""),
+                        text_field("title", "Chức vụ", "string", ""),
+                        {
+                            "name": "phone", "label": "Điện thoại", "widget": "string", "required": true,
+                            "pattern": pattern(r"(\D*\d){8}", "Số điện thoại có ít nhất 8 chữ số."),
+                        },
+                        {
+                            "name": "email", "label": "Thư điện tử", "widget": "string", "required": true,
+                            "pattern": pattern(r"^\S+@\S+$", "Địa chỉ thư điện tử như ten@coquan.gov.vn"),
+                        },
+                        with_hint(datetime_field("updated", "Cập nhật lúc", true), "Lúc thông tin người phát ngôn thay đổi."),
+                    ],
+                },
+                {
+                    "name": "channels", "label": "Kênh thông tin chính thức", "widget": "list", "required": false,
+                    "summary": "{{fields.label}}",
+                    "fields": [
+                        text_field("label", "Tên kênh", "string", "Trang Facebook, Zalo OA…"),
+                        { "name": "href", "label": "Địa chỉ", "widget": "string", "required": true, "pattern": https },
+                    ],
+                },
+                body_field("Cách phóng viên đề nghị cung cấp thông tin; không chèn ảnh."),
+            ],
+        }],
+    });
+    let mut releases = folder_collection(
+        "press-releases",
+        "Thông cáo báo chí",
+        "Thông cáo báo chí: tiêu đề, ngày đăng, tóm tắt và tệp PDF.",
+        "content/press-releases",
+        "title",
+        ("published", "descending"),
+        json!([
+            text_field("title", "Tiêu đề", "string", ""),
+            datetime_field("published", "Ngày đăng", true),
+            text_field("summary", "Tóm tắt", "text", "Một, hai câu."),
+            {
+                "name": "file", "label": "Tệp thông cáo", "widget": "file", "required": true,
+                "accept": ".pdf,.docx,.doc", "choose_url": false,
+                "media_folder": "/public/thong-cao", "public_folder": "/thong-cao",
+            },
+        ]),
+    );
+    releases["label_singular"] = json!("thông cáo");
+    releases["summary"] = json!("{{title}}");
+    releases["preview_path"] = json!("thong-tin-bao-chi");
+    [office, releases]
 }
 
 /// A file under `public/du-thao/`, as a draft's papers are (`consultations.rs`).

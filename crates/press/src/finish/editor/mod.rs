@@ -25,8 +25,8 @@ use serde_json::{Value, json};
 use views::staff::EditorPage;
 
 use collections::{
-    articles_collection, consultations_collection, documents_collection, pages_collection, questions_collection,
-    schedule_collection, settings_collection,
+    articles_collection, consultations_collection, documents_collection, pages_collection, press_office_collections,
+    questions_collection, schedule_collection, settings_collection,
 };
 
 use crate::error::ContentError;
@@ -252,6 +252,7 @@ pub fn config(
     feedback: Option<&crate::kinds::questions::Feedback>,
     site_url: Option<&str>,
 ) -> String {
+    let [press_office, press_releases] = press_office_collections();
     let mut config = json!({
         "backend": settings.backend(),
         "media_folder": "content/media",
@@ -265,9 +266,12 @@ pub fn config(
             pages_collection("pages", "Trang khác", "content/pages", "Liên hệ, trang tiếng Anh (en) và các trang riêng khác."),
             settings_collection(),
             documents_collection(lists),
-            schedule_collection(),
+            schedule_collection("schedule", "content/schedule", views::schedule::WORK),
             consultations_collection(),
             questions_collection(feedback),
+            schedule_collection("reception", "content/reception", views::schedule::RECEPTION),
+            press_office,
+            press_releases,
         ],
     });
     if let Some(url) = site_url {
