@@ -265,7 +265,7 @@ function addressesOfEveryKind() {
   }
   assert.ok(kinds.size >= 10, `page kinds in the sitemap: ${[...kinds.keys()]}`);
   return [...kinds.values(), '/tim-kiem?q=c%E1%BA%A7u%20treo', '/van-ban?loai=quyet-dinh&nam=2025', '/lich-cong-tac?tuan=2026-W49',
-    '/chuyen-muc/tin-tuc-su-kien?trang=2'];
+    '/lich-tiep-cong-dan?tuan=2026-W50', '/chuyen-muc/tin-tuc-su-kien?trang=2'];
 }
 
 /** The other forms a reader may arrive at `address` in: slash, index.html, the parameters Facebook and Zalo append. */
