@@ -319,6 +319,10 @@ pub struct Page {
     /// is more than the office's own (a document: `Legislation`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub json_ld: Option<String>,
+    /// When what the page says last changed (RFC 3339, or a day
+    /// "YYYY-MM-DD"): its Dublin Core date. Without one, the portal's last change.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
 }
 
 impl Page {

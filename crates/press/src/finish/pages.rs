@@ -198,7 +198,7 @@ fn plan(data: &Data) -> Vec<Planned> {
                 image: first_body_image(&page.html),
                 og_type: "website",
                 json_ld,
-                ..dated(by_office(&page.lang))
+                ..dated((None, page.lang.clone(), page.date.clone().unwrap_or_else(|| newest.clone())))
             },
             Box::new(move || view! { <PageView page=owned/> }.into_any()),
         );

@@ -238,6 +238,7 @@ fn page(path: String, title: String, description: String, section: bool, html: S
         section: section.then(|| (route::CONSULTATIONS.to_string(), SECTION.to_string())),
         html,
         json_ld: None,
+        date: None,
     }
 }
 

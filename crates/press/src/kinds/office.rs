@@ -221,6 +221,7 @@ pub fn assemble(mut checked: Vec<Checked>) -> Vec<Page> {
                 section: page.section.map(|section| (siblings[0].0.clone(), section_name(section).to_string())),
                 html: format!("{menu}{}", page.html),
                 json_ld: None,
+                date: None,
             }
         })
         .collect();
@@ -307,6 +308,7 @@ fn site_map(site: &SiteData, pages: &[Page], parts: Vec<(String, String)>) -> Pa
         section: None,
         html: html_of(|| view! { <SiteMap categories sections pages=loose parts/> }),
         json_ld: None,
+        date: None,
     }
 }
 

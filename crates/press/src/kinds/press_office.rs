@@ -83,6 +83,8 @@ pub struct PressInfo {
     pub releases: Vec<(Release, jiff::Timestamp)>,
     /// The first release set for later, for the next scheduled build.
     pub next_change: Option<jiff::Timestamp>,
+    /// When the page last changed: the spokesperson's details or the newest release (RFC 3339).
+    pub date: String,
 }
 
 /// Reads and checks `press.json` and every release; all problems at once,
@@ -187,6 +189,7 @@ pub fn read(
     }
     releases.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.id.cmp(&b.0.id)));
     let updated = updated.expect("checked").0;
+    let date = crate::check::rfc3339(releases.first().map_or(updated, |(_, at)| (*at).max(updated)));
     Ok(Some(PressInfo {
         file,
         spokesperson: Spokesperson {
@@ -200,6 +203,7 @@ pub fn read(
         about: rendered.html,
         releases,
         next_change,
+        date,
     }))
 }
 
@@ -216,6 +220,7 @@ pub fn page(info: &PressInfo, office: &str) -> Page {
         section: None,
         html,
         json_ld: None,
+        date: Some(info.date.clone()),
     }
 }
 

@@ -307,6 +307,7 @@ fn page(path: String, title: String, description: String, section: bool, html: S
         section: section.then(|| (route::QUESTIONS.to_string(), SECTION.to_string())),
         html,
         json_ld: None,
+        date: None,
     }
 }
 

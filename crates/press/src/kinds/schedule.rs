@@ -71,6 +71,8 @@ pub struct Week {
     pub revision: u32,
     /// "14:36 27/11/2026".
     pub updated: String,
+    /// The same, RFC 3339 in Vietnam's time.
+    pub updated_at: String,
     pub days: Vec<(Day, Vec<SourceItem>)>,
 }
 
@@ -136,8 +138,8 @@ fn check(file: &Path, source: SourceWeek, errors: &mut Vec<ContentError>) -> Opt
     if source.revision == 0 {
         errors.push(ContentError::new(file, Some("revision"), "counts from 1 (the first issue)"));
     }
-    let updated = crate::check::parse_date(file, "updated", &source.updated, errors)
-        .map(|(at, _)| at.to_zoned_datetime(crate::check::vietnam()).strftime("%H:%M %d/%m/%Y").to_string())
+    let (updated, updated_at) = crate::check::parse_date(file, "updated", &source.updated, errors)
+        .map(|(at, text)| (at.to_zoned_datetime(crate::check::vietnam()).strftime("%H:%M %d/%m/%Y").to_string(), text))
         .unwrap_or_default();
     let mut days: Vec<(Day, Vec<SourceItem>)> = Vec::new();
     for (i, day) in source.days.into_iter().enumerate() {
@@ -188,7 +190,7 @@ fn check(file: &Path, source: SourceWeek, errors: &mut Vec<ContentError>) -> Opt
         return None;
     }
     days.sort_by_key(|(date, _)| *date);
-    Some(Week { file: file.to_path_buf(), week: week?, revision: source.revision, updated, days })
+    Some(Week { file: file.to_path_buf(), week: week?, revision: source.revision, updated, updated_at, days })
 }
 
 fn parse_time(text: &str) -> Option<(u8, u8)> {
@@ -289,6 +291,7 @@ fn week_page(
         section: Some((calendar.route.into(), title.into())),
         html,
         json_ld: None,
+        date: written.map(|week| week.updated_at.clone()),
     }
 }
 

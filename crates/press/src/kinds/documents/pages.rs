@@ -207,6 +207,7 @@ fn listing_page(
         section: (filter != Filter::default() || page > 1).then(|| (route::DOCUMENTS.to_string(), SECTION.to_string())),
         html,
         json_ld: None,
+        date: None,
     }
 }
 
@@ -256,6 +257,7 @@ fn number_pages(documents: &Documents) -> Vec<Page> {
             section: Some((route::DOCUMENTS.to_string(), SECTION.to_string())),
             html,
             json_ld: None,
+            date: None,
         }
     });
     found.chain([unknown_number_page()]).collect()
@@ -272,6 +274,7 @@ fn unknown_number_page() -> Page {
         section: Some((route::DOCUMENTS.to_string(), SECTION.to_string())),
         html: html_of(|| view! { <NumberNotFound/> }),
         json_ld: None,
+        date: None,
     }
 }
 
@@ -353,6 +356,7 @@ fn document_page(documents: &Documents, document: &Document) -> Page {
         section: Some((route::DOCUMENTS.to_string(), SECTION.to_string())),
         html,
         json_ld: Some(legislation_ld(documents, document, &title).to_string()),
+        date: Some(document.issued.to_string()),
     }
 }
 
