@@ -365,11 +365,7 @@ pub(super) fn documents_collection(lists: &SourceLists) -> Value {
             },
             {
                 "name": "files", "label": "Tệp văn bản", "widget": "list", "required": true, "min": 1,
-                "field": {
-                    "name": "file", "label": "Tệp", "widget": "file", "required": true,
-                    "accept": ".pdf,.docx,.doc", "choose_url": false,
-                    "media_folder": "/public/van-ban", "public_folder": "/van-ban",
-                },
+                "field": paper_field("file", "Tệp", true, "van-ban"),
             },
         ]),
     );
@@ -481,11 +477,7 @@ pub(super) fn press_office_collections() -> [Value; 2] {
             text_field("title", "Tiêu đề", "string", ""),
             datetime_field("published", "Ngày đăng", true),
             text_field("summary", "Tóm tắt", "text", "Một, hai câu."),
-            {
-                "name": "file", "label": "Tệp thông cáo", "widget": "file", "required": true,
-                "accept": ".pdf,.docx,.doc", "choose_url": false,
-                "media_folder": "/public/thong-cao", "public_folder": "/thong-cao",
-            },
+            paper_field("file", "Tệp thông cáo", true, "thong-cao"),
         ]),
     );
     releases["label_singular"] = json!("thông cáo");
@@ -494,13 +486,19 @@ pub(super) fn press_office_collections() -> [Value; 2] {
     [office, releases]
 }
 
-/// A file under `public/du-thao/`, as a draft's papers are (`consultations.rs`).
-fn draft_file(name: &str, label: &str, required: bool) -> Value {
+/// A paper (PDF, DOCX) uploaded into `public/{folder}/` and published at
+/// `/{folder}/…`, as documents', drafts' and press releases' files are.
+fn paper_field(name: &str, label: &str, required: bool, folder: &str) -> Value {
     json!({
         "name": name, "label": label, "widget": "file", "required": required,
         "accept": ".pdf,.docx,.doc", "choose_url": false,
-        "media_folder": "/public/du-thao", "public_folder": "/du-thao",
+        "media_folder": format!("/public/{folder}"), "public_folder": format!("/{folder}"),
     })
+}
+
+/// A file under `public/du-thao/`, as a draft's papers are (`consultations.rs`).
+fn draft_file(name: &str, label: &str, required: bool) -> Value {
+    paper_field(name, label, required, "du-thao")
 }
 
 /// "Dự thảo lấy ý kiến" (`consultations.rs`): a file per draft, named after its title.

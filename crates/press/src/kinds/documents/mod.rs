@@ -342,22 +342,12 @@ fn check(
             error(&field, format!("`{path}` must be under {FILES_DIR} (public{FILES_DIR} in the repository)"));
             continue;
         }
-        let bytes = match public {
-            Some(public) => {
-                let on_disk = public.join(path.trim_start_matches('/'));
-                match std::fs::metadata(&on_disk) {
-                    Ok(meta) if meta.len() > 0 => Some(meta.len()),
-                    Ok(_) => {
-                        error(&field, format!("{} is empty", on_disk.display()));
-                        continue;
-                    }
-                    Err(_) => {
-                        error(&field, format!("{} is missing", on_disk.display()));
-                        continue;
-                    }
-                }
+        let bytes = match measured(public, path) {
+            Ok(bytes) => bytes,
+            Err(reason) => {
+                error(&field, reason);
+                continue;
             }
-            None => None,
         };
         files.push(Attachment { path: path.clone(), bytes, kind });
     }
@@ -411,6 +401,18 @@ fn check_links(documents: &[Document], errors: &mut Vec<ContentError>) {
     }
 }
 
+/// The size of the file published at `path`, looked for in `public` (none
+/// without it); why not, when it is missing or empty.
+fn measured(public: Option<&Path>, path: &str) -> Result<Option<u64>, String> {
+    let Some(public) = public else { return Ok(None) };
+    let on_disk = public.join(path.trim_start_matches('/'));
+    match std::fs::metadata(&on_disk) {
+        Ok(meta) if meta.len() > 0 => Ok(Some(meta.len())),
+        Ok(_) => Err(format!("{} is empty", on_disk.display())),
+        Err(_) => Err(format!("{} is missing", on_disk.display())),
+    }
+}
+
 /// A file directly under `dir` ("/du-thao/") of a kind documents may be, measured in `public`.
 pub fn attachment(
     file: &Path,
@@ -438,22 +440,12 @@ pub fn attachment(
         ));
         return None;
     }
-    let bytes = match public {
-        Some(public) => {
-            let on_disk = public.join(path.trim_start_matches('/'));
-            match std::fs::metadata(&on_disk) {
-                Ok(meta) if meta.len() > 0 => Some(meta.len()),
-                Ok(_) => {
-                    errors.push(ContentError::new(file, Some(field), format!("{} is empty", on_disk.display())));
-                    return None;
-                }
-                Err(_) => {
-                    errors.push(ContentError::new(file, Some(field), format!("{} is missing", on_disk.display())));
-                    return None;
-                }
-            }
+    let bytes = match measured(public, path) {
+        Ok(bytes) => bytes,
+        Err(reason) => {
+            errors.push(ContentError::new(file, Some(field), reason));
+            return None;
         }
-        None => None,
     };
     Some(views::documents::Attachment {
         href: path.to_string(),
