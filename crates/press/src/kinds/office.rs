@@ -1,8 +1,11 @@
 //! The office's own pages (`content/pages/`): "Giới thiệu" (functions,
-//! organisation, leaders, history), "Liên hệ", the English page; and "Sơ đồ
-//! cổng", the human-readable site map, written here from the menu, the
-//! categories and these pages. Read, checked and rendered like articles
-//! (same Markdown, same sanitising); published as `data/pages{path}.json`.
+//! organisation, leaders, history), "Liên hệ", the English page, "Tiếp cận
+//! thông tin" and the accessibility statement; and "Sơ đồ cổng", the
+//! human-readable site map, written here ([`complete`], once every kind's
+//! pages exist) from the categories, these pages and the parts published,
+//! which also completes the two pages' generated lists. Read, checked and
+//! rendered like articles (same Markdown, same sanitising); published as
+//! `data/pages{path}.json`.
 //!
 //! A file's place is its address: `pages/lien-he.json` → `/lien-he`,
 //! `pages/gioi-thieu/lanh-dao.json` → `/gioi-thieu/lanh-dao`.
