@@ -1,4 +1,4 @@
-//! Checks every content kind shares: a slug's shape, and date-times read
+//! Checks every content kind shares: a text that must not be blank, a slug's shape, and date-times read
 //! with their offset and shown in Vietnam's time.
 
 use std::path::Path;
@@ -7,6 +7,13 @@ use jiff::Timestamp;
 use jiff::tz::{self, TimeZone};
 
 use crate::error::ContentError;
+
+/// A blank text field (empty or only spaces) is an error of `file`.
+pub fn require_text(file: &Path, field: &str, value: &str, errors: &mut Vec<ContentError>) {
+    if value.trim().is_empty() {
+        errors.push(ContentError::new(file, Some(field), "must not be empty"));
+    }
+}
 
 /// Why `slug` cannot be a file name and an address (see `model::is_valid_slug`).
 pub fn slug_reason(slug: &str) -> String {

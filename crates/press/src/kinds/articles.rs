@@ -10,7 +10,7 @@ use jiff::Timestamp;
 use leptos::prelude::*;
 use model::{Category, Image, Site, is_valid_slug};
 
-use crate::check::{parse_date, slug_reason};
+use crate::check::{parse_date, require_text, slug_reason};
 use crate::error::{ContentError, Error};
 use crate::read::{SourceArticle, Sources};
 use crate::render;
@@ -106,12 +106,6 @@ pub fn check(sources: Sources, edition: crate::Edition, holidays: &super::notice
         Ok(Content { site, categories, articles, next_change, held })
     } else {
         Err(Error::Content(errors))
-    }
-}
-
-fn require_text(file: &Path, field: &str, value: &str, errors: &mut Vec<ContentError>) {
-    if value.trim().is_empty() {
-        errors.push(ContentError::new(file, Some(field), "must not be empty"));
     }
 }
 

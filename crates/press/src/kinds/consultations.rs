@@ -133,9 +133,7 @@ fn check(
         ("agency", &source.agency),
         ("contact", &source.contact),
     ] {
-        if value.trim().is_empty() {
-            errors.push(ContentError::new(file, Some(field), "must not be empty"));
-        }
+        crate::check::require_text(file, field, value, errors);
     }
     let opens = crate::check::parse_date(file, "opens", &source.opens, errors).map(|(at, _)| at);
     let closes = crate::check::parse_date(file, "closes", &source.closes, errors).map(|(at, _)| at);
@@ -162,9 +160,7 @@ fn check(
         .filter_map(|(i, path)| attachment(file, &format!("files[{i}]"), path, FILES_DIR, public, errors))
         .collect();
     let result = source.result.map(|result| {
-        if result.summary.trim().is_empty() {
-            errors.push(ContentError::new(file, Some("result.summary"), "must not be empty"));
-        }
+        crate::check::require_text(file, "result.summary", &result.summary, errors);
         let report = result
             .report
             .as_deref()

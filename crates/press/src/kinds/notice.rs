@@ -89,9 +89,7 @@ pub fn read_holidays(content: &Path) -> Result<Holidays, Vec<ContentError>> {
                 format!("`{}` is not a date written YYYY-MM-DD", holiday.date),
             )),
         }
-        if holiday.name.trim().is_empty() {
-            errors.push(ContentError::new(&file, Some(&format!("holidays[{i}].name")), "must not be empty"));
-        }
+        crate::check::require_text(&file, &format!("holidays[{i}].name"), &holiday.name, &mut errors);
     }
     if errors.is_empty() { Ok(Holidays { file, days }) } else { Err(errors) }
 }
@@ -100,9 +98,7 @@ pub fn read_holidays(content: &Path) -> Result<Holidays, Vec<ContentError>> {
 /// Vietnam's time, as published.
 pub fn check(file: &Path, notice: &Notice, holidays: &Holidays, errors: &mut Vec<ContentError>) -> Option<Notice> {
     let before = errors.len();
-    if notice.text.trim().is_empty() {
-        errors.push(ContentError::new(file, Some("notice.text"), "must not be empty"));
-    }
+    crate::check::require_text(file, "notice.text", &notice.text, errors);
     let parse = |field: &str, text: &str, errors: &mut Vec<ContentError>| {
         crate::check::parse_date(file, &format!("notice.{field}"), text, errors)
     };

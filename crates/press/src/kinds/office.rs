@@ -139,9 +139,7 @@ fn check(
         errors.push(ContentError::new(file, None, crate::check::slug_reason(name)));
     }
     for (field, value) in [("title", &source.title), ("description", &source.description), ("body", &source.body)] {
-        if value.trim().is_empty() {
-            errors.push(ContentError::new(file, Some(field), "must not be empty"));
-        }
+        crate::check::require_text(file, field, value, errors);
     }
     let lang = source.lang.unwrap_or_else(|| "vi".into());
     if !LANGUAGES.contains(&lang.as_str()) {

@@ -17,6 +17,7 @@ use serde::Deserialize;
 use views::press_office::{PressOffice, Release, Spokesperson};
 
 use super::documents::attachment;
+use crate::check::require_text;
 use crate::error::ContentError;
 use crate::html::html_of;
 
@@ -108,9 +109,7 @@ pub fn read(
             errors.push(ContentError::new(&file, None, format!("the file name {}", crate::check::slug_reason(&slug))));
         }
         for (field, value) in [("title", &source.title), ("summary", &source.summary)] {
-            if value.trim().is_empty() {
-                errors.push(ContentError::new(&file, Some(field), "must not be empty"));
-            }
+            require_text(&file, field, value, &mut errors);
         }
         let published = crate::check::parse_date(&file, "published", &source.published, &mut errors);
         let attached = attachment(&file, "file", &source.file, FILES_DIR, public, &mut errors);
@@ -153,9 +152,7 @@ pub fn read(
         ("spokesperson.email", &person.email),
         ("body", &info.body),
     ] {
-        if value.trim().is_empty() {
-            errors.push(ContentError::new(&file, Some(field), "must not be empty"));
-        }
+        require_text(&file, field, value, &mut errors);
     }
     if !person.phone.trim().is_empty() && person.phone.chars().filter(char::is_ascii_digit).count() < 8 {
         errors.push(ContentError::new(
@@ -173,9 +170,7 @@ pub fn read(
     }
     let updated = crate::check::parse_date(&file, "spokesperson.updated", &person.updated, &mut errors);
     for (i, channel) in info.channels.iter().enumerate() {
-        if channel.label.trim().is_empty() {
-            errors.push(ContentError::new(&file, Some(&format!("channels[{i}].label")), "must not be empty"));
-        }
+        require_text(&file, &format!("channels[{i}].label"), &channel.label, &mut errors);
         if !channel.href.starts_with("https://") {
             errors.push(ContentError::new(&file, Some(&format!("channels[{i}].href")), "must be an https:// address"));
         }

@@ -138,14 +138,10 @@ pub fn read_feedback(content: &Path, errors: &mut Vec<ContentError>) -> Option<F
                 format!("`{}` is listed twice", topic.slug),
             ));
         }
-        if topic.name.trim().is_empty() {
-            errors.push(ContentError::new(&file, Some(&format!("topics[{i}].name")), "must not be empty"));
-        }
+        crate::check::require_text(&file, &format!("topics[{i}].name"), &topic.name, errors);
     }
     for (field, value) in [("answer_within", &feedback.answer_within), ("keep_for", &feedback.keep_for)] {
-        if value.trim().is_empty() {
-            errors.push(ContentError::new(&file, Some(field), "must not be empty"));
-        }
+        crate::check::require_text(&file, field, value, errors);
     }
     Some(feedback)
 }
@@ -223,9 +219,7 @@ fn check(
         ("answer", &source.answer),
         ("answered_by", &source.answered_by),
     ] {
-        if value.trim().is_empty() {
-            errors.push(ContentError::new(file, Some(field), "must not be empty"));
-        }
+        crate::check::require_text(file, field, value, errors);
     }
     let topic = topics.iter().position(|topic| topic.slug == source.topic);
     if topic.is_none() && !topics.is_empty() {

@@ -177,9 +177,7 @@ fn check(file: &Path, source: SourceWeek, errors: &mut Vec<ContentError>) -> Opt
                 ));
             }
             for (field, value) in [("content", &item.content), ("attendees", &item.attendees)] {
-                if value.trim().is_empty() {
-                    errors.push(ContentError::new(file, Some(&at(field)), "must not be empty"));
-                }
+                crate::check::require_text(file, &at(field), value, errors);
             }
         }
         let mut items = day.items;

@@ -236,9 +236,7 @@ fn check_lists(file: &Path, lists: &SourceLists, errors: &mut Vec<ContentError>)
                     format!("`{}` is listed twice", term.slug),
                 ));
             }
-            if term.name.trim().is_empty() {
-                errors.push(ContentError::new(file, Some(&format!("{at}.name")), "must not be empty"));
-            }
+            crate::check::require_text(file, &format!("{at}.name"), &term.name, errors);
         }
     }
 }
