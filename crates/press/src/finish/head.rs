@@ -18,11 +18,18 @@ pub(super) struct Parts {
     pub(super) image: Option<String>,
     pub(super) og_type: &'static str,
     pub(super) json_ld: Vec<serde_json::Value>,
-    /// Dublin Core: the author (else the office), the page's language, and
-    /// its date (RFC 3339 or a day; the day is kept).
-    pub(super) creator: Option<String>,
-    pub(super) lang: String,
-    pub(super) date: String,
+    /// Its Dublin Core creator, date and language ([`dublin_core`]).
+    pub(super) dublin_core: DublinCore,
+}
+
+/// Dublin Core's creator, date and language of a page: `author` (else the
+/// office), the day of `date` (RFC 3339 or a day) and `lang`.
+pub(super) fn dublin_core(site: &SiteData, author: Option<&str>, date: &str, lang: &str) -> DublinCore {
+    DublinCore {
+        creator: author.unwrap_or(&site.site.name).to_string(),
+        date: date.chars().take(10).collect(),
+        language: lang.to_string(),
+    }
 }
 
 /// The picture link previews show for a page without one of its own
@@ -78,11 +85,7 @@ pub(super) fn with_head(template: &str, site: &SiteData, mut parts: Parts) -> St
                 image=site.public_url(parts.image.as_deref().unwrap_or(SHARE_IMAGE))
                 // `</` cannot appear inside the script element's text.
                 json_ld=parts.json_ld.iter().map(|ld| ld.to_string().replace("</", "<\\/")).collect()
-                dublin_core=DublinCore {
-                    creator: parts.creator.clone().unwrap_or_else(|| site.site.name.clone()),
-                    date: parts.date.chars().take(10).collect(),
-                    language: parts.lang.clone(),
-                }
+                dublin_core=parts.dublin_core.clone()
             />
         }
     });

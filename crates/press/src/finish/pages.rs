@@ -10,7 +10,9 @@
 //! What this file holds is the list of pages and their head data; the
 //! markup of every page is in `views`.
 
-use super::head::{Parts, breadcrumb_ld, first_body_image, news_article_ld, office_ld, share_image, with_head};
+use super::head::{
+    Parts, breadcrumb_ld, dublin_core, first_body_image, news_article_ld, office_ld, share_image, with_head,
+};
 use super::template::{defer_head_links, start_app_after_load, without_preloads};
 use crate::html::html_of;
 use leptos::prelude::*;
@@ -47,21 +49,6 @@ pub struct Data<'a> {
 const BOOT_START: &str = "<!-- boot -->";
 const BOOT_END: &str = "<!-- /boot -->";
 
-/// The Dublin Core fields of [`Parts`] (creator, language, date), the rest empty.
-fn dated((creator, lang, date): (Option<String>, String, String)) -> Parts {
-    Parts {
-        title: String::new(),
-        description: String::new(),
-        path: String::new(),
-        image: None,
-        og_type: "website",
-        json_ld: Vec::new(),
-        creator,
-        lang,
-        date,
-    }
-}
-
 /// One page to write: its file, head and the content of its `<main>`.
 struct Planned {
     file: String,
@@ -74,7 +61,7 @@ fn plan(data: &Data) -> Vec<Planned> {
     let name = &site.site.name;
     // A page with no date of its own carries the portal's last change: its newest article's.
     let newest = data.latest.articles.first().map(|a| a.published.clone()).unwrap_or_default();
-    let by_office = |lang: &str| (None, lang.to_string(), newest.clone());
+    let by_office = dublin_core(site, None, &newest, "vi");
     let mut pages = Vec::new();
     let mut add = |file: String, parts: Parts, main: Box<dyn FnOnce() -> AnyView + Send>| {
         pages.push(Planned { file, parts, main });
@@ -90,7 +77,7 @@ fn plan(data: &Data) -> Vec<Planned> {
             image: data.home.featured.first().and_then(|a| a.cover.as_ref()).and_then(share_image),
             og_type: "website",
             json_ld: vec![],
-            ..dated(by_office("vi"))
+            dublin_core: by_office.clone(),
         },
         Box::new(move || {
             view! { <HomeFrame site=home_site.clone()><Home home site=home_site/></HomeFrame> }.into_any()
@@ -106,7 +93,7 @@ fn plan(data: &Data) -> Vec<Planned> {
             image: None,
             og_type: "website",
             json_ld: vec![],
-            ..dated(by_office("vi"))
+            dublin_core: by_office.clone(),
         },
         Box::new(move || view! { <LatestFrame><Listing page=latest base=route::latest()/></LatestFrame> }.into_any()),
     );
@@ -119,7 +106,7 @@ fn plan(data: &Data) -> Vec<Planned> {
             image: None,
             og_type: "website",
             json_ld: vec![],
-            ..dated(by_office("vi"))
+            dublin_core: by_office.clone(),
         },
         Box::new(|| view! { <SearchFrame><SearchPrompt/></SearchFrame> }.into_any()),
     );
@@ -135,11 +122,7 @@ fn plan(data: &Data) -> Vec<Planned> {
                 image: None,
                 og_type: "website",
                 json_ld: vec![breadcrumb_ld(site, &site.trail(slug))],
-                ..dated((
-                    None,
-                    "vi".into(),
-                    first.articles.first().map_or_else(|| newest.clone(), |a| a.published.clone()),
-                ))
+                dublin_core: dublin_core(site, None, first.articles.first().map_or(&newest, |a| &a.published), "vi"),
             },
             Box::new(move || {
                 let base = route::category(&category.slug);
@@ -162,11 +145,12 @@ fn plan(data: &Data) -> Vec<Planned> {
                 image: article.cover.as_ref().and_then(share_image).or_else(|| first_body_image(&article.html)),
                 og_type: "article",
                 json_ld: vec![news_article_ld(site, article), breadcrumb_ld(site, &crumbs)],
-                ..dated((
-                    Some(article.author.clone()),
-                    "vi".into(),
-                    article.updated.clone().unwrap_or_else(|| article.published.clone()),
-                ))
+                dublin_core: dublin_core(
+                    site,
+                    Some(&article.author),
+                    article.updated.as_ref().unwrap_or(&article.published),
+                    "vi",
+                ),
             },
             Box::new(move || {
                 let slug = owned.slug.clone();
@@ -198,7 +182,7 @@ fn plan(data: &Data) -> Vec<Planned> {
                 image: first_body_image(&page.html),
                 og_type: "website",
                 json_ld,
-                ..dated((None, page.lang.clone(), page.date.clone().unwrap_or_else(|| newest.clone())))
+                dublin_core: dublin_core(site, None, page.date.as_ref().unwrap_or(&newest), &page.lang),
             },
             Box::new(move || view! { <PageView page=owned/> }.into_any()),
         );
@@ -212,7 +196,7 @@ fn plan(data: &Data) -> Vec<Planned> {
             image: None,
             og_type: "website",
             json_ld: vec![],
-            ..dated(by_office("vi"))
+            dublin_core: by_office.clone(),
         },
         Box::new(|| view! { <NotFound/> }.into_any()),
     );
