@@ -176,10 +176,15 @@ pub const FOOTER_LINKS: &str = "<a href=\"/so-do-cong\" accesskey=\"3\">Sơ đ�
      <a href=\"/thong-tin-bao-chi\">Thông tin báo chí</a> · \
      <a href=\"/en\" lang=\"en\" hreflang=\"en\">English</a>";
 
+/// The `tel:` link of a phone number as people write it ("0214 3 826 118").
+pub fn tel_href(phone: &str) -> String {
+    format!("tel:{}", phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>())
+}
+
 #[component]
 pub fn Footer(site: SiteData) -> impl IntoView {
     let s = site.site;
-    let phone_href = format!("tel:{}", s.phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>());
+    let phone_href = tel_href(&s.phone);
     let email_href = format!("mailto:{}", s.email);
     view! {
         <footer class="site-footer">

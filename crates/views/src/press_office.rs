@@ -41,7 +41,7 @@ pub fn PressOffice(
     releases: Vec<Release>,
 ) -> impl IntoView {
     let Spokesperson { name, title, phone, email, updated } = spokesperson;
-    let phone_href = format!("tel:{}", phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>());
+    let phone_href = crate::layout::tel_href(&phone);
     let email_href = format!("mailto:{email}");
     let channels = (!channels.is_empty()).then(|| {
         view! {
