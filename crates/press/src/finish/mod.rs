@@ -121,9 +121,10 @@ pub fn finish(at: &Finish) -> Result<usize, Error> {
     let mut published = Published::read(&dist.join("data"))?;
     // A static page shows the outage notice only if it was built while the
     // notice is announced (a build is due at its announcement and its end).
-    let edition: model::Edition = read_json(&dist.join("data").join(model::paths::EDITION))?;
+    let edition_file = dist.join("data").join(model::paths::EDITION);
+    let edition: model::Edition = read_json(&edition_file)?;
     let built = model::LocalDateTime::parse(&edition.built)
-        .ok_or_else(|| Error::step(&dist.join("data").join(model::paths::EDITION), "`built` is not a date-time"))?;
+        .ok_or_else(|| Error::step(&edition_file, "`built` is not a date-time"))?;
     published.site.site.notice = published.site.site.notice.take().filter(|notice| notice.shown_at(built));
     let view = crate::finish::pages::Data {
         site: &published.site,

@@ -250,14 +250,11 @@ pub fn complete(pages: &mut Vec<Page>, site: &SiteData) {
         .filter(|(path, _)| published(path))
         .map(|(path, name)| (path.to_string(), name.to_string()))
         .collect();
-    let office_pages = |pages: &[Page]| -> Vec<(String, String)> {
-        pages.iter().filter(|page| is_office_page(page)).map(|page| (page.path.clone(), page.title.clone())).collect()
-    };
-    let own = office_pages(pages);
-    let categories = site.categories.clone();
+    let own: Vec<(String, String)> =
+        pages.iter().filter(|page| is_office_page(page)).map(|page| (page.path.clone(), page.title.clone())).collect();
     for page in pages.iter_mut() {
         if page.path == route::ACCESS_TO_INFORMATION {
-            let (categories, parts, own) = (categories.clone(), parts.clone(), own.clone());
+            let (categories, parts, own) = (site.categories.clone(), parts.clone(), own.clone());
             page.html += &html_of(|| view! { <Disclosed categories parts pages=own/> });
         } else if page.path == route::ACCESSIBILITY {
             page.html += &html_of(|| view! { <AccessKeys/> });

@@ -76,8 +76,6 @@ pub struct Week {
     pub days: Vec<(Day, Vec<SourceItem>)>,
 }
 
-/// Reads and checks every week; all problems at once, each with file and
-/// field. Drafts are checked, then left out unless `edition` is a preview.
 /// One calendar's weeks, in order.
 #[derive(Debug, Clone)]
 pub struct Weeks {
@@ -99,7 +97,8 @@ pub fn read_all(content: &Path, edition: crate::Edition) -> Result<Vec<Weeks>, V
     if errors.is_empty() { Ok(all) } else { Err(errors) }
 }
 
-/// The weeks in `folder`.
+/// Reads and checks every week in `folder`; all problems at once, each with
+/// file and field. Drafts are checked, then left out unless `edition` is a preview.
 pub fn read(folder: &Path, edition: crate::Edition) -> Result<Vec<Week>, Vec<ContentError>> {
     let mut errors = Vec::new();
     let mut weeks = Vec::new();
