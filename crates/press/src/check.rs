@@ -32,6 +32,11 @@ pub fn rfc3339(at: Timestamp) -> String {
     at.to_zoned_datetime(vietnam()).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 
+/// `at` as pages write a moment: "14:36 27/11/2026", Vietnam's time.
+pub fn time_date(at: Timestamp) -> String {
+    at.to_zoned_datetime(vietnam()).strftime("%H:%M %d/%m/%Y").to_string()
+}
+
 pub fn parse_date(file: &Path, field: &str, text: &str, errors: &mut Vec<ContentError>) -> Option<(Timestamp, String)> {
     match text.parse::<Timestamp>() {
         Ok(at) => Some((at, rfc3339(at))),

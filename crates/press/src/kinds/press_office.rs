@@ -8,7 +8,7 @@
 //! An office without `press.json` has no such page; press releases without
 //! it are refused (they would be published nowhere).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use leptos::prelude::*;
 use model::Page;
@@ -76,7 +76,6 @@ pub struct SourceRelease {
 /// What the page is drawn from.
 #[derive(Debug, Clone)]
 pub struct PressInfo {
-    pub file: PathBuf,
     pub spokesperson: Spokesperson,
     pub channels: Vec<(String, String)>,
     pub about: String,
@@ -186,13 +185,12 @@ pub fn read(
     let updated = updated.expect("checked").0;
     let date = crate::check::rfc3339(releases.first().map_or(updated, |(_, at)| (*at).max(updated)));
     Ok(Some(PressInfo {
-        file,
         spokesperson: Spokesperson {
             name: person.name.trim().to_string(),
             title: person.title.trim().to_string(),
             phone: person.phone.trim().to_string(),
             email: person.email.trim().to_string(),
-            updated: updated.to_zoned_datetime(crate::check::vietnam()).strftime("%H:%M %d/%m/%Y").to_string(),
+            updated: crate::check::time_date(updated),
         },
         channels: info.channels.iter().map(|c| (c.href.clone(), c.label.trim().to_string())).collect(),
         about: rendered.html,

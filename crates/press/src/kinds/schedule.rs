@@ -138,7 +138,7 @@ fn check(file: &Path, source: SourceWeek, errors: &mut Vec<ContentError>) -> Opt
         errors.push(ContentError::new(file, Some("revision"), "counts from 1 (the first issue)"));
     }
     let (updated, updated_at) = crate::check::parse_date(file, "updated", &source.updated, errors)
-        .map(|(at, text)| (at.to_zoned_datetime(crate::check::vietnam()).strftime("%H:%M %d/%m/%Y").to_string(), text))
+        .map(|(at, text)| (crate::check::time_date(at), text))
         .unwrap_or_default();
     let mut days: Vec<(Day, Vec<SourceItem>)> = Vec::new();
     for (i, day) in source.days.into_iter().enumerate() {
