@@ -117,8 +117,7 @@ pub fn check(file: &Path, notice: &Notice, holidays: &Holidays, errors: &mut Vec
     if from <= announced {
         errors.push(ContentError::new(file, Some("notice.from"), "must come after `announced`"));
     } else {
-        let years: Vec<i32> = (day(announced).ymd().0..=day(from).ymd().0).collect();
-        match years.iter().find(|year| !holidays.lists_year(**year)) {
+        match (day(announced).ymd().0..=day(from).ymd().0).find(|year| !holidays.lists_year(*year)) {
             Some(year) => errors.push(ContentError::new(
                 &holidays.file,
                 Some("holidays"),
