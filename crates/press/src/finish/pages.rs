@@ -234,13 +234,14 @@ fn with_body(mut html: String, body: &str) -> String {
 fn draw(data: &Data, url: &str, main: Box<dyn FnOnce() -> AnyView + Send>) -> String {
     let site = data.site.clone();
     let latest = data.latest.clone();
-    let html = html_of(|| {
+    html_of(|| {
         provide_context(RequestUrl::new(url));
         view! {
-            <Router>
-                <Shell site latest=view! { <SidebarLatest page=latest/> }>{main()}</Shell>
-            </Router>
+            <div id="boot" class="boot">
+                <Router>
+                    <Shell site latest=view! { <SidebarLatest page=latest/> }>{main()}</Shell>
+                </Router>
+            </div>
         }
-    });
-    format!("<div id=\"boot\" class=\"boot\">{html}</div>")
+    })
 }
