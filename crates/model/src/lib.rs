@@ -34,8 +34,19 @@ pub struct Site {
     pub address: String,
     pub phone: String,
     pub email: String,
-    /// Where the staff "Đăng nhập" link leads.
-    pub login_url: String,
+    /// Where the staff "Đăng nhập" link leads; with `editor.json` and
+    /// without it, the press sets the editor's `/quan-tri/`; without
+    /// either there is no link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub login_url: Option<String>,
+    /// The home page's description for search engines and link previews;
+    /// default "Cổng thông tin điện tử {name}: tin tức, thông báo, văn bản."
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// The portal's name on a phone's home screen (the web app manifest's
+    /// `short_name`, about 12 letters); default "Cổng TTĐT".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_name: Option<String>,
     /// Public address of the portal ("https://sonvan.gov.vn"), for sitemaps and feeds.
     #[serde(default)]
     pub base_url: Option<String>,
@@ -125,6 +136,10 @@ pub struct SiteData {
     pub site: Site,
     /// Sorted by `order`.
     pub categories: Vec<Category>,
+    /// The footer's links to the parts of the portal the site publishes,
+    /// drawn by the press (`views::layout::FooterLinks`).
+    #[serde(default)]
+    pub footer_links: String,
 }
 
 impl SiteData {
@@ -146,6 +161,13 @@ impl SiteData {
         }
         trail.reverse();
         trail
+    }
+
+    /// The home page's description (`description`, else one made from the name).
+    pub fn description(&self) -> String {
+        self.site.description.clone().unwrap_or_else(|| {
+            format!("{} {}: tin tức, thông báo và thông tin cho người dân.", self.site.tagline, self.site.name)
+        })
     }
 
     /// The public address of a path on the portal (`base_url` + path; the
@@ -401,13 +423,16 @@ mod tests {
             parent: parent.map(Into::into),
         };
         let site = SiteData {
+            footer_links: String::new(),
             site: Site {
                 name: String::new(),
                 tagline: String::new(),
                 address: String::new(),
                 phone: String::new(),
                 email: String::new(),
-                login_url: String::new(),
+                login_url: None,
+                short_name: None,
+                description: None,
                 base_url: None,
                 counter_endpoint: None,
                 zalo_oa_id: None,

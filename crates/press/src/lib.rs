@@ -11,6 +11,7 @@
 
 // The stages, in the order the data goes through them (`build_site`).
 pub mod assemble;
+pub mod brand;
 pub mod finish;
 pub mod kinds;
 pub mod photos;
@@ -28,8 +29,6 @@ use std::path::Path;
 /// The whole site's build, beyond the published JSON.
 pub struct Site<'a> {
     pub root: &'a Path,
-    /// What trunk publishes as it is (drawings are measured there).
-    pub public: &'a Path,
     /// Processed photos, kept between builds.
     pub photo_cache: &'a Path,
 }
@@ -66,21 +65,26 @@ pub fn build(content: &Path, out: &Path) -> Result<Report, Error> {
 }
 
 /// [`build`], and with `site` also the photos (processed into the site root)
-/// and the sitemaps, feeds, robots.txt and manifest at that folder's root.
+/// and the sitemaps, feeds, robots.txt and manifest at that folder's root,
+/// with the office's emblem, favicon, share picture and own files
+/// (`content/brand/`, `content/files/`, see [`brand`]).
 /// Every entry is checked, drafts too; `edition` decides which are published.
 pub fn build_site(content: &Path, out: &Path, site: Option<Site>, edition: Edition) -> Result<Report, Error> {
     let site_root = site.as_ref().map(|site| site.root);
     let sources = read::read(content)?;
-    let public = site.as_ref().map(|site| site.public);
+    // The office's own files: drawings and attachments are looked for there
+    // (and measured) when the whole site is built.
+    let files = content.join(brand::FILES);
+    let measured = site.as_ref().map(|_| files.as_path());
     // Every problem of the articles, the office's pages, the documents and
     // the schedule, in one report.
     let mut errors = Vec::new();
-    let pages = kinds::office::read(content, public, edition).map_err(|more| errors.extend(more)).ok();
-    let documents = kinds::documents::read(content, public, edition).map_err(|more| errors.extend(more)).ok();
+    let pages = kinds::office::read(content, measured, edition).map_err(|more| errors.extend(more)).ok();
+    let documents = kinds::documents::read(content, measured, edition).map_err(|more| errors.extend(more)).ok();
     let weeks = kinds::schedule::read_all(content, edition).map_err(|more| errors.extend(more)).ok();
-    let consultations = kinds::consultations::read(content, public, edition).map_err(|more| errors.extend(more)).ok();
+    let consultations = kinds::consultations::read(content, measured, edition).map_err(|more| errors.extend(more)).ok();
     let questions = kinds::questions::read(content, edition).map_err(|more| errors.extend(more)).ok();
-    let press_office = kinds::press_office::read(content, public, edition).map_err(|more| errors.extend(more)).ok();
+    let press_office = kinds::press_office::read(content, measured, edition).map_err(|more| errors.extend(more)).ok();
     let holidays = kinds::notice::read_holidays(content).map_err(|more| errors.extend(more)).unwrap_or_default();
     let mut checked = match kinds::articles::check(sources, edition, &holidays) {
         Ok(checked) => checked,
@@ -98,7 +102,7 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, edition: Editi
     let photos = match &site {
         Some(site) => photos::process(
             &mut checked,
-            &photos::PhotoPaths { content, public: site.public, cache: site.photo_cache, root: site.root },
+            &photos::PhotoPaths { content, files: &files, cache: site.photo_cache, root: site.root },
         )?,
         None => photos::PhotoReport::default(),
     };
@@ -123,11 +127,22 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, edition: Editi
         press_office.as_ref().and_then(|info| info.next_change).into_iter().chain(notice_times),
     );
     kinds::office::complete(&mut published.pages, &published.site);
+    published.site.footer_links = kinds::office::footer_links(&published.pages);
+    // "Đăng nhập" leads to the staff editor when the office has one.
+    if published.site.site.login_url.is_none() && content.join(finish::editor::SETTINGS_FILE).is_file() {
+        published.site.site.login_url = Some(format!("/{}/", finish::editor::EDITOR_PATH));
+    }
     let site_files = site_root.map(|_| write::feeds::site_files(&published, edition)).unwrap_or_default();
+    let brand_files = match site_root {
+        Some(_) => brand::files(content, &published.site.site)?,
+        None => Vec::new(),
+    };
     let mut report = write::publish(&published, out)?;
     report.photos = photos;
     if let Some(root) = site_root {
         report.files += write::write_site_files(root, &site_files)?;
+        report.files += write::write_brand_files(root, &brand_files)?;
+        report.files += brand::copy_files(content, root)?;
     }
     Ok(report)
 }

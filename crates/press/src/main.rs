@@ -50,9 +50,6 @@ enum Command {
         /// robots.txt and manifest.webmanifest.
         #[arg(long)]
         site_files: Option<PathBuf>,
-        /// What trunk copies into the site as it is (drawings are measured there).
-        #[arg(long, default_value = "public")]
-        public: PathBuf,
         /// Where processed photos are kept between builds (with --site-files).
         #[arg(long, default_value = "target/photo-cache")]
         photo_cache: PathBuf,
@@ -69,6 +66,7 @@ enum Command {
         /// Trunk's page and the app's files, as a build kept them (finish --keep-app).
         #[arg(long, default_value = "target/app")]
         app: PathBuf,
+        /// The product's own files, copied as trunk does (the service worker).
         #[arg(long, default_value = "public")]
         public: PathBuf,
         #[arg(long, default_value = "target/photo-cache")]
@@ -100,9 +98,8 @@ enum Command {
 fn main() -> ExitCode {
     let started = Instant::now();
     let done = match Cli::parse().command {
-        Command::Build { content, out, site_files, public, photo_cache, edition } => {
-            let site =
-                site_files.as_deref().map(|root| press::Site { root, public: &public, photo_cache: &photo_cache });
+        Command::Build { content, out, site_files, photo_cache, edition } => {
+            let site = site_files.as_deref().map(|root| press::Site { root, photo_cache: &photo_cache });
             press::build_site(&content, &out, site, edition.edition()).map(|report| {
                 format!(
                     "{} articles, {} files → {}, photos: {} processed, {} from the cache",

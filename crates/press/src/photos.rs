@@ -1,6 +1,6 @@
 //! Photos. Every raster image an article references (its cover, its
-//! body) is read from `content/media/` — never from `public/`, which is
-//! published as it is, metadata and all — turned upright by its EXIF
+//! body) is read from `content/media/` — never from `content/files/`, which
+//! is published as it is, metadata and all — turned upright by its EXIF
 //! orientation, and written from its pixels alone (so no EXIF, GPS, XMP or
 //! comment survives) at a few widths, never wider than the original, as AVIF,
 //! WebP and a JPEG fallback. Files are named by the original's content hash
@@ -23,7 +23,7 @@ use crate::render::Measured;
 /// Refused above this: a decompression bomb, or a scan no reader needs.
 pub const MAX_MEGAPIXELS: u64 = 50;
 /// Where the processed files go, under the site root and in URLs.
-/// (Not under `media/`: trunk replaces that folder with `public/media/`.)
+/// (Not under `media/`, where the office's drawings are.)
 pub const OUTPUT: &str = "anh";
 /// Raised whenever what is written changes, so cached files are made anew.
 const PIPELINE: &str = "2";
@@ -36,8 +36,8 @@ const AVIF_SPEED: u8 = 8;
 pub struct PhotoPaths<'a> {
     /// The content folder: originals are `{content}/media/…` for `/media/…`.
     pub content: &'a Path,
-    /// Published as it is: drawings (SVG) are `{public}/media/…`.
-    pub public: &'a Path,
+    /// The office's files, published as they are: drawings (SVG) are `{files}/media/…`.
+    pub files: &'a Path,
     /// Kept between builds.
     pub cache: &'a Path,
     /// The site root: files are written to `{root}/anh/`.
@@ -62,7 +62,7 @@ const UNSUPPORTED: &str = "unsupported format (use JPEG, PNG or WebP for photos,
 
 fn photo_not_found(original: &Path) -> String {
     format!(
-        "file not found: {} (photos go in content/media/: public/ is published as it is, metadata and all)",
+        "file not found: {} (photos go in content/media/: content/files/ is published as it is, metadata and all)",
         original.display()
     )
 }
@@ -96,7 +96,7 @@ pub fn process(content: &mut Content, paths: &PhotoPaths) -> Result<PhotoReport,
                 if drawings.contains_key(src) {
                     continue;
                 }
-                let path = paths.public.join(src.trim_start_matches('/'));
+                let path = paths.files.join(src.trim_start_matches('/'));
                 match std::fs::read_to_string(&path) {
                     Ok(svg) => {
                         if let Some(size) = crate::read::svg_size(&svg) {
@@ -144,7 +144,7 @@ pub fn process(content: &mut Content, paths: &PhotoPaths) -> Result<PhotoReport,
                 let original = paths.content.join(relative);
                 (!original.is_file()).then(|| photo_not_found(&original))
             } else if src.starts_with('/') && src.to_ascii_lowercase().ends_with(".svg") {
-                let path = paths.public.join(relative);
+                let path = paths.files.join(relative);
                 (!path.is_file()).then(|| format!("file not found: {}", path.display()))
             } else {
                 unsupported(src).then(|| UNSUPPORTED.to_string())

@@ -44,6 +44,7 @@ impl Fixture {
         let dir = tempfile::tempdir().unwrap();
         let content = dir.path().join("content");
         fs::create_dir_all(content.join("articles")).unwrap();
+        fixtures::write_brand(&content).unwrap();
         let edition = press::Edition { now: "2026-11-29T00:00:00Z".parse().unwrap(), preview: false };
         let fixture = Fixture { out: dir.path().join("out/data"), content, _dir: dir, edition };
         fixture.write("site.json", &site().to_string());
@@ -80,14 +81,13 @@ impl Fixture {
     /// The whole site's build, photos included (cached beside the content).
     fn build_site(&self) -> Result<press::Report, press::Error> {
         let (root, cache) = (self.root(), self.content.parent().unwrap().join("photo-cache"));
-        let public = self.content.parent().unwrap().join("public");
-        let site = press::Site { root: &root, public: &public, photo_cache: &cache };
+        let site = press::Site { root: &root, photo_cache: &cache };
         press::build_site(&self.content, &self.out, Some(site), self.edition)
     }
 
-    /// A drawing in the fixture's public/media/.
+    /// A drawing in the fixture's content/files/media/.
     fn drawing(&self, name: &str) {
-        let media = self.content.parent().unwrap().join("public/media");
+        let media = self.content.join("files/media");
         fs::create_dir_all(&media).unwrap();
         fs::write(media.join(name), r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 800 450"></svg>"#).unwrap();
     }
@@ -544,7 +544,7 @@ fn document(number: &str) -> Value {
 }
 
 impl Fixture {
-    /// The documents' lists and one PDF in `public/van-ban/2025/`.
+    /// The documents' lists and one PDF in `content/files/van-ban/2025/`.
     fn document_lists(&self) {
         self.write(
             "documents.json",
@@ -555,7 +555,7 @@ impl Fixture {
             })
             .to_string(),
         );
-        let files = self.content.parent().unwrap().join("public/van-ban/2025");
+        let files = self.content.join("files/van-ban/2025");
         fs::create_dir_all(&files).unwrap();
         fs::write(files.join("qd.pdf"), b"%PDF-1.7\n").unwrap();
     }
@@ -578,7 +578,7 @@ fn each_bad_document_field_is_named() {
         ("number", json!("QĐ-UBND/1234"), "must start with the document's number"),
         ("number", json!("1234/qđ-ubnd"), "starting with a capital"),
         ("effective", json!("2025-03-01"), "01/03/2025 is earlier than `issued` (14/03/2025)"),
-        ("files", json!(["/van-ban/2025/mat.pdf"]), "public/van-ban/2025/mat.pdf is missing"),
+        ("files", json!(["/van-ban/2025/mat.pdf"]), "files/van-ban/2025/mat.pdf is missing"),
         ("kind", json!("sac-lenh"), "unknown kind `sac-lenh`"),
     ];
     for (field, value, reason) in cases.iter().cloned().map(|(f, v, r)| (f.to_string(), Some(v), r)).chain([(

@@ -33,8 +33,9 @@ impl Site {
                     "answer_within": "10 ngày làm việc", "keep_for": "2 năm"}),
         );
         fs::create_dir_all(site.path("content/articles")).unwrap();
-        fs::create_dir_all(site.path("public/du-thao")).unwrap();
-        fs::write(site.path("public/du-thao/quy-che.pdf"), vec![b'%'; 3000]).unwrap();
+        fs::create_dir_all(site.path("content/files/du-thao")).unwrap();
+        fs::write(site.path("content/files/du-thao/quy-che.pdf"), vec![b'%'; 3000]).unwrap();
+        fixtures::write_brand(&site.path("content")).unwrap();
         site.put(
             "content/consultations/quy-che.json",
             &consultation("2026-11-16T08:00:00+07:00", "2027-01-15T17:00:00+07:00"),
@@ -58,8 +59,8 @@ impl Site {
     }
 
     fn build(&self) -> Result<press::Report, press::Error> {
-        let (root, public, cache) = (self.path("out"), self.path("public"), self.path("cache"));
-        let site = press::Site { root: &root, public: &public, photo_cache: &cache };
+        let (root, cache) = (self.path("out"), self.path("cache"));
+        let site = press::Site { root: &root, photo_cache: &cache };
         let edition = press::Edition { now: "2026-12-01T09:00:00+07:00".parse().unwrap(), preview: false };
         press::build_site(&self.path("content"), &root.join("data"), Some(site), edition)
     }

@@ -2,7 +2,7 @@
 //! form writes is one the press knows, and a field is required in the form
 //! exactly when the press cannot do without it.
 
-use press::finish::editor::{Backend, Settings, config};
+use press::finish::editor::{Backend, Sections, Settings, config};
 use press::read::{SourceArticle, SourceCategories};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
@@ -36,7 +36,7 @@ fn generated() -> Value {
         "answer_within": "10 ngày làm việc", "keep_for": "2 năm"
     }))
     .unwrap();
-    let text = config(&settings, &categories(), &lists, Some(&feedback), Some("https://sonvan.gov.example"));
+    let text = config(&settings, &categories(), &Sections::all(&lists, &feedback), Some("https://sonvan.gov.example"));
     // JSON is YAML; the first line is a comment.
     serde_json::from_str(text.split_once('\n').unwrap().1).unwrap()
 }

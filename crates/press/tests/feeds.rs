@@ -10,6 +10,7 @@ fn build(now: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let content = dir.path().join("content");
     fs::create_dir_all(content.join("articles")).unwrap();
+    fixtures::write_brand(&content).unwrap();
     let site = json!({
         "name": "Văn phòng Ủy ban nhân dân tỉnh Sơn Vân", "tagline": "Cổng thông tin điện tử", "address": "Số 8",
         "phone": "0214", "email": "vp@example.org", "login_url": "https://example.org/", "base_url": BASE,
@@ -36,7 +37,7 @@ fn build(now: &str) -> tempfile::TempDir {
     press::build_site(
         &content,
         &root.join("data"),
-        Some(press::Site { root: &root, public: &root.join("public"), photo_cache: &root.join("photo-cache") }),
+        Some(press::Site { root: &root, photo_cache: &root.join("photo-cache") }),
         press::Edition { now: now.parse().unwrap(), preview: false },
     )
     .unwrap();

@@ -65,3 +65,9 @@ pub fn ShareTags(
         {json_ld.into_iter().map(|json| view! { <script type="application/ld+json" inner_html=json></script> }).collect_view()}
     }
 }
+
+/// The office's news feed, which browsers and feed readers find from any page.
+#[component]
+pub fn FeedLink(title: String) -> impl IntoView {
+    view! { <link rel="alternate" type="application/rss+xml" title=title href="/rss.xml"/> }
+}

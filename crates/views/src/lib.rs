@@ -8,6 +8,8 @@ pub mod article;
 /// A list of articles (thumbnail, title, date): the main list of a page, the
 /// sidebar's "Tin mới", "Tin khác" under an article.
 pub mod article_list;
+/// The office's link-preview picture (press-drawn only).
+pub mod brand;
 pub mod breadcrumb;
 pub mod citizens;
 pub mod consultations;

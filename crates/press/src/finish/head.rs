@@ -89,19 +89,25 @@ pub(super) fn with_head(template: &str, site: &SiteData, mut parts: Parts) -> St
             />
         }
     });
+    let mut html = titled(template, &parts.title, &parts.description);
+    let head_end = html.find("</head>").unwrap_or(0);
+    html.insert_str(head_end, &format!("{tags}\n"));
+    html
+}
+
+/// `template` with `title` and `description` in place of trunk's.
+pub(super) fn titled(template: &str, title: &str, description: &str) -> String {
     let (before_title, rest) = template.split_once("<title>").unwrap_or((template, ""));
     let after_title = rest.split_once("</title>").map(|(_, after)| after).unwrap_or(rest);
-    let mut html = format!("{before_title}<title>{}</title>{after_title}", esc(&parts.title));
+    let mut html = format!("{before_title}<title>{}</title>{after_title}", esc(title));
     if let Some(start) = html.find("<meta name=\"description\"")
         && let Some(len) = html[start..].find('>')
     {
         html.replace_range(
             start..=start + len,
-            &format!("<meta name=\"description\" content=\"{}\">", esc(&parts.description)),
+            &format!("<meta name=\"description\" content=\"{}\">", esc(description)),
         );
     }
-    let head_end = html.find("</head>").unwrap_or(0);
-    html.insert_str(head_end, &format!("{tags}\n"));
     html
 }
 

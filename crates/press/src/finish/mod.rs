@@ -95,6 +95,9 @@ pub fn finish(at: &Finish) -> Result<usize, Error> {
         template = crate::finish::template::preview(&template).map_err(|reason| Error::step(&index, reason))?;
     }
     let site_source: model::Site = read_json(&at.content.join("site.json"))?;
+    let published_site: SiteData = read_json(&dist.join("data").join("site.json"))?;
+    template = crate::finish::template::for_office(&template, &published_site)
+        .map_err(|reason| Error::step(&index, reason))?;
 
     let mut app_files: Vec<String> = std::fs::read_dir(dist)
         .map_err(|e| Error::io(dist, e))?
@@ -146,14 +149,16 @@ pub fn finish(at: &Finish) -> Result<usize, Error> {
     }
     let editor_csp = if at.content.join(crate::finish::editor::SETTINGS_FILE).exists() {
         let settings = crate::finish::editor::Settings::read(at.content).map_err(Error::Content)?;
-        // The forms offer the documents' lists (the press has checked them).
+        // The forms offer the documents' lists (the press has checked them),
+        // and only the parts the office has.
         let mut errors = Vec::new();
-        let lists = crate::kinds::documents::read_lists(at.content, &mut errors).unwrap_or_default();
+        let lists = crate::kinds::documents::read_lists(at.content, &mut errors);
         let feedback = crate::kinds::questions::read_feedback(at.content, &mut errors);
         if !errors.is_empty() {
             return Err(Error::Content(errors));
         }
-        crate::finish::editor::write(dist, at.editor, &settings, &published.site, &lists, feedback.as_ref())
+        let sections = crate::finish::editor::Sections::of(at.content, lists.as_ref(), feedback.as_ref());
+        crate::finish::editor::write(dist, at.editor, &settings, &published.site, &sections)
             .map_err(|reason| Error::step(&dist.join(crate::finish::editor::EDITOR_PATH), reason))?;
         // "Số liệu" beside the editor, when there is a function to ask.
         let submissions = feedback.is_some() || at.content.join("consultations").is_dir();
@@ -207,7 +212,8 @@ pub struct Publish<'a> {
     pub dist: &'a Path,
     /// Trunk's page and the app's files, as a build kept them (`--keep-app`).
     pub app: &'a Path,
-    /// What the site carries as it is (`public/`).
+    /// The product's files the site carries as they are (`public/`: the
+    /// service worker); the office's are in `content/files/`.
     pub public: &'a Path,
     pub photo_cache: &'a Path,
     pub editor: &'a Path,
@@ -222,7 +228,7 @@ pub fn publish(at: &Publish) -> Result<(crate::Report, usize), Error> {
     crate::write::staged(at.dist, |staging| {
         crate::write::copy_dir(at.public, staging)?;
         crate::write::copy_dir(at.app, staging)?;
-        let site = crate::Site { root: staging, public: at.public, photo_cache: at.photo_cache };
+        let site = crate::Site { root: staging, photo_cache: at.photo_cache };
         let report = crate::build_site(at.content, &staging.join("data"), Some(site), at.edition)?;
         let finish_at = Finish {
             dist: staging,

@@ -46,8 +46,7 @@ pub struct Data<'a> {
     pub pages: Vec<&'a model::Page>,
 }
 
-const BOOT_START: &str = "<!-- boot -->";
-const BOOT_END: &str = "<!-- /boot -->";
+use super::template::{BOOT_END, BOOT_START};
 
 /// One page to write: its file, head and the content of its `<main>`.
 struct Planned {
@@ -72,7 +71,7 @@ fn plan(data: &Data) -> Vec<Planned> {
         "index.html".into(),
         Parts {
             title: name.clone(),
-            description: format!("Cổng thông tin điện tử {name}: tin tức, chỉ đạo điều hành, thông báo."),
+            description: site.description(),
             path: "/".into(),
             image: data.home.featured.first().and_then(|a| a.cover.as_ref()).and_then(share_image),
             og_type: "website",

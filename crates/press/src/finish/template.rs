@@ -4,6 +4,31 @@
 //! page trunk wrote (its loader, its links); what they add is drawn by `views`.
 
 use crate::html::html_of;
+use leptos::prelude::*;
+
+/// Where trunk's page holds what shows until the app starts.
+pub const BOOT_START: &str = "<!-- boot -->";
+pub const BOOT_END: &str = "<!-- /boot -->";
+
+/// trunk's page (which names no office) made the office's: its name as the
+/// title, the home page's description, its news feed and its boot frame
+/// (`views::layout::BootFrame`). The offline shell is this page; every
+/// static page starts from it.
+pub fn for_office(template: &str, site: &model::SiteData) -> Result<String, String> {
+    let (Some(start), Some(end)) = (template.find(BOOT_START), template.find(BOOT_END)) else {
+        return Err(format!("index.html has no {BOOT_START} … {BOOT_END} block to fill"));
+    };
+    let office = &site.site;
+    let (name, tagline) = (office.name.clone(), office.tagline.clone());
+    let boot = html_of(|| view! { <views::layout::BootFrame name tagline/> });
+    let mut html = format!("{}{BOOT_START}\n    {boot}\n    {}", &template[..start], &template[end..]);
+    html = super::head::titled(&html, &office.name, &site.description());
+    let title = format!("Tin mới — {}", office.name);
+    let feed = html_of(|| view! { <views::head::FeedLink title/> });
+    let head_end = html.find("</head>").ok_or("index.html has no </head>")?;
+    html.insert_str(head_end, &format!("{feed}\n"));
+    Ok(html)
+}
 
 /// trunk preloads the wasm and its JS at the highest priority; on a slow
 /// link that takes the bandwidth the page's own pictures need for their first
@@ -96,7 +121,6 @@ pub(super) fn start_app_after_load(template: &str) -> Result<String, String> {
 /// carries the banner "Bản xem trước — chưa xuất bản" outside the app's
 /// root, so the app, drawing beside it, never removes it.
 pub fn preview(template: &str) -> Result<String, String> {
-    use leptos::prelude::*;
     let (Some(head_end), Some(body)) = (template.find("</head>"), template.find("<body>")) else {
         return Err("index.html has no </head> or <body>".into());
     };

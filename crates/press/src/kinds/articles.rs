@@ -148,9 +148,16 @@ fn check_site(file: &Path, site: &Site, categories: &[Category], errors: &mut Ve
         ("address", &site.address),
         ("phone", &site.phone),
         ("email", &site.email),
-        ("login_url", &site.login_url),
     ] {
         require_text(file, field, value, errors);
+    }
+    if let Some(login) = &site.login_url
+        && !(login.starts_with("https://") || login.starts_with("http://") || login.starts_with('/'))
+    {
+        errors.push(ContentError::new(file, Some("login_url"), "must be an http(s) URL or a path starting with `/`"));
+    }
+    if let Some(short) = &site.short_name {
+        require_text(file, "short_name", short, errors);
     }
     if let Some(base) = &site.base_url
         && (!(base.starts_with("https://") || base.starts_with("http://")) || base.ends_with('/'))

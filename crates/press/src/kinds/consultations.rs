@@ -1,6 +1,6 @@
 //! "Dự thảo lấy ý kiến": drafts the office asks the public to comment on,
 //! one JSON file each in `content/consultations/`, their files (PDF, DOCX)
-//! in `public/du-thao/`. A draft is open from `opens` to `closes`; its page
+//! in `content/files/du-thao/`. A draft is open from `opens` to `closes`; its page
 //! carries the comment form meanwhile (posted to the function), and after
 //! closing the result ("báo cáo tổng hợp, tiếp thu, giải trình") when staff
 //! add it.
@@ -29,7 +29,7 @@ use crate::error::ContentError;
 use crate::html::html_of;
 
 const SECTION: &str = "Dự thảo lấy ý kiến";
-/// Where the drafts' files live, inside `public/` and on the site.
+/// Where the drafts' files live, inside `content/files/` and on the site.
 pub const FILES_DIR: &str = "/du-thao/";
 
 /// A draft as the office writes it (`content/consultations/{slug}.json`).
@@ -91,10 +91,10 @@ pub struct Consultations {
 }
 
 /// Reads and checks every draft; all problems at once, each with file and
-/// field. With `public`, every file is looked for there and measured.
+/// field. With `office_files`, every file is looked for there and measured.
 pub fn read(
     content: &Path,
-    public: Option<&Path>,
+    office_files: Option<&Path>,
     edition: crate::Edition,
 ) -> Result<Consultations, Vec<ContentError>> {
     let mut errors = Vec::new();
@@ -103,7 +103,7 @@ pub fn read(
     for (file, source) in sources {
         let slug = file.file_stem().unwrap_or_default().to_string_lossy().into_owned();
         let shown = edition.shows(source.draft, None);
-        if let Some(consultation) = check(&file, slug, source, public, &mut errors)
+        if let Some(consultation) = check(&file, slug, source, office_files, &mut errors)
             && shown
         {
             consultations.push(consultation);
@@ -120,7 +120,7 @@ fn check(
     file: &Path,
     slug: String,
     source: SourceConsultation,
-    public: Option<&Path>,
+    office_files: Option<&Path>,
     errors: &mut Vec<ContentError>,
 ) -> Option<Consultation> {
     let before = errors.len();
@@ -150,21 +150,21 @@ fn check(
         errors.push(ContentError::new(
             file,
             Some("files"),
-            format!("must list the draft's file (PDF or DOCX in public{FILES_DIR})"),
+            format!("must list the draft's file (PDF or DOCX in content/files{FILES_DIR})"),
         ));
     }
     let files: Vec<FileLink> = source
         .files
         .iter()
         .enumerate()
-        .filter_map(|(i, path)| attachment(file, &format!("files[{i}]"), path, FILES_DIR, public, errors))
+        .filter_map(|(i, path)| attachment(file, &format!("files[{i}]"), path, FILES_DIR, office_files, errors))
         .collect();
     let result = source.result.map(|result| {
         crate::check::require_text(file, "result.summary", &result.summary, errors);
         let report = result
             .report
             .as_deref()
-            .and_then(|path| attachment(file, "result.report", path, FILES_DIR, public, errors));
+            .and_then(|path| attachment(file, "result.report", path, FILES_DIR, office_files, errors));
         ConsultationResult { summary: result.summary.trim().to_string(), report }
     });
     if errors.len() > before {

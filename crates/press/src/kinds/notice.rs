@@ -17,7 +17,7 @@ use serde::Deserialize;
 use crate::error::ContentError;
 
 pub const WORKING_DAYS_AHEAD: usize = 7;
-const HOLIDAYS_FILE: &str = "holidays.json";
+pub const HOLIDAYS_FILE: &str = "holidays.json";
 
 /// `content/holidays.json`: the days off besides weekends.
 #[derive(Debug, Clone, Deserialize)]

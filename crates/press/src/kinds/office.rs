@@ -80,9 +80,13 @@ pub struct Checked {
 }
 
 /// Reads and checks every page; all problems at once, each with file and field.
-/// With `public` (what is published as it is), drawings are measured there.
+/// With `office_files` (what the office publishes as it is), drawings are measured there.
 /// Drafts are checked, then left out unless `edition` is a preview.
-pub fn read(content: &Path, public: Option<&Path>, edition: crate::Edition) -> Result<Vec<Checked>, Vec<ContentError>> {
+pub fn read(
+    content: &Path,
+    office_files: Option<&Path>,
+    edition: crate::Edition,
+) -> Result<Vec<Checked>, Vec<ContentError>> {
     let root = content.join("pages");
     let mut errors = Vec::new();
     let mut pages = Vec::new();
@@ -90,7 +94,7 @@ pub fn read(content: &Path, public: Option<&Path>, edition: crate::Edition) -> R
         let relative = file.strip_prefix(&root).expect("under pages/").with_extension("");
         let parts: Vec<String> = relative.iter().map(|part| part.to_string_lossy().into_owned()).collect();
         let shown = edition.shows(source.draft, None);
-        if let Some(page) = check(&file, &parts, source, public, &mut errors)
+        if let Some(page) = check(&file, &parts, source, office_files, &mut errors)
             && shown
         {
             pages.push(page);
@@ -103,7 +107,7 @@ fn check(
     file: &Path,
     parts: &[String],
     source: SourcePage,
-    public: Option<&Path>,
+    office_files: Option<&Path>,
     errors: &mut Vec<ContentError>,
 ) -> Option<Checked> {
     let before = errors.len();
@@ -155,18 +159,18 @@ fn check(
             errors.push(ContentError::new(
                 file,
                 Some("body"),
-                format!("image `{}`: pages show drawings (SVG in public/media/) only", image.src),
+                format!("image `{}`: pages show drawings (SVG in content/files/media/) only", image.src),
             ));
         }
     }
     if errors.len() > before {
         return None;
     }
-    if let Some(public) = public {
+    if let Some(office_files) = office_files {
         // Drawn with their size, as every picture of the portal is.
         let mut sizes = std::collections::HashMap::new();
         for image in &rendered.images {
-            let path = public.join(image.src.trim_start_matches('/'));
+            let path = office_files.join(image.src.trim_start_matches('/'));
             match std::fs::read_to_string(&path).ok().and_then(|svg| crate::read::svg_size(&svg)) {
                 Some(size) => {
                     sizes.insert(image.src.clone(), size);
@@ -262,6 +266,17 @@ pub fn complete(pages: &mut Vec<Page>, site: &SiteData) {
     }
     let map = site_map(site, pages, parts);
     pages.push(map);
+}
+
+/// The footer's links ([`views::layout::FOOTER_LINKS`]) to the pages the
+/// site publishes, drawn.
+pub fn footer_links(pages: &[Page]) -> String {
+    let links: Vec<_> = views::layout::FOOTER_LINKS
+        .iter()
+        .filter(|(href, ..)| *href == route::SITE_MAP || pages.iter().any(|page| page.path == *href))
+        .copied()
+        .collect();
+    html_of(|| view! { <views::layout::FooterLinks links/> })
 }
 
 /// One of the office's own pages from `content/pages/` (not a kind's page,

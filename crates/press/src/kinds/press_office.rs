@@ -1,7 +1,7 @@
 //! "Thông tin báo chí" (`/thong-tin-bao-chi`): the spokesperson and how to
 //! reach them, the office's official channels (`content/press.json`), and its
 //! press releases (`content/press-releases/{slug}.json`, each with its file
-//! in `public/thong-cao/`), newest first. The 2026 decree on press
+//! in `content/files/thong-cao/`), newest first. The 2026 decree on press
 //! information asks the spokesperson's details to be current within 24 hours
 //! of a change: the page says when they last changed (`updated`).
 //!
@@ -22,9 +22,9 @@ use crate::error::ContentError;
 use crate::html::html_of;
 
 const TITLE: &str = "Thông tin báo chí";
-const INFO_FILE: &str = "press.json";
+pub const INFO_FILE: &str = "press.json";
 const RELEASES_DIR: &str = "press-releases";
-/// Where the releases' files live, inside `public/` and on the site.
+/// Where the releases' files live, inside `content/files/` and on the site.
 pub const FILES_DIR: &str = "/thong-cao/";
 
 /// `content/press.json`.
@@ -91,7 +91,7 @@ pub struct PressInfo {
 /// each with file and field. `None` when the office has no press page.
 pub fn read(
     content: &Path,
-    public: Option<&Path>,
+    office_files: Option<&Path>,
     edition: crate::Edition,
 ) -> Result<Option<PressInfo>, Vec<ContentError>> {
     let mut errors = Vec::new();
@@ -111,7 +111,7 @@ pub fn read(
             require_text(&file, field, value, &mut errors);
         }
         let published = crate::check::parse_date(&file, "published", &source.published, &mut errors);
-        let attached = attachment(&file, "file", &source.file, FILES_DIR, public, &mut errors);
+        let attached = attachment(&file, "file", &source.file, FILES_DIR, office_files, &mut errors);
         let (Some((at, _)), Some(attached)) = (published, attached) else { continue };
         if errors.len() > before {
             continue;

@@ -76,7 +76,7 @@ fn manifest(published: &Published) -> String {
     let site = &published.site.site;
     serde_json::json!({
         "name": site.name,
-        "short_name": "Cổng TTĐT",
+        "short_name": site.short_name.as_deref().unwrap_or("Cổng TTĐT"),
         "lang": "vi",
         "start_url": "/",
         "display": "standalone",

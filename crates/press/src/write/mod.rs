@@ -63,18 +63,29 @@ pub fn staged<T>(out: &Path, write: impl FnOnce(&Path) -> Result<T, Error>) -> R
 }
 
 /// Copies the folder `from` into `to`, files and subfolders.
-pub fn copy_dir(from: &Path, to: &Path) -> Result<(), Error> {
+pub fn copy_dir(from: &Path, to: &Path) -> Result<usize, Error> {
     fs::create_dir_all(to).map_err(|e| Error::io(to, e))?;
+    let mut copied = 0;
     for entry in fs::read_dir(from).map_err(|e| Error::io(from, e))? {
         let entry = entry.map_err(|e| Error::io(from, e))?;
         let (source, target) = (entry.path(), to.join(entry.file_name()));
         if entry.file_type().map_err(|e| Error::io(&source, e))?.is_dir() {
-            copy_dir(&source, &target)?;
+            copied += copy_dir(&source, &target)?;
         } else {
             fs::copy(&source, &target).map_err(|e| Error::io(&target, e))?;
+            copied += 1;
         }
     }
-    Ok(())
+    Ok(copied)
+}
+
+/// The office's emblem, favicon and share picture at the site's root.
+pub fn write_brand_files(root: &Path, files: &[crate::brand::BrandFile]) -> Result<usize, Error> {
+    for file in files {
+        let target = root.join(file.path);
+        fs::write(&target, &file.bytes).map_err(|e| Error::io(&target, e))?;
+    }
+    Ok(files.len())
 }
 
 /// Each file is written beside its target and renamed over it, so a reader

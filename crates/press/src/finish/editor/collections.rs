@@ -42,7 +42,7 @@ fn with_hint(mut field: Value, hint: &str) -> Value {
 }
 
 /// What the photo stage reads (`photos.rs`); drawings (SVG) are published
-/// from `public/media/` by the IT team.
+/// from `content/files/media/` by the IT team.
 const PHOTO_TYPES: &str = "image/jpeg,image/png,image/webp";
 
 /// A Markdown image with empty alt text: `![](…)`.
@@ -170,14 +170,14 @@ pub(super) fn pages_collection(name: &str, label: &str, folder: &str, descriptio
                 "options": [{ "label": "Tiếng Việt", "value": "vi" }, { "label": "English", "value": "en" }],
             },
             { "name": "order", "label": "Thứ tự", "widget": "number", "value_type": "int", "required": false, "min": 0 },
-            body_field("Ảnh: hình vẽ SVG trong public/media/, có mô tả (alt)."),
+            body_field("Ảnh: hình vẽ SVG trong content/files/media/, có mô tả (alt)."),
         ]),
     )
 }
 
-pub(super) fn settings_collection() -> Value {
+pub(super) fn settings_collection(sections: &super::Sections) -> Value {
     let url_or_path = pattern("^(/|https?://)", "Đường dẫn phải bắt đầu bằng / hoặc http(s)://");
-    json!({
+    let mut collection = json!({
         "name": "settings",
         "label": "Cấu hình cổng",
         "description": "Thông tin cơ quan, trình đơn và chuyên mục.",
@@ -191,11 +191,16 @@ pub(super) fn settings_collection() -> Value {
                 "fields": [
                     text_field("name", "Tên cơ quan", "string", "Hiện ở đầu trang và chân trang."),
                     text_field("tagline", "Dòng giới thiệu", "string", "Dòng chữ nhỏ trên tên cơ quan."),
+                    {
+                        "name": "short_name", "label": "Tên ngắn", "widget": "string", "required": false,
+                        "hint": "Tên dưới biểu tượng khi cài cổng lên màn hình điện thoại (khoảng 12 chữ cái), mặc định “Cổng TTĐT”.",
+                    },
                     text_field("address", "Địa chỉ", "string", ""),
                     text_field("phone", "Điện thoại", "string", ""),
                     text_field("email", "Thư điện tử", "string", ""),
                     {
-                        "name": "login_url", "label": "Liên kết Đăng nhập", "widget": "string", "required": true,
+                        "name": "login_url", "label": "Liên kết Đăng nhập", "widget": "string", "required": false,
+                        "hint": "Để trống: dẫn tới trang soạn thảo /quan-tri/ của cổng.",
                         "pattern": url_or_path,
                     },
                     {
@@ -302,7 +307,17 @@ pub(super) fn settings_collection() -> Value {
                 }],
             },
         ],
-    })
+    });
+    // The lists of parts the office lacks are no form of their own.
+    let had = [
+        ("document-lists", sections.documents.is_some()),
+        ("feedback", sections.feedback.is_some()),
+        ("holidays", sections.holidays),
+    ];
+    if let Some(files) = collection["files"].as_array_mut() {
+        files.retain(|file| had.iter().all(|(name, has)| *has || file["name"] != *name));
+    }
+    collection
 }
 
 /// One of the lists documents are sorted by: code and name each.
@@ -486,17 +501,17 @@ pub(super) fn press_office_collections() -> [Value; 2] {
     [office, releases]
 }
 
-/// A paper (PDF, DOCX) uploaded into `public/{folder}/` and published at
+/// A paper (PDF, DOCX) uploaded into `content/files/{folder}/` and published at
 /// `/{folder}/…`, as documents', drafts' and press releases' files are.
 fn paper_field(name: &str, label: &str, required: bool, folder: &str) -> Value {
     json!({
         "name": name, "label": label, "widget": "file", "required": required,
         "accept": ".pdf,.docx,.doc", "choose_url": false,
-        "media_folder": format!("/public/{folder}"), "public_folder": format!("/{folder}"),
+        "media_folder": format!("/content/files/{folder}"), "public_folder": format!("/{folder}"),
     })
 }
 
-/// A file under `public/du-thao/`, as a draft's papers are (`consultations.rs`).
+/// A file under `content/files/du-thao/`, as a draft's papers are (`consultations.rs`).
 fn draft_file(name: &str, label: &str, required: bool) -> Value {
     paper_field(name, label, required, "du-thao")
 }
@@ -539,9 +554,8 @@ pub(super) fn consultations_collection() -> Value {
 }
 
 /// "Hỏi đáp" (`questions.rs`): a file per answered question, named after its title.
-pub(super) fn questions_collection(feedback: Option<&crate::kinds::questions::Feedback>) -> Value {
-    let topics: Vec<Value> =
-        feedback.iter().flat_map(|f| f.topics.iter()).map(|t| json!({ "label": t.name, "value": t.slug })).collect();
+pub(super) fn questions_collection(feedback: &crate::kinds::questions::Feedback) -> Value {
+    let topics: Vec<Value> = feedback.topics.iter().map(|t| json!({ "label": t.name, "value": t.slug })).collect();
     let mut collection = folder_collection(
         "questions",
         "Hỏi đáp",

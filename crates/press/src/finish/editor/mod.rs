@@ -242,17 +242,103 @@ impl Settings {
     }
 }
 
+/// The parts an office has beyond its articles, its categories and its
+/// own pages: the editor offers a form for each of those only (a form for a
+/// part it lacks would be an empty list to pick from, or a section the
+/// site does not publish).
+#[derive(Clone, Copy, Default)]
+pub struct Sections<'a> {
+    /// `documents.json`: the lists documents are sorted by.
+    pub documents: Option<&'a crate::kinds::documents::SourceLists>,
+    /// `feedback.json`: the topics of citizens' questions.
+    pub feedback: Option<&'a crate::kinds::questions::Feedback>,
+    /// `pages/gioi-thieu/`: "Giới thiệu" as pages of their own.
+    pub about: bool,
+    /// `schedule/`, `reception/`, `consultations/`: the folders of these kinds.
+    pub schedule: bool,
+    pub reception: bool,
+    pub consultations: bool,
+    /// `press.json`: the spokesperson, and with it the press releases.
+    pub press: bool,
+    /// `holidays.json`: the public holidays the outage notice counts around.
+    pub holidays: bool,
+}
+
+impl<'a> Sections<'a> {
+    /// What the office in `content` has, with the lists the press has read.
+    pub fn of(
+        content: &Path,
+        documents: Option<&'a crate::kinds::documents::SourceLists>,
+        feedback: Option<&'a crate::kinds::questions::Feedback>,
+    ) -> Self {
+        Sections {
+            documents,
+            feedback,
+            about: content.join("pages/gioi-thieu").is_dir(),
+            schedule: content.join("schedule").is_dir(),
+            reception: content.join("reception").is_dir(),
+            consultations: content.join("consultations").is_dir(),
+            press: content.join(crate::kinds::press_office::INFO_FILE).is_file(),
+            holidays: content.join(crate::kinds::notice::HOLIDAYS_FILE).is_file(),
+        }
+    }
+
+    /// Every part, as the sample office has them.
+    pub fn all(
+        documents: &'a crate::kinds::documents::SourceLists,
+        feedback: &'a crate::kinds::questions::Feedback,
+    ) -> Self {
+        Sections {
+            documents: Some(documents),
+            feedback: Some(feedback),
+            about: true,
+            schedule: true,
+            reception: true,
+            consultations: true,
+            press: true,
+            holidays: true,
+        }
+    }
+}
+
 /// `/quan-tri/config.yml` (JSON is YAML: no second serialiser to trust).
 /// `site_url` is the portal's public address (`site.json`'s `base_url`),
 /// which the editor links to and opens published articles on.
-pub fn config(
-    settings: &Settings,
-    categories: &[Category],
-    lists: &crate::kinds::documents::SourceLists,
-    feedback: Option<&crate::kinds::questions::Feedback>,
-    site_url: Option<&str>,
-) -> String {
-    let [press_office, press_releases] = press_office_collections();
+pub fn config(settings: &Settings, categories: &[Category], sections: &Sections, site_url: Option<&str>) -> String {
+    let mut collections = vec![articles_collection(categories)];
+    if sections.about {
+        collections.push(pages_collection(
+            "about",
+            "Giới thiệu",
+            "content/pages/gioi-thieu",
+            "Chức năng nhiệm vụ, cơ cấu tổ chức, lãnh đạo, lịch sử.",
+        ));
+    }
+    collections.push(pages_collection(
+        "pages",
+        "Trang khác",
+        "content/pages",
+        "Liên hệ, trang tiếng Anh (en) và các trang riêng khác.",
+    ));
+    collections.push(settings_collection(sections));
+    if let Some(lists) = sections.documents {
+        collections.push(documents_collection(lists));
+    }
+    if sections.schedule {
+        collections.push(schedule_collection("schedule", "content/schedule", views::schedule::WORK));
+    }
+    if sections.consultations {
+        collections.push(consultations_collection());
+    }
+    if let Some(feedback) = sections.feedback {
+        collections.push(questions_collection(feedback));
+    }
+    if sections.reception {
+        collections.push(schedule_collection("reception", "content/reception", views::schedule::RECEPTION));
+    }
+    if sections.press {
+        collections.extend(press_office_collections());
+    }
     let mut config = json!({
         "backend": settings.backend(),
         "media_folder": "content/media",
@@ -260,19 +346,7 @@ pub fn config(
         "slug": { "encoding": "ascii", "clean_accents": true },
         "output": { "omit_empty_optional_fields": true, "json": { "indent_style": "space", "indent_size": 2 } },
         "logo": { "src": "/emblem.svg" },
-        "collections": [
-            articles_collection(categories),
-            pages_collection("about", "Giới thiệu", "content/pages/gioi-thieu", "Chức năng nhiệm vụ, cơ cấu tổ chức, lãnh đạo, lịch sử."),
-            pages_collection("pages", "Trang khác", "content/pages", "Liên hệ, trang tiếng Anh (en) và các trang riêng khác."),
-            settings_collection(),
-            documents_collection(lists),
-            schedule_collection("schedule", "content/schedule", views::schedule::WORK),
-            consultations_collection(),
-            questions_collection(feedback),
-            schedule_collection("reception", "content/reception", views::schedule::RECEPTION),
-            press_office,
-            press_releases,
-        ],
+        "collections": collections,
     });
     if let Some(url) = site_url {
         config["site_url"] = json!(url);
@@ -343,8 +417,7 @@ pub fn write(
     packages: &Path,
     settings: &Settings,
     site: &model::SiteData,
-    lists: &crate::kinds::documents::SourceLists,
-    feedback: Option<&crate::kinds::questions::Feedback>,
+    sections: &Sections,
 ) -> Result<(), String> {
     let (categories, office) = (&site.categories, &site.site.name);
     let out = dist.join(EDITOR_PATH);
@@ -392,7 +465,7 @@ pub fn write(
     write("fonts.css", FONTS_CSS.as_bytes())?;
     write(STARTUP_SCRIPT, startup_script(&version).as_bytes())?;
     write("index.html", page(office).as_bytes())?;
-    write("config.yml", config(settings, categories, lists, feedback, site.site.base_url.as_deref()).as_bytes())
+    write("config.yml", config(settings, categories, sections, site.site.base_url.as_deref()).as_bytes())
 }
 
 #[cfg(test)]
@@ -414,8 +487,9 @@ mod tests {
     #[test]
     fn a_second_pair_of_eyes_is_one_setting() {
         let lists = crate::kinds::documents::SourceLists::default();
+        let sections = Sections { documents: Some(&lists), ..Sections::default() };
         let config = |settings: &Settings| -> Value {
-            let text = super::config(settings, &[], &lists, None, None);
+            let text = super::config(settings, &[], &sections, None);
             serde_json::from_str(&text[text.find('\n').unwrap()..]).unwrap()
         };
         let github = Settings { review: true, server: None, ..settings(Backend::Github) };

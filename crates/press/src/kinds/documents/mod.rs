@@ -1,7 +1,7 @@
 //! "Văn bản": the office's documents — decisions, directives, official
 //! letters… — one JSON file each in `content/documents/`, the kinds, issuers
 //! and fields they are sorted by in `content/documents.json`, their files
-//! (PDF, DOCX) in `public/van-ban/`.
+//! (PDF, DOCX) in `content/files/van-ban/`.
 //!
 //! Read and checked here (`read` → `check` → [`Documents`]); published as
 //! office pages (`model::Page`) by [`pages`]: one per document, the listings
@@ -30,7 +30,7 @@ pub const STATUSES: &[(&str, &str)] =
 const REPLACED: &str = "bi-thay-the";
 /// Files a document may come with (extension, what readers are told).
 pub const FILE_TYPES: &[(&str, &str)] = &[("pdf", "PDF"), ("docx", "Word (DOCX)"), ("doc", "Word (DOC)")];
-/// Where the files live, inside `public/` and on the site.
+/// Where the files live, inside `content/files/` and on the site.
 pub const FILES_DIR: &str = "/van-ban/";
 const SECTION: &str = "Văn bản";
 
@@ -174,10 +174,14 @@ pub fn read_lists(content: &Path, errors: &mut Vec<ContentError>) -> Option<Sour
 }
 
 /// Reads and checks every document; all problems at once, each with file and
-/// field. With `public`, every file is looked for there and measured. Drafts
+/// field. With `office_files`, every file is looked for there and measured. Drafts
 /// are checked, then left out unless `edition` is a preview; a published
 /// document replaced by one still a draft says so without the link.
-pub fn read(content: &Path, public: Option<&Path>, edition: crate::Edition) -> Result<Documents, Vec<ContentError>> {
+pub fn read(
+    content: &Path,
+    office_files: Option<&Path>,
+    edition: crate::Edition,
+) -> Result<Documents, Vec<ContentError>> {
     let mut errors = Vec::new();
     let sources = crate::read::read_folder::<SourceDocument>(&content.join("documents"), &mut errors)?;
     let lists = match read_lists(content, &mut errors) {
@@ -201,7 +205,7 @@ pub fn read(content: &Path, public: Option<&Path>, edition: crate::Edition) -> R
     let mut documents = Vec::new();
     for (file, source) in sources {
         let slug = file.file_stem().unwrap_or_default().to_string_lossy().into_owned();
-        if let Some(document) = check(&file, slug, source, &lists, public, &mut errors) {
+        if let Some(document) = check(&file, slug, source, &lists, office_files, &mut errors) {
             documents.push(document);
         }
     }
@@ -246,7 +250,7 @@ fn check(
     slug: String,
     source: SourceDocument,
     lists: &SourceLists,
-    public: Option<&Path>,
+    office_files: Option<&Path>,
     errors: &mut Vec<ContentError>,
 ) -> Option<Document> {
     let before = errors.len();
@@ -325,7 +329,7 @@ fn check(
         Some(_) => {}
     }
     if source.files.is_empty() {
-        error("files", "must list the document's file (PDF or DOCX in public/van-ban/)".into());
+        error("files", "must list the document's file (PDF or DOCX in content/files/van-ban/)".into());
     }
     let mut files = Vec::new();
     for (i, path) in source.files.iter().enumerate() {
@@ -337,10 +341,10 @@ fn check(
             continue;
         };
         if !path.starts_with(FILES_DIR) || path.contains("..") {
-            error(&field, format!("`{path}` must be under {FILES_DIR} (public{FILES_DIR} in the repository)"));
+            error(&field, format!("`{path}` must be under {FILES_DIR} (content/files{FILES_DIR} in the repository)"));
             continue;
         }
-        let bytes = match measured(public, path) {
+        let bytes = match measured(office_files, path) {
             Ok(bytes) => bytes,
             Err(reason) => {
                 error(&field, reason);
@@ -399,11 +403,11 @@ fn check_links(documents: &[Document], errors: &mut Vec<ContentError>) {
     }
 }
 
-/// The size of the file published at `path`, looked for in `public` (none
+/// The size of the file published at `path`, looked for in `office_files` (none
 /// without it); why not, when it is missing or empty.
-fn measured(public: Option<&Path>, path: &str) -> Result<Option<u64>, String> {
-    let Some(public) = public else { return Ok(None) };
-    let on_disk = public.join(path.trim_start_matches('/'));
+fn measured(office_files: Option<&Path>, path: &str) -> Result<Option<u64>, String> {
+    let Some(office_files) = office_files else { return Ok(None) };
+    let on_disk = office_files.join(path.trim_start_matches('/'));
     match std::fs::metadata(&on_disk) {
         Ok(meta) if meta.len() > 0 => Ok(Some(meta.len())),
         Ok(_) => Err(format!("{} is empty", on_disk.display())),
@@ -411,13 +415,13 @@ fn measured(public: Option<&Path>, path: &str) -> Result<Option<u64>, String> {
     }
 }
 
-/// A file directly under `dir` ("/du-thao/") of a kind documents may be, measured in `public`.
+/// A file directly under `dir` ("/du-thao/") of a kind documents may be, measured in `office_files`.
 pub fn attachment(
     file: &Path,
     field: &str,
     path: &str,
     dir: &str,
-    public: Option<&Path>,
+    office_files: Option<&Path>,
     errors: &mut Vec<ContentError>,
 ) -> Option<views::documents::Attachment> {
     let extension = path.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase()).unwrap_or_default();
@@ -434,11 +438,11 @@ pub fn attachment(
         errors.push(ContentError::new(
             file,
             Some(field),
-            format!("`{path}` must be a file directly in {dir} (public{dir} in the repository)"),
+            format!("`{path}` must be a file directly in {dir} (content/files{dir} in the repository)"),
         ));
         return None;
     }
-    let bytes = match measured(public, path) {
+    let bytes = match measured(office_files, path) {
         Ok(bytes) => bytes,
         Err(reason) => {
             errors.push(ContentError::new(file, Some(field), reason));
