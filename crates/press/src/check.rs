@@ -15,6 +15,14 @@ pub fn require_text(file: &Path, field: &str, value: &str, errors: &mut Vec<Cont
     }
 }
 
+/// Each piece of raw HTML in `field` that the sanitiser would change is an
+/// error of `file`, with the reason ([`crate::render::Rendered::refused`]).
+pub fn refuse_raw_html(file: &Path, field: &str, rendered: &crate::render::Rendered, errors: &mut Vec<ContentError>) {
+    for reason in &rendered.refused {
+        errors.push(ContentError::new(file, Some(field), reason.clone()));
+    }
+}
+
 /// Why `slug` cannot be a file name and an address (see `model::is_valid_slug`).
 pub fn slug_reason(slug: &str) -> String {
     format!("`{slug}` is not a slug: use lowercase letters a-z, digits and single hyphens")

@@ -14,6 +14,7 @@ pub mod assemble;
 pub mod brand;
 pub mod finish;
 pub mod kinds;
+pub mod links;
 pub mod photos;
 pub mod read;
 pub mod render;
@@ -106,6 +107,26 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, edition: Editi
         )?,
         None => photos::PhotoReport::default(),
     };
+    // Where the office's own words link to, checked once the site is known.
+    let mut written: Vec<links::Written> = checked
+        .articles
+        .iter()
+        .map(|article| links::Written {
+            file: article.file.clone(),
+            field: "body".into(),
+            links: article.links.clone(),
+        })
+        .chain(pages.iter().map(|page| links::Written {
+            file: page.file.clone(),
+            field: "body".into(),
+            links: page.links.clone(),
+        }))
+        .collect();
+    written.extend(checked.site.menu.iter().enumerate().map(|(i, item)| links::Written {
+        file: content.join("site.json"),
+        field: format!("menu[{i}].href"),
+        links: vec![item.href.clone()],
+    }));
     let mut searched = kinds::documents::search_entries(&documents);
     searched.extend(kinds::consultations::search_entries(&consultations));
     searched.extend(kinds::questions::search_entries(&questions));
@@ -131,6 +152,10 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, edition: Editi
     // "Đăng nhập" leads to the staff editor when the office has one.
     if published.site.site.login_url.is_none() && content.join(finish::editor::SETTINGS_FILE).is_file() {
         published.site.site.login_url = Some(format!("/{}/", finish::editor::EDITOR_PATH));
+    }
+    let broken = links::Addresses::of(&published, content).check(&written);
+    if !broken.is_empty() {
+        return Err(Error::Content(broken));
     }
     let site_files = site_root.map(|_| write::feeds::site_files(&published, edition)).unwrap_or_default();
     let brand_files = match site_root {

@@ -21,6 +21,11 @@ pub struct Rendered {
     pub images: Vec<BodyImage>,
     /// The words of the body without markup, for the search index.
     pub text: String,
+    /// Where its links lead (Markdown links and raw `<a href>`), as written.
+    pub links: Vec<String>,
+    /// Raw HTML the sanitiser would change, each with the reason: refused,
+    /// so the writer knows, rather than published altered.
+    pub refused: Vec<String>,
 }
 
 pub fn markdown(source: &str) -> Rendered {
@@ -56,10 +61,13 @@ pub fn markdown_with_photos<'p>(source: &str, measured: &dyn Fn(&str) -> Option<
     let mut out: Vec<Event> = Vec::new();
     let mut images = Vec::new();
     let mut text = String::with_capacity(source.len());
+    let (mut links, mut refused) = (Vec::new(), Vec::new());
     while let Some(event) = events.next() {
         match &event {
             Event::Text(t) | Event::Code(t) => text.push_str(t),
             Event::SoftBreak | Event::HardBreak | Event::End(_) => text.push('\n'),
+            Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url.to_string()),
+            Event::Html(raw) | Event::InlineHtml(raw) => inspect_raw_html(raw, &mut links, &mut refused),
             _ => {}
         }
         match event {
@@ -97,7 +105,70 @@ pub fn markdown_with_photos<'p>(source: &str, measured: &dyn Fn(&str) -> Option<
     for (i, picture) in pictures.iter().enumerate() {
         html = html.replacen(&format!("{TOKEN_START}{i}{TOKEN_END}"), picture, 1);
     }
-    Rendered { html, images, text }
+    refused.dedup();
+    Rendered { html, images, text, links, refused }
+}
+
+/// What [`sanitize`] would do to a piece of raw HTML, as reasons a writer
+/// understands; its links' addresses go into `links`.
+fn inspect_raw_html(raw: &str, links: &mut Vec<String>, refused: &mut Vec<String>) {
+    let tags = SANITIZER.clone_tags();
+    let dropped_whole = SANITIZER.clone_clean_content_tags();
+    let generic = SANITIZER.clone_generic_attributes();
+    let per_tag = SANITIZER.clone_tag_attributes();
+    let schemes = SANITIZER.clone_url_schemes();
+    for token in html5gum::Tokenizer::new(raw).flatten() {
+        let html5gum::Token::StartTag(tag) = token else { continue };
+        let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
+        if !tags.contains(name.as_str()) {
+            refused.push(if dropped_whole.contains(name.as_str()) {
+                format!(
+                    "raw HTML `<{name}>` would be removed with all it holds: a body runs no script and carries no style"
+                )
+            } else if ["iframe", "embed", "object", "video", "audio", "frame"].contains(&name.as_str()) {
+                format!("raw HTML `<{name}>` (an embedded page or player) would be removed: link to it instead")
+            } else {
+                format!("raw HTML `<{name}>` is not allowed in a body and would be removed")
+            });
+            continue;
+        }
+        let attribute = |wanted: &str| {
+            tag.attributes
+                .iter()
+                .find(|(key, _)| key.eq_ignore_ascii_case(wanted.as_bytes()))
+                .map(|(_, value)| String::from_utf8_lossy(value).trim().to_string())
+        };
+        for key in tag.attributes.keys() {
+            let key = String::from_utf8_lossy(key).to_ascii_lowercase();
+            let allowed = generic.contains(key.as_str())
+                || per_tag.get(name.as_str()).is_some_and(|allowed| allowed.contains(key.as_str()))
+                || (name == "a" && key == "rel");
+            if key.starts_with("on") {
+                refused.push(format!("raw HTML `<{name} {key}=…>`: an event handler (script) would be removed"));
+            } else if !allowed {
+                refused.push(format!("raw HTML `<{name}>`: its attribute `{key}` would be removed"));
+            }
+        }
+        for key in ["href", "src"] {
+            let Some(url) = attribute(key) else { continue };
+            let scheme = url.split_once(':').map(|(scheme, _)| scheme.to_ascii_lowercase());
+            if let Some(scheme) = scheme.filter(|scheme| !scheme.contains(['/', '?', '#']))
+                && !schemes.contains(scheme.as_str())
+            {
+                refused
+                    .push(format!("raw HTML `<{name} {key}=\"{scheme}:…\">`: a `{scheme}:` address would be removed"));
+            } else if name == "a" && key == "href" {
+                links.push(url);
+            }
+        }
+        if name == "img" && attribute("alt").is_none_or(|alt| alt.is_empty()) {
+            refused.push(
+                "raw HTML `<img>` without alt (what the picture shows, for readers who cannot see it): write it as \
+                 Markdown, ![mô tả](/media/…), which also gives it its size"
+                    .into(),
+            );
+        }
+    }
 }
 
 /// The alt text is the image's inline content, flattened to text.
@@ -244,6 +315,31 @@ mod tests {
                 assert!(!html.contains(banned), "{vector:?} left {banned:?} in {html:?}");
             }
         }
+    }
+
+    #[test]
+    fn raw_html_the_sanitiser_would_change_is_named() {
+        let refused = |body: &str| markdown(body).refused;
+        assert!(refused("Ảnh: <img src=\"/media/a.svg\">")[0].contains("`<img>` without alt"));
+        assert!(refused("<iframe src=\"https://video.example/x\"></iframe>")[0].contains("`<iframe>`"));
+        assert!(refused("<script>alert(1)</script>")[0].contains("`<script>`"));
+        assert!(refused("<p onclick=\"x()\">Chữ</p>")[0].contains("onclick"));
+        assert!(refused("<div style=\"color:red\">Chữ</div>")[0].contains("`style`"));
+        assert!(refused("<a href=\"javascript:alert(1)\">x</a>")[0].contains("`javascript:`"));
+        // What the sanitiser keeps as it is passes.
+        for kept in [
+            "<b>Đậm</b> và <a href=\"/lien-he\">liên hệ</a>",
+            "<img src=\"/media/a.svg\" alt=\"Sơ đồ\">",
+            "[x](https://example.org/a)",
+        ] {
+            assert_eq!(refused(kept), Vec::<String>::new(), "{kept}");
+        }
+    }
+
+    #[test]
+    fn links_are_found_in_markdown_and_raw_html() {
+        let links = markdown("[Liên hệ](/lien-he) và <a href=\"/bai-viet/x\">bài</a>, <https://example.org>.").links;
+        assert_eq!(links, ["/lien-he", "/bai-viet/x", "https://example.org"]);
     }
 
     #[test]

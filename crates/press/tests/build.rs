@@ -874,3 +874,49 @@ fn a_notice_past_its_expiry_keeps_its_page_marked_and_leaves_listings_and_feeds(
     assert_eq!(e.field.as_deref(), Some("expires"), "{e}");
     assert!(e.reason.contains("not later than `published`"), "{e}");
 }
+
+/// What a new office gets wrong first: a menu entry to a page it does not
+/// have, a link to an article that is not there, raw HTML the sanitiser
+/// would change. Each stops the build, with file, field and reason.
+#[test]
+fn links_to_nothing_and_raw_html_that_would_be_altered_are_refused() {
+    let menu = {
+        let f = Fixture::new();
+        let mut site = site();
+        site["menu"].as_array_mut().unwrap().push(json!({"label": "Văn bản", "href": "/van-ban"}));
+        f.write("site.json", &site.to_string());
+        f.article(&article("bai-dau", "tin-tuc", "2024-01-02T08:00:00+07:00"));
+        f.single_error()
+    };
+    assert!(menu.file.ends_with("site.json"), "{menu}");
+    assert_eq!(menu.field.as_deref(), Some("menu[2].href"));
+    assert!(menu.reason.contains("`/van-ban` leads to nothing"), "{menu}");
+
+    let cases = [
+        ("Xem [bài trước](/bai-viet/khong-co).", "`/bai-viet/khong-co` leads to nothing"),
+        ("Xem [liên hệ](lien-he).", "relative address"),
+        ("Sơ đồ: <img src=\"/media/cau.svg\">", "`<img>` without alt"),
+        ("<iframe src=\"https://video.example/x\"></iframe>", "`<iframe>`"),
+        ("<p onclick=\"go()\">Bấm</p>", "event handler"),
+    ];
+    for (body, reason) in cases {
+        let f = Fixture::new();
+        let mut a = article("bai-dau", "tin-tuc", "2024-01-02T08:00:00+07:00");
+        a["body"] = json!(format!("Đoạn một.\n\n{body}"));
+        f.article(&a);
+        f.article(&article("bai-hai", "tin-tuc", "2024-01-03T08:00:00+07:00"));
+        let error = f.single_error();
+        assert!(error.file.ends_with("articles/bai-dau.json"), "{error}");
+        assert_eq!(error.field.as_deref(), Some("body"), "{error}");
+        assert!(error.reason.contains(reason), "{body}: {error}");
+    }
+
+    // A link to what the site does publish passes.
+    let f = Fixture::new();
+    let mut a = article("bai-dau", "tin-tuc", "2024-01-02T08:00:00+07:00");
+    a["body"] =
+        json!("Xem [bài hai](/bai-viet/bai-hai), [tin tức](/chuyen-muc/tin-tuc/) và [bản tin](https://example.org/x).");
+    f.article(&a);
+    f.article(&article("bai-hai", "tin-tuc", "2024-01-03T08:00:00+07:00"));
+    f.build().unwrap();
+}

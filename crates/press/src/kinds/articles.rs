@@ -33,6 +33,8 @@ pub struct Article {
     /// The Markdown it came from, and the images it shows (for the photo stage).
     pub body: String,
     pub body_images: Vec<String>,
+    /// Where the body's links lead (checked once the whole site is known, `crate::links`).
+    pub links: Vec<String>,
     /// Body words without markup (for the search index).
     pub text: String,
     pub tags: Vec<String>,
@@ -260,6 +262,7 @@ fn check_article(
     }
     let rendered = render::markdown(&source.body);
     require_text(file_ref, "body", &source.body, errors);
+    crate::check::refuse_raw_html(file_ref, "body", &rendered, errors);
     for image in rendered.images.iter().filter(|image| image.alt.is_empty()) {
         errors.push(ContentError::new(file_ref, Some("body"), format!("image `{}` has no alt text", image.src)));
     }
@@ -282,6 +285,7 @@ fn check_article(
         cover: source.cover,
         html: rendered.html,
         body_images: rendered.images.into_iter().map(|image| image.src).collect(),
+        links: rendered.links,
         body: source.body,
         text: rendered.text,
         tags: source.tags,

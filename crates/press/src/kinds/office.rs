@@ -77,6 +77,8 @@ pub struct Checked {
     pub lang: String,
     pub order: u32,
     pub html: String,
+    /// Where the body's links lead (checked once the whole site is known, `crate::links`).
+    pub links: Vec<String>,
 }
 
 /// Reads and checks every page; all problems at once, each with file and field.
@@ -150,6 +152,7 @@ fn check(
         errors.push(ContentError::new(file, Some("lang"), format!("`{lang}` is not one of {}", LANGUAGES.join(", "))));
     }
     let mut rendered = render::markdown(&source.body);
+    crate::check::refuse_raw_html(file, "body", &rendered, errors);
     for image in &rendered.images {
         if image.alt.is_empty() {
             errors.push(ContentError::new(file, Some("body"), format!("image `{}` has no alt text", image.src)));
@@ -198,6 +201,7 @@ fn check(
         lang,
         order: source.order,
         html: rendered.html,
+        links: rendered.links,
     })
 }
 

@@ -175,6 +175,7 @@ pub fn read(
         }
     }
     let rendered = crate::render::markdown(&info.body);
+    crate::check::refuse_raw_html(&file, "body", &rendered, &mut errors);
     if !rendered.images.is_empty() {
         errors.push(ContentError::new(&file, Some("body"), "shows no pictures (write the text only)"));
     }

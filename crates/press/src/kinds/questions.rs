@@ -246,6 +246,7 @@ fn check(
     }
     let day = |at: Timestamp| Day::in_vietnam(at.as_millisecond() as f64);
     let rendered = crate::render::markdown(&source.answer);
+    crate::check::refuse_raw_html(file, "answer", &rendered, errors);
     let question = source
         .question
         .split("\n\n")
