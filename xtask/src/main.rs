@@ -18,7 +18,10 @@ commands:
   test          install what is missing and run every test (unit, component in Chromium, end to end)
   publish       content-only rebuild of dist/ over the app last built (what the publishing pipeline runs
                 after a content change); [--content DIR] [--dist DIR] [--now RFC3339] [--preview];
-                dist/ is replaced only if all is well
+                dist/ is replaced only if all is well (relative folders are from the current folder)
+  new-office DIR [--name NAME]
+                write a minimal content folder for another office into DIR (site, one category, a
+                welcome article, the editor's settings, the emblem; README.md says what each file is)
   bench press   measure the press on 1k, 10k and 100k generated articles
                 (--against REV: its build time vs commit REV's, same corpora, same run)
   bench counter measure portal-counter's hits/s and latency under wrk
@@ -43,6 +46,7 @@ fn main() -> ExitCode {
         ["build", options @ ..] => build(&root, options),
         ["test"] => test(&root),
         ["publish", options @ ..] => publish(&root, options),
+        ["new-office", dir, options @ ..] => new_office(&root, Path::new(dir), options),
         ["bench", "publish"] => bench_publish(&root),
         ["bench", "documents", ..] => bench_documents(&root, &args[2..]),
         ["bench", "press", ..] => bench_press(&root, &args[2..]),
@@ -240,8 +244,8 @@ fn publish(root: &Path, options: &[&str]) -> Result {
     let mut dist = root.join("dist");
     for pair in options.chunks(2) {
         match pair {
-            ["--content", dir] => content = PathBuf::from(dir),
-            ["--dist", dir] => dist = PathBuf::from(dir),
+            ["--content", dir] => content = from_here(dir)?,
+            ["--dist", dir] => dist = from_here(dir)?,
             _ => return Err(format!("publish: unknown options {pair:?}\n{USAGE}")),
         }
     }
@@ -256,6 +260,63 @@ fn publish(root: &Path, options: &[&str]) -> Result {
     let started = std::time::Instant::now();
     publish_content(root, &tools, &content, &dist, &edition)?;
     println!("xtask: published {} into {} in {:.2?}", content.display(), dist.display(), started.elapsed());
+    Ok(())
+}
+
+/// `dir` as given on the command line: relative to the current folder (the
+/// press then runs in the project's).
+fn from_here(dir: &str) -> Result<PathBuf> {
+    let here = std::env::current_dir().map_err(|e| format!("the current folder: {e}"))?;
+    Ok(here.join(dir))
+}
+
+/// Where `new-office` takes the minimal office from.
+const NEW_OFFICE: &str = "xtask/new-office";
+
+/// `cargo xtask new-office DIR [--name NAME]`: the minimal office's files
+/// into `DIR` (which must not hold anything yet), its welcome article
+/// dated now, its name set.
+fn new_office(root: &Path, dir: &Path, options: &[&str]) -> Result {
+    let name = match options {
+        [] => None,
+        ["--name", name] => Some(name.to_string()),
+        _ => return Err(format!("new-office: unknown options {options:?}\n{USAGE}")),
+    };
+    let dir = from_here(&dir.to_string_lossy())?;
+    if std::fs::read_dir(&dir).is_ok_and(|mut entries| entries.next().is_some()) {
+        return Err(format!("new-office: {} already holds files; name a new folder", dir.display()));
+    }
+    let now = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::fixed(jiff::tz::offset(7)));
+    let published = now.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string();
+    let template = root.join(NEW_OFFICE);
+    let mut stack = vec![template.clone()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).map_err(|e| format!("{}: {e}", folder.display()))?.flatten() {
+            let path = entry.path();
+            let target = dir.join(path.strip_prefix(&template).expect("inside the template"));
+            if path.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            std::fs::create_dir_all(target.parent().expect("inside dir"))
+                .map_err(|e| format!("{}: {e}", dir.display()))?;
+            let mut text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            text = text.replace("__PUBLISHED__", &published);
+            if let Some(name) = &name {
+                // The one place the template names the office (keys keep their order).
+                let quoted = serde_json::to_string(name).expect("a string serialises");
+                text = text.replace("\"Tên cơ quan\"", &quoted);
+            }
+            std::fs::write(&target, text).map_err(|e| format!("{}: {e}", target.display()))?;
+        }
+    }
+    println!(
+        "xtask: a new office in {} — fill in site.json and editor.json, put your emblem in brand/emblem.svg \
+         (README.md there says what each file is; docs/new-office.md is the checklist), then\n  \
+         cargo xtask publish --content {} --dist <site folder>",
+        dir.display(),
+        dir.display()
+    );
     Ok(())
 }
 
