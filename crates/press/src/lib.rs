@@ -150,8 +150,8 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, edition: Editi
     kinds::office::complete(&mut published.pages, &published.site);
     published.site.footer_links = kinds::office::footer_links(&published.pages);
     // "Đăng nhập" leads to the staff editor when the office has one.
-    if published.site.site.login_url.is_none() && content.join(finish::editor::SETTINGS_FILE).is_file() {
-        published.site.site.login_url = Some(format!("/{}/", finish::editor::EDITOR_PATH));
+    if published.site.site.login_url.is_none() && content.join(read::EDITOR_SETTINGS).is_file() {
+        published.site.site.login_url = Some(format!("/{}/", read::EDITOR_FOLDER));
     }
     let broken = links::Addresses::of(&published, content).check(&written);
     if !broken.is_empty() {

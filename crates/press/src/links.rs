@@ -39,8 +39,8 @@ impl Addresses {
         }
         all.extend(published.articles.iter().map(|article| route::article(&article.slug)));
         all.extend(published.pages.iter().map(|page| normalised(&page.path)));
-        if content.join(crate::finish::editor::SETTINGS_FILE).is_file() {
-            all.insert(format!("/{}", crate::finish::editor::EDITOR_PATH));
+        if content.join(crate::read::EDITOR_SETTINGS).is_file() {
+            all.insert(format!("/{}", crate::read::EDITOR_FOLDER));
         }
         let files = content.join(crate::brand::FILES);
         let mut stack = vec![files.clone()];

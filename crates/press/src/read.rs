@@ -9,6 +9,11 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{ContentError, Error};
 
+/// `content/editor.json`: with it the office has the staff editor, at
+/// [`EDITOR_FOLDER`] (read by the kinds, written by `finish::editor`).
+pub const EDITOR_SETTINGS: &str = "editor.json";
+pub const EDITOR_FOLDER: &str = "quan-tri";
+
 /// An article as its author writes it (`content/articles/{slug}.json`).
 /// The file name is the slug: the staff editor names files after the title.
 #[derive(Debug, Clone, Deserialize)]

@@ -32,9 +32,9 @@ use collections::{
 use crate::error::ContentError;
 
 /// Where the editor's pages live in the site.
-pub const EDITOR_PATH: &str = "quan-tri";
+pub const EDITOR_PATH: &str = crate::read::EDITOR_FOLDER;
 /// `content/editor.json`.
-pub const SETTINGS_FILE: &str = "editor.json";
+pub const SETTINGS_FILE: &str = crate::read::EDITOR_SETTINGS;
 /// The editor's script, from the `@sveltia/cms` package.
 pub const EDITOR_SCRIPT: &str = "sveltia-cms.js";
 /// Loaded by the editor itself on demand (rich-text editing), beside its script.
