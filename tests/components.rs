@@ -41,7 +41,9 @@ fn site() -> SiteData {
             address: "Số 8 đường Hoàng Liên".into(),
             phone: "0214 3 826 118".into(),
             email: "vanphong@example.org".into(),
-            login_url: "https://example.org/dang-nhap".into(),
+            login_url: Some("https://example.org/dang-nhap".into()),
+            short_name: None,
+            description: None,
             base_url: None,
             counter_endpoint: None,
             zalo_oa_id: None,
@@ -58,6 +60,7 @@ fn site() -> SiteData {
                 parent: Some("tin-tuc".into()),
             },
         ],
+        footer_links: String::new(),
     }
 }
 

@@ -34,7 +34,10 @@ pub struct BrandFile {
 /// The emblem, favicon and share picture, checked: a missing emblem, an
 /// emblem that is no SVG, a share picture that is not a 1200×630 PNG are
 /// refused with the file and the reason.
-pub fn files(content: &Path, site: &model::Site) -> Result<Vec<BrandFile>, Error> {
+/// A share picture made is kept in `cache` (by a hash of what it is drawn
+/// from), so a rebuild that changed neither the emblem nor the name draws
+/// nothing.
+pub fn files(content: &Path, site: &model::Site, cache: &Path) -> Result<Vec<BrandFile>, Error> {
     let dir = content.join(BRAND);
     let emblem_file = dir.join(EMBLEM);
     let refuse = |file: &Path, reason: String| Error::Content(vec![ContentError::new(file, None, reason)]);
@@ -53,13 +56,38 @@ pub fn files(content: &Path, site: &model::Site) -> Result<Vec<BrandFile>, Error
             check_share_picture(&own).map_err(|reason| refuse(&share_file, reason))?;
             own
         }
-        Err(_) => share_picture(&emblem, site).map_err(|reason| refuse(&emblem_file, reason))?,
+        Err(_) => {
+            let kept = cache.join(format!("share-{}.png", share_key(&emblem, site)));
+            match std::fs::read(&kept) {
+                Ok(png) => png,
+                Err(_) => {
+                    let png = share_picture(&emblem, site).map_err(|reason| refuse(&emblem_file, reason))?;
+                    // A cache that cannot be written only costs the next build the drawing.
+                    let _ = std::fs::create_dir_all(cache).and_then(|()| std::fs::write(&kept, &png));
+                    png
+                }
+            }
+        }
     };
     Ok(vec![
         BrandFile { path: EMBLEM, bytes: emblem },
         BrandFile { path: FAVICON, bytes: favicon },
         BrandFile { path: SHARE, bytes: share },
     ])
+}
+
+/// What the share picture is drawn from, hashed: the emblem, the words on
+/// it and the drawing's version (raised when `SharePicture` changes).
+fn share_key(emblem: &[u8], site: &model::Site) -> String {
+    use sha2::{Digest, Sha256};
+    const DRAWING: &str = "1";
+    let mut hash = Sha256::new();
+    for part in [DRAWING.as_bytes(), emblem, site.name.as_bytes(), site.tagline.as_bytes()] {
+        hash.update((part.len() as u64).to_le_bytes());
+        hash.update(part);
+    }
+    hash.update(site.base_url.as_deref().unwrap_or_default().as_bytes());
+    hash.finalize()[..12].iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Copies `content/files/` (if the office has one) into the site's root;

@@ -127,6 +127,12 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, edition: Editi
         field: format!("menu[{i}].href"),
         links: vec![item.href.clone()],
     }));
+    // "Đăng nhập" set by hand must lead somewhere too (the editor is published only with editor.json).
+    written.extend(checked.site.login_url.iter().map(|url| links::Written {
+        file: content.join("site.json"),
+        field: "login_url".into(),
+        links: vec![url.clone()],
+    }));
     let mut searched = kinds::documents::search_entries(&documents);
     searched.extend(kinds::consultations::search_entries(&consultations));
     searched.extend(kinds::questions::search_entries(&questions));
@@ -158,8 +164,8 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, edition: Editi
         return Err(Error::Content(broken));
     }
     let site_files = site_root.map(|_| write::feeds::site_files(&published, edition)).unwrap_or_default();
-    let brand_files = match site_root {
-        Some(_) => brand::files(content, &published.site.site)?,
+    let brand_files = match &site {
+        Some(site) => brand::files(content, &published.site.site, site.photo_cache)?,
         None => Vec::new(),
     };
     let mut report = write::publish(&published, out)?;

@@ -892,6 +892,17 @@ fn links_to_nothing_and_raw_html_that_would_be_altered_are_refused() {
     assert_eq!(menu.field.as_deref(), Some("menu[2].href"));
     assert!(menu.reason.contains("`/van-ban` leads to nothing"), "{menu}");
 
+    // "Đăng nhập" to an editor the office does not publish (no editor.json).
+    let login = {
+        let f = Fixture::new();
+        let mut site = site();
+        site["login_url"] = json!("/quan-tri/");
+        f.write("site.json", &site.to_string());
+        f.article(&article("bai-dau", "tin-tuc", "2024-01-02T08:00:00+07:00"));
+        f.single_error()
+    };
+    assert_eq!(login.field.as_deref(), Some("login_url"), "{login}");
+
     let cases = [
         ("Xem [bài trước](/bai-viet/khong-co).", "`/bai-viet/khong-co` leads to nothing"),
         ("Xem [liên hệ](lien-he).", "relative address"),

@@ -19,7 +19,7 @@ impl Site {
             "content/site.json",
             &json!({
                 "name": "Văn phòng UBND tỉnh", "tagline": "Cổng thông tin điện tử", "address": "Số 1",
-                "phone": "0214 3 826 118", "email": "vanphong@example.org", "login_url": "/quan-tri/",
+                "phone": "0214 3 826 118", "email": "vanphong@example.org",
                 "counter_endpoint": "/api/counter", "menu": [{"label": "Trang chủ", "href": "/"}]
             }),
         );
