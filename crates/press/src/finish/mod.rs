@@ -95,8 +95,8 @@ pub fn finish(at: &Finish) -> Result<usize, Error> {
         template = crate::finish::template::preview(&template).map_err(|reason| Error::step(&index, reason))?;
     }
     let site_source: model::Site = read_json(&at.content.join("site.json"))?;
-    let published_site: SiteData = read_json(&dist.join("data").join("site.json"))?;
-    template = crate::finish::template::for_office(&template, &published_site)
+    let mut published = Published::read(&dist.join("data"))?;
+    template = crate::finish::template::for_office(&template, &published.site)
         .map_err(|reason| Error::step(&index, reason))?;
 
     let mut app_files: Vec<String> = std::fs::read_dir(dist)
@@ -121,7 +121,6 @@ pub fn finish(at: &Finish) -> Result<usize, Error> {
     })
     .map_err(|reason| Error::step(&index, reason))?;
 
-    let mut published = Published::read(&dist.join("data"))?;
     // A static page shows the outage notice only if it was built while the
     // notice is announced (a build is due at its announcement and its end).
     let edition_file = dist.join("data").join(model::paths::EDITION);

@@ -13,7 +13,7 @@
 use super::head::{
     Parts, breadcrumb_ld, dublin_core, first_body_image, news_article_ld, office_ld, share_image, with_head,
 };
-use super::template::{defer_head_links, start_app_after_load, without_preloads};
+use super::template::{defer_head_links, start_app_after_load, with_boot, without_preloads};
 use crate::html::html_of;
 use leptos::prelude::*;
 use leptos_router::components::Router;
@@ -45,8 +45,6 @@ pub struct Data<'a> {
     pub articles: Vec<&'a Article>,
     pub pages: Vec<&'a model::Page>,
 }
-
-use super::template::{BOOT_END, BOOT_START};
 
 /// One page to write: its file, head and the content of its `<main>`.
 struct Planned {
@@ -203,29 +201,16 @@ fn plan(data: &Data) -> Vec<Planned> {
 }
 
 pub fn pages(template: &str, data: &Data) -> Result<Vec<Page>, String> {
-    if !(template.contains(BOOT_START) && template.contains(BOOT_END)) {
-        return Err(format!("index.html has no {BOOT_START} … {BOOT_END} block to fill"));
-    }
     let template = &start_app_after_load(&defer_head_links(&without_preloads(template))?)?;
     // Rendering is independent per page: spread it over the cores.
-    let drawn = plan(data)
+    plan(data)
         .into_par_iter()
         .map(|page| {
             let body = draw(data, &page.parts.path, page.main);
             let html = with_head(template, data.site, page.parts);
-            Page { path: page.file, html: with_body(html, &body) }
+            Ok(Page { path: page.file, html: with_boot(&html, &body)? })
         })
-        .collect();
-    Ok(drawn)
-}
-
-/// `html` with `body` in place of the template's boot block.
-fn with_body(mut html: String, body: &str) -> String {
-    let body = format!("{BOOT_START}\n{body}\n    {BOOT_END}");
-    let start = html.find(BOOT_START).expect("checked");
-    let end = html.find(BOOT_END).expect("checked") + BOOT_END.len();
-    html.replace_range(start..end, &body);
-    html
+        .collect()
 }
 
 /// The whole frame around `main`, drawn by the app's own components for the

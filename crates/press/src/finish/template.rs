@@ -15,19 +15,25 @@ pub const BOOT_END: &str = "<!-- /boot -->";
 /// (`views::layout::BootFrame`). The offline shell is this page; every
 /// static page starts from it.
 pub fn for_office(template: &str, site: &model::SiteData) -> Result<String, String> {
-    let (Some(start), Some(end)) = (template.find(BOOT_START), template.find(BOOT_END)) else {
-        return Err(format!("index.html has no {BOOT_START} … {BOOT_END} block to fill"));
-    };
     let office = &site.site;
     let (name, tagline) = (office.name.clone(), office.tagline.clone());
     let boot = html_of(|| view! { <views::layout::BootFrame name tagline/> });
-    let mut html = format!("{}{BOOT_START}\n    {boot}\n    {}", &template[..start], &template[end..]);
-    html = super::head::titled(&html, &office.name, &site.description());
+    let mut html = super::head::titled(&with_boot(template, &boot)?, &office.name, &site.description());
     let title = format!("Tin mới — {}", office.name);
     let feed = html_of(|| view! { <views::head::FeedLink title/> });
     let head_end = html.find("</head>").ok_or("index.html has no </head>")?;
     html.insert_str(head_end, &format!("{feed}\n"));
     Ok(html)
+}
+
+/// `html` with `body` in place of its boot block (what shows until the app
+/// starts): the office's frame in the template, a page's own content in a
+/// static page.
+pub(super) fn with_boot(html: &str, body: &str) -> Result<String, String> {
+    let (Some(start), Some(end)) = (html.find(BOOT_START), html.find(BOOT_END)) else {
+        return Err(format!("index.html has no {BOOT_START} … {BOOT_END} block to fill"));
+    };
+    Ok(format!("{}{BOOT_START}\n{body}\n    {BOOT_END}{}", &html[..start], &html[end + BOOT_END.len()..]))
 }
 
 /// trunk preloads the wasm and its JS at the highest priority; on a slow
