@@ -265,7 +265,7 @@ fn publish(root: &Path, options: &[&str]) -> Result {
 
 /// `dir` as given on the command line: relative to the current folder (the
 /// press then runs in the project's).
-fn from_here(dir: &str) -> Result<PathBuf> {
+fn from_here(dir: impl AsRef<Path>) -> Result<PathBuf> {
     let here = std::env::current_dir().map_err(|e| format!("the current folder: {e}"))?;
     Ok(here.join(dir))
 }
@@ -282,7 +282,7 @@ fn new_office(root: &Path, dir: &Path, options: &[&str]) -> Result {
         ["--name", name] => Some(name.to_string()),
         _ => return Err(format!("new-office: unknown options {options:?}\n{USAGE}")),
     };
-    let dir = from_here(&dir.to_string_lossy())?;
+    let dir = from_here(dir)?;
     if std::fs::read_dir(&dir).is_ok_and(|mut entries| entries.next().is_some()) {
         return Err(format!("new-office: {} already holds files; name a new folder", dir.display()));
     }

@@ -34,13 +34,13 @@ pub struct Site {
     pub address: String,
     pub phone: String,
     pub email: String,
-    /// Where the staff "Đăng nhập" link leads; with `editor.json` and
-    /// without it, the press sets the editor's `/quan-tri/`; without
-    /// either there is no link.
+    /// Where the staff "Đăng nhập" link leads. Left out, the press sets the
+    /// editor's `/quan-tri/` when there is an `editor.json`; without either
+    /// there is no link.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub login_url: Option<String>,
     /// The home page's description for search engines and link previews;
-    /// default "Cổng thông tin điện tử {name}: tin tức, thông báo, văn bản."
+    /// default "{tagline} {name}: tin tức, thông báo và thông tin cho người dân."
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// The portal's name on a phone's home screen (the web app manifest's

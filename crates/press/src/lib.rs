@@ -159,7 +159,7 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, edition: Editi
     if published.site.site.login_url.is_none() && content.join(read::EDITOR_SETTINGS).is_file() {
         published.site.site.login_url = Some(format!("/{}/", read::EDITOR_FOLDER));
     }
-    let broken = links::Addresses::of(&published, content).check(&written);
+    let broken = links::Addresses::of(&published, content)?.check(&written);
     if !broken.is_empty() {
         return Err(Error::Content(broken));
     }

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use model::paths::route;
 
 use crate::assemble::Published;
-use crate::error::ContentError;
+use crate::brand;
+use crate::error::{ContentError, Error};
 
 /// The addresses a build publishes, without query, fragment or final `/`.
 pub struct Addresses(HashSet<String>);
@@ -26,12 +27,13 @@ impl Addresses {
     /// Every page of `published`, the office's files (`content/files/`), the
     /// brand files, feeds and sitemaps, and the staff editor when the office
     /// has one.
-    pub fn of(published: &Published, content: &Path) -> Self {
-        let mut all: HashSet<String> = ["/", "/emblem.svg", "/favicon.svg", "/share.png", "/rss.xml", "/sitemap.xml"]
+    pub fn of(published: &Published, content: &Path) -> Result<Self, Error> {
+        let mut all: HashSet<String> = ["/", "/rss.xml", "/sitemap.xml", "/news-sitemap.xml", "/robots.txt"]
             .into_iter()
-            .chain(["/news-sitemap.xml", "/robots.txt", "/manifest.webmanifest"])
+            .chain(["/manifest.webmanifest"])
             .map(str::to_string)
             .collect();
+        all.extend([brand::EMBLEM, brand::FAVICON, brand::SHARE].map(|file| format!("/{file}")));
         all.extend([route::latest(), route::search()]);
         for category in &published.site.categories {
             all.insert(route::category(&category.slug));
@@ -42,19 +44,16 @@ impl Addresses {
         if content.join(crate::read::EDITOR_SETTINGS).is_file() {
             all.insert(format!("/{}", crate::read::EDITOR_FOLDER));
         }
-        let files = content.join(crate::brand::FILES);
-        let mut stack = vec![files.clone()];
-        while let Some(dir) = stack.pop() {
-            for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-                let path = entry.path();
-                if path.is_dir() {
-                    stack.push(path);
-                } else if let Ok(relative) = path.strip_prefix(&files) {
-                    all.insert(format!("/{}", relative.to_string_lossy().replace('\\', "/")));
-                }
-            }
-        }
-        Addresses(all)
+        let files = content.join(brand::FILES);
+        let mut found = Vec::new();
+        crate::read::collect_where(&files, &mut found, &|_| true).map_err(|(dir, e)| Error::io(&dir, e))?;
+        all.extend(
+            found
+                .iter()
+                .filter_map(|path| path.strip_prefix(&files).ok())
+                .map(|relative| format!("/{}", relative.to_string_lossy().replace('\\', "/"))),
+        );
+        Ok(Addresses(all))
     }
 
     /// Why `href` leads nowhere, if it is internal and does.

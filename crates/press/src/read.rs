@@ -164,6 +164,15 @@ fn strip_position(message: &str) -> String {
 
 /// Every `.json` file under `dir` (none when it does not exist).
 pub fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), (PathBuf, std::io::Error)> {
+    collect_where(dir, files, &|path| path.extension().is_some_and(|ext| ext == "json"))
+}
+
+/// Every file under `dir` that `keep` wants (none when `dir` does not exist).
+pub fn collect_where(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    keep: &dyn Fn(&Path) -> bool,
+) -> Result<(), (PathBuf, std::io::Error)> {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         // A site without pages of its own.
@@ -173,8 +182,8 @@ pub fn collect(dir: &Path, files: &mut Vec<PathBuf>) -> Result<(), (PathBuf, std
     for entry in entries {
         let path = entry.map_err(|e| (dir.to_path_buf(), e))?.path();
         if path.is_dir() {
-            collect(&path, files)?;
-        } else if path.extension().is_some_and(|ext| ext == "json") {
+            collect_where(&path, files, keep)?;
+        } else if keep(&path) {
             files.push(path);
         }
     }

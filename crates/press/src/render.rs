@@ -4,6 +4,7 @@
 //! A photo the press processed is drawn by `views::picture` (trusted markup,
 //! put in after sanitising, in place of a token the sanitiser keeps as text).
 
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -109,14 +110,28 @@ pub fn markdown_with_photos<'p>(source: &str, measured: &dyn Fn(&str) -> Option<
     Rendered { html, images, text, links, refused }
 }
 
+/// What [`SANITIZER`] keeps, read from it once (the raw HTML check asks for every piece).
+struct Allowed {
+    tags: HashSet<&'static str>,
+    /// Dropped with everything inside (script, style).
+    dropped_whole: HashSet<&'static str>,
+    generic: HashSet<&'static str>,
+    per_tag: HashMap<&'static str, HashSet<&'static str>>,
+    schemes: HashSet<&'static str>,
+}
+
+static ALLOWED: LazyLock<Allowed> = LazyLock::new(|| Allowed {
+    tags: SANITIZER.clone_tags(),
+    dropped_whole: SANITIZER.clone_clean_content_tags(),
+    generic: SANITIZER.clone_generic_attributes(),
+    per_tag: SANITIZER.clone_tag_attributes(),
+    schemes: SANITIZER.clone_url_schemes(),
+});
+
 /// What [`sanitize`] would do to a piece of raw HTML, as reasons a writer
 /// understands; its links' addresses go into `links`.
 fn inspect_raw_html(raw: &str, links: &mut Vec<String>, refused: &mut Vec<String>) {
-    let tags = SANITIZER.clone_tags();
-    let dropped_whole = SANITIZER.clone_clean_content_tags();
-    let generic = SANITIZER.clone_generic_attributes();
-    let per_tag = SANITIZER.clone_tag_attributes();
-    let schemes = SANITIZER.clone_url_schemes();
+    let Allowed { tags, dropped_whole, generic, per_tag, schemes } = &*ALLOWED;
     for token in html5gum::Tokenizer::new(raw).flatten() {
         let html5gum::Token::StartTag(tag) = token else { continue };
         let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();

@@ -153,11 +153,6 @@ fn check_site(file: &Path, site: &Site, categories: &[Category], errors: &mut Ve
     ] {
         require_text(file, field, value, errors);
     }
-    if let Some(login) = &site.login_url
-        && !(login.starts_with("https://") || login.starts_with("http://") || login.starts_with('/'))
-    {
-        errors.push(ContentError::new(file, Some("login_url"), "must be an http(s) URL or a path starting with `/`"));
-    }
     if let Some(short) = &site.short_name {
         require_text(file, "short_name", short, errors);
     }
@@ -166,14 +161,12 @@ fn check_site(file: &Path, site: &Site, categories: &[Category], errors: &mut Ve
     {
         errors.push(ContentError::new(file, Some("base_url"), "must be an http(s) URL without a trailing `/`"));
     }
-    if let Some(endpoint) = &site.counter_endpoint
-        && !(endpoint.starts_with("https://") || endpoint.starts_with("http://") || endpoint.starts_with('/'))
-    {
-        errors.push(ContentError::new(
-            file,
-            Some("counter_endpoint"),
-            "must be an http(s) URL or a path starting with `/`",
-        ));
+    for (field, address) in [("login_url", &site.login_url), ("counter_endpoint", &site.counter_endpoint)] {
+        if let Some(address) = address
+            && !(address.starts_with("https://") || address.starts_with("http://") || address.starts_with('/'))
+        {
+            errors.push(ContentError::new(file, Some(field), "must be an http(s) URL or a path starting with `/`"));
+        }
     }
     if let Some(id) = &site.zalo_oa_id
         && !(id.len() >= 5 && id.len() <= 25 && id.bytes().all(|b| b.is_ascii_digit()))
