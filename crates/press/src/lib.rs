@@ -32,6 +32,9 @@ pub struct Site<'a> {
     pub root: &'a Path,
     /// Processed photos, kept between builds.
     pub photo_cache: &'a Path,
+    /// A deployed copy of the site: photos missing from the cache are taken
+    /// from it rather than processed again ([`photos::restore`]).
+    pub deployed: Option<&'a photos::restore::Deployed>,
 }
 
 /// What a build publishes: the content as of `now` (Vietnam's clock decides
@@ -103,7 +106,13 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, edition: Editi
     let photos = match &site {
         Some(site) => photos::process(
             &mut checked,
-            &photos::PhotoPaths { content, files: &files, cache: site.photo_cache, root: site.root },
+            &photos::PhotoPaths {
+                content,
+                files: &files,
+                cache: site.photo_cache,
+                root: site.root,
+                deployed: site.deployed,
+            },
         )?,
         None => photos::PhotoReport::default(),
     };

@@ -53,6 +53,10 @@ enum Command {
         /// Where processed photos are kept between builds (with --site-files).
         #[arg(long, default_value = "target/photo-cache")]
         photo_cache: PathBuf,
+        /// A deployed copy of the site (its address, or a folder holding a copy of
+        /// its root): photos missing from the cache are taken from its /anh/.
+        #[arg(long, env = "PORTAL_PHOTOS_FROM")]
+        photos_from: Option<String>,
         #[command(flatten)]
         edition: EditionArgs,
     },
@@ -73,6 +77,10 @@ enum Command {
         photo_cache: PathBuf,
         #[arg(long, default_value = "editor/node_modules")]
         editor: PathBuf,
+        /// A deployed copy of the site (its address, or a folder holding a copy of
+        /// its root): photos missing from the cache are taken from its /anh/.
+        #[arg(long, env = "PORTAL_PHOTOS_FROM")]
+        photos_from: Option<String>,
         #[command(flatten)]
         edition: EditionArgs,
     },
@@ -98,31 +106,31 @@ enum Command {
 fn main() -> ExitCode {
     let started = Instant::now();
     let done = match Cli::parse().command {
-        Command::Build { content, out, site_files, photo_cache, edition } => {
-            let site = site_files.as_deref().map(|root| press::Site { root, photo_cache: &photo_cache });
+        Command::Build { content, out, site_files, photo_cache, photos_from, edition } => {
+            let deployed = photos_from.as_deref().map(press::photos::restore::Deployed::parse);
+            let site = site_files.as_deref().map(|root| press::Site {
+                root,
+                photo_cache: &photo_cache,
+                deployed: deployed.as_ref(),
+            });
             press::build_site(&content, &out, site, edition.edition()).map(|report| {
-                format!(
-                    "{} articles, {} files → {}, photos: {} processed, {} from the cache",
-                    report.articles,
-                    report.files,
-                    out.display(),
-                    report.photos.processed,
-                    report.photos.cached,
-                )
+                format!("{} articles, {} files → {}, {}", report.articles, report.files, out.display(), report.photos)
             })
         }
-        Command::Publish { content, dist, app, public, photo_cache, editor, edition } => {
+        Command::Publish { content, dist, app, public, photo_cache, editor, photos_from, edition } => {
+            let deployed = photos_from.as_deref().map(press::photos::restore::Deployed::parse);
             let at = press::finish::Publish {
                 content: &content,
                 dist: &dist,
                 app: &app,
                 public: &public,
                 photo_cache: &photo_cache,
+                deployed: deployed.as_ref(),
                 editor: &editor,
                 edition: edition.edition(),
             };
             press::finish::publish(&at).map(|(report, pages)| {
-                format!("{} articles, {pages} static pages → {}", report.articles, dist.display())
+                format!("{} articles, {pages} static pages → {}, {}", report.articles, dist.display(), report.photos)
             })
         }
         Command::Finish { dist, content, editor, keep_app, preview } => {

@@ -60,7 +60,7 @@ impl Site {
 
     fn build(&self) -> Result<press::Report, press::Error> {
         let (root, cache) = (self.path("out"), self.path("cache"));
-        let site = press::Site { root: &root, photo_cache: &cache };
+        let site = press::Site { root: &root, photo_cache: &cache, deployed: None };
         let edition = press::Edition { now: "2026-12-01T09:00:00+07:00".parse().unwrap(), preview: false };
         press::build_site(&self.path("content"), &root.join("data"), Some(site), edition)
     }

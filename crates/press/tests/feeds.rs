@@ -37,7 +37,7 @@ fn build(now: &str) -> tempfile::TempDir {
     press::build_site(
         &content,
         &root.join("data"),
-        Some(press::Site { root: &root, photo_cache: &root.join("photo-cache") }),
+        Some(press::Site { root: &root, photo_cache: &root.join("photo-cache"), deployed: None }),
         press::Edition { now: now.parse().unwrap(), preview: false },
     )
     .unwrap();

@@ -215,6 +215,8 @@ pub struct Publish<'a> {
     /// service worker); the office's are in `content/files/`.
     pub public: &'a Path,
     pub photo_cache: &'a Path,
+    /// Where photos missing from the cache are looked for first.
+    pub deployed: Option<&'a crate::photos::restore::Deployed>,
     pub editor: &'a Path,
     pub edition: crate::Edition,
 }
@@ -227,7 +229,7 @@ pub fn publish(at: &Publish) -> Result<(crate::Report, usize), Error> {
     crate::write::staged(at.dist, |staging| {
         crate::write::copy_dir(at.public, staging)?;
         crate::write::copy_dir(at.app, staging)?;
-        let site = crate::Site { root: staging, photo_cache: at.photo_cache };
+        let site = crate::Site { root: staging, photo_cache: at.photo_cache, deployed: at.deployed };
         let report = crate::build_site(at.content, &staging.join("data"), Some(site), at.edition)?;
         let finish_at = Finish {
             dist: staging,

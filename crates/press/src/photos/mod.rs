@@ -4,14 +4,15 @@
 //! orientation, and written from its pixels alone (so no EXIF, GPS, XMP or
 //! comment survives) at a few widths, never wider than the original, as AVIF,
 //! WebP and a JPEG fallback. Files are named by the original's content hash
-//! and kept in a cache folder, so a rebuild processes only new photos.
+//! and kept in a cache folder, so a rebuild processes only new photos; a
+//! lost cache is filled again from the deployed site ([`restore`]).
+
+pub mod pipeline;
+pub mod restore;
 
 use std::collections::BTreeMap;
-use std::io::Cursor;
 use std::path::{Path, PathBuf};
 
-use fast_image_resize::{ResizeOptions, Resizer};
-use image::{DynamicImage, ImageDecoder, ImageFormat, ImageReader, RgbImage};
 use model::Photo;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
@@ -20,17 +21,12 @@ use crate::error::{ContentError, Error};
 use crate::kinds::articles::{Article, Content};
 use crate::render::Measured;
 
-/// Refused above this: a decompression bomb, or a scan no reader needs.
-pub const MAX_MEGAPIXELS: u64 = 50;
+pub use pipeline::MAX_MEGAPIXELS;
 /// Where the processed files go, under the site root and in URLs.
 /// (Not under `media/`, where the office's drawings are.)
 pub const OUTPUT: &str = "anh";
 /// Raised whenever what is written changes, so cached files are made anew.
-const PIPELINE: &str = "2";
-const JPEG_QUALITY: u8 = 80;
-const WEBP_QUALITY: f32 = 75.0;
-const AVIF_QUALITY: f32 = 60.0;
-const AVIF_SPEED: u8 = 8;
+const PIPELINE: &str = "3";
 
 /// Where photos come from and go.
 pub struct PhotoPaths<'a> {
@@ -42,6 +38,9 @@ pub struct PhotoPaths<'a> {
     pub cache: &'a Path,
     /// The site root: files are written to `{root}/anh/`.
     pub root: &'a Path,
+    /// A deployed copy of the site, where photos missing from the cache are
+    /// looked for before they are processed.
+    pub deployed: Option<&'a restore::Deployed>,
 }
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +49,18 @@ pub struct PhotoReport {
     pub processed: usize,
     /// Photos taken from the cache.
     pub cached: usize,
+    /// Photos missing from the cache, found on the deployed site (and now cached).
+    pub restored: usize,
+}
+
+impl std::fmt::Display for PhotoReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(f, "photos: {} processed, {} from the cache", self.processed, self.cached)?;
+        if self.restored > 0 {
+            write!(f, ", {} from the deployed site", self.restored)?;
+        }
+        Ok(())
+    }
 }
 
 /// Whether `src` names a raster image the press processes.
@@ -114,8 +125,23 @@ pub fn process(content: &mut Content, paths: &PhotoPaths) -> Result<PhotoReport,
             }
         }
     }
-    // Each photo is independent: spread over the cores.
-    let results: Vec<_> = wanted.par_iter().map(|(src, users)| (src, users, one(src, paths))).collect();
+    // Each photo is independent: spread over the cores. First what each is
+    // (its hash), then what the deployed site already has, then the rest.
+    let hashed: Vec<_> = wanted.par_iter().map(|(src, users)| (src, users, hash(src, paths))).collect();
+    let mut restored = std::collections::BTreeSet::new();
+    if let Some(deployed) = paths.deployed {
+        let missing: Vec<String> = hashed
+            .iter()
+            .filter_map(|(_, _, hash)| hash.as_ref().ok())
+            .filter(|hash| !cached(hash, paths.cache))
+            .cloned()
+            .collect();
+        restored = restore::restore(deployed, &missing, paths.cache);
+    }
+    let results: Vec<_> = hashed
+        .into_par_iter()
+        .map(|(src, users, hash)| (src, users, hash.and_then(|hash| one(src, &hash, paths))))
+        .collect();
     let mut report = PhotoReport::default();
     let mut photos: BTreeMap<String, Record> = BTreeMap::new();
     for (src, users, result) in results {
@@ -123,6 +149,8 @@ pub fn process(content: &mut Content, paths: &PhotoPaths) -> Result<PhotoReport,
             Ok((record, fresh)) => {
                 if fresh {
                     report.processed += 1;
+                } else if restored.contains(record.photo.base.rsplit('/').next().unwrap_or_default()) {
+                    report.restored += 1;
                 } else {
                     report.cached += 1;
                 }
@@ -185,46 +213,62 @@ fn apply(article: &mut Article, photos: &BTreeMap<String, Record>, drawings: &BT
     }
 }
 
-/// A processed photo and its upright size, as the cache keeps it.
+/// A processed photo and its upright size, as the cache keeps it (and the
+/// site publishes it, `/anh/{hash}.json`, for [`restore`]).
 #[derive(serde::Serialize, serde::Deserialize)]
-struct Record {
+pub(crate) struct Record {
     photo: Photo,
     size: (u32, u32),
 }
 
-/// One photo: from the cache, else processed (and cached). `true` when processed.
-fn one(src: &str, paths: &PhotoPaths) -> Result<(Record, bool), String> {
-    let relative = src.trim_start_matches('/');
-    let original = paths.content.join(relative);
-    let bytes = match std::fs::read(&original) {
-        Ok(bytes) => bytes,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(photo_not_found(&original)),
-        Err(e) => return Err(format!("{}: {e}", original.display())),
-    };
+fn original(src: &str, paths: &PhotoPaths) -> Result<Vec<u8>, String> {
+    let original = paths.content.join(src.trim_start_matches('/'));
+    match std::fs::read(&original) {
+        Ok(bytes) => Ok(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(photo_not_found(&original)),
+        Err(e) => Err(format!("{}: {e}", original.display())),
+    }
+}
+
+/// The name a photo's files share: a hash of the original and of how it is processed.
+fn hash(src: &str, paths: &PhotoPaths) -> Result<String, String> {
     let mut hasher = Sha256::new();
     hasher.update(PIPELINE.as_bytes());
-    hasher.update(&bytes);
-    let hash: String = hasher.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect();
+    hasher.update(original(src, paths)?);
+    Ok(hasher.finalize()[..8].iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// The cache's record of `hash`, when its files are all there.
+fn kept(hash: &str, cache: &Path) -> Option<Record> {
+    let text = std::fs::read(cache.join(format!("{hash}.json"))).ok()?;
+    let record = serde_json::from_slice::<Record>(&text).ok()?;
+    let complete = files(&record.photo).all(|name| std::fs::metadata(cache.join(name)).is_ok_and(|m| m.len() > 0));
+    complete.then_some(record)
+}
+
+fn cached(hash: &str, cache: &Path) -> bool {
+    kept(hash, cache).is_some()
+}
+
+/// One photo: from the cache, else processed (and cached); its files and its
+/// record copied into the site's `/anh/`. `true` when processed.
+fn one(src: &str, hash: &str, paths: &PhotoPaths) -> Result<(Record, bool), String> {
     let base = format!("/{OUTPUT}/{hash}");
     let out = paths.root.join(OUTPUT);
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     std::fs::create_dir_all(paths.cache).map_err(|e| format!("{}: {e}", paths.cache.display()))?;
-    let record = paths.cache.join(format!("{hash}.json"));
-    let kept = std::fs::read(&record).ok().and_then(|text| serde_json::from_slice::<Record>(&text).ok());
-    let (processed, fresh) = match kept {
-        Some(kept)
-            if files(&kept.photo).all(|name| std::fs::metadata(paths.cache.join(name)).is_ok_and(|m| m.len() > 0)) =>
-        {
-            (kept, false)
-        }
-        _ => {
-            let processed = encode(&bytes, &base, paths.cache)?;
+    let record = format!("{hash}.json");
+    let (processed, fresh) = match kept(hash, paths.cache) {
+        Some(kept) => (kept, false),
+        None => {
+            let processed = encode(&original(src, paths)?, &base, paths.cache)?;
             let text = serde_json::to_vec(&processed).expect("a record serialises");
-            std::fs::write(&record, text).map_err(|e| format!("{}: {e}", record.display()))?;
+            let path = paths.cache.join(&record);
+            std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
             (processed, true)
         }
     };
-    for name in files(&processed.photo) {
+    for name in files(&processed.photo).chain([record]) {
         // Copied, not hard-linked: a tool that later copies over the site
         // (trunk, into dist/) would truncate the cache's file through a link.
         let (from, to) = (paths.cache.join(&name), out.join(&name));
@@ -234,104 +278,21 @@ fn one(src: &str, paths: &PhotoPaths) -> Result<(Record, bool), String> {
 }
 
 /// The file names of a photo's outputs.
-fn files(photo: &Photo) -> impl Iterator<Item = String> + '_ {
+pub(crate) fn files(photo: &Photo) -> impl Iterator<Item = String> + '_ {
     photo.widths().into_iter().flat_map(move |width| {
         ["avif", "webp", "jpg"]
             .map(|extension| photo.file(width, extension).rsplit('/').next().expect("has a name").to_string())
     })
 }
 
-/// Decodes, checks, turns upright, resizes and encodes one photo into `cache`.
+/// Processes one photo into `cache`: its files, named by `base`, and its record.
 fn encode(bytes: &[u8], base: &str, cache: &Path) -> Result<Record, String> {
-    let reader = ImageReader::new(Cursor::new(bytes)).with_guessed_format().map_err(|e| e.to_string())?;
-    match reader.format() {
-        Some(ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP) => {}
-        Some(other) => return Err(format!("unsupported format {other:?} (use JPEG, PNG or WebP)")),
-        None => return Err("not an image (its content is no JPEG, PNG or WebP)".into()),
+    let made = pipeline::make(bytes, &pipeline::Settings::CHOSEN)?;
+    let name = base.rsplit('/').next().expect("name");
+    for (width, extension, data) in &made.files {
+        let path = cache.join(format!("{name}-{width}.{extension}"));
+        std::fs::write(&path, data).map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    // The JPEG decoder fills a cut-off file with grey rather than fail.
-    if reader.format() == Some(ImageFormat::Jpeg)
-        && !bytes.iter().rposition(|b| *b != 0).is_some_and(|end| end >= 1 && bytes[end - 1..=end] == [0xff, 0xd9])
-    {
-        return Err("corrupt or truncated: the JPEG stops before its end marker".into());
-    }
-    let mut decoder = reader.into_decoder().map_err(|e| format!("corrupt or truncated: {e}"))?;
-    let (width, height) = decoder.dimensions();
-    let megapixels = u64::from(width) * u64::from(height) / 1_000_000;
-    if megapixels > MAX_MEGAPIXELS {
-        return Err(format!("{width}×{height} is {megapixels} megapixels, more than {MAX_MEGAPIXELS}"));
-    }
-    let orientation = decoder.orientation().map_err(|e| format!("corrupt or truncated: {e}"))?;
-    let mut image = DynamicImage::from_decoder(decoder).map_err(|e| format!("corrupt or truncated: {e}"))?;
-    image.apply_orientation(orientation);
-    // Photos are opaque; a transparent PNG is laid on white.
-    let image = DynamicImage::ImageRgb8(on_white(image));
-    let (width, height) = (image.width(), image.height());
-    let photo = Photo {
-        base: base.to_string(),
-        widest: width.min(*model::PHOTO_WIDTHS.last().expect("widths")),
-        color: String::new(),
-    };
-    let widths = photo.widths();
-    let mut resizer = Resizer::new();
-    let mut color = String::new();
-    for &target in &widths {
-        let target_height =
-            ((u64::from(height) * u64::from(target) + u64::from(width) / 2) / u64::from(width)).max(1) as u32;
-        let resized = if target == width {
-            image.to_rgb8()
-        } else {
-            let mut resized = DynamicImage::ImageRgb8(RgbImage::new(target, target_height));
-            resizer.resize(&image, &mut resized, &ResizeOptions::new()).map_err(|e| e.to_string())?;
-            resized.to_rgb8()
-        };
-        if color.is_empty() {
-            color = average(&resized);
-        }
-        let name =
-            |extension: &str| cache.join(format!("{}-{target}.{extension}", base.rsplit('/').next().expect("name")));
-        let mut jpeg = Vec::new();
-        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, JPEG_QUALITY)
-            .encode_image(&resized)
-            .map_err(|e| e.to_string())?;
-        let webp = webp::Encoder::from_rgb(resized.as_raw(), target, target_height).encode(WEBP_QUALITY).to_vec();
-        let pixels: Vec<rgb::RGB8> =
-            resized.as_raw().chunks_exact(3).map(|p| rgb::RGB8::new(p[0], p[1], p[2])).collect();
-        let avif = ravif::Encoder::new()
-            .with_quality(AVIF_QUALITY)
-            .with_speed(AVIF_SPEED)
-            .encode_rgb(ravif::Img::new(pixels.as_slice(), target as usize, target_height as usize))
-            .map_err(|e| format!("AVIF: {e}"))?
-            .avif_file;
-        for (extension, data) in [("jpg", &jpeg), ("webp", &webp), ("avif", &avif)] {
-            let path = name(extension);
-            std::fs::write(&path, data).map_err(|e| format!("{}: {e}", path.display()))?;
-        }
-    }
-    Ok(Record { photo: Photo { color, ..photo }, size: (width, height) })
-}
-
-fn on_white(image: DynamicImage) -> RgbImage {
-    if !image.color().has_alpha() {
-        return image.into_rgb8();
-    }
-    let rgba = image.into_rgba8();
-    RgbImage::from_fn(rgba.width(), rgba.height(), |x, y| {
-        let p = rgba.get_pixel(x, y).0;
-        let over = |c: u8| ((u16::from(c) * u16::from(p[3]) + 255 * (255 - u16::from(p[3]))) / 255) as u8;
-        image::Rgb([over(p[0]), over(p[1]), over(p[2])])
-    })
-}
-
-/// The average colour, as `#rrggbb`.
-fn average(image: &RgbImage) -> String {
-    let mut sum = [0u64; 3];
-    for pixel in image.pixels() {
-        for (total, channel) in sum.iter_mut().zip(pixel.0) {
-            *total += u64::from(channel);
-        }
-    }
-    let count = u64::from(image.width()) * u64::from(image.height());
-    let [r, g, b] = sum.map(|total| total / count.max(1));
-    format!("#{r:02x}{g:02x}{b:02x}")
+    let widest = *made.widths.last().expect("a width");
+    Ok(Record { photo: Photo { base: base.to_string(), widest, color: made.color }, size: made.size })
 }
