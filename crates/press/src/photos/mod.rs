@@ -133,7 +133,7 @@ pub fn process(content: &mut Content, paths: &PhotoPaths) -> Result<PhotoReport,
         let missing: Vec<String> = hashed
             .iter()
             .filter_map(|(_, _, hash)| hash.as_ref().ok())
-            .filter(|hash| !cached(hash, paths.cache))
+            .filter(|hash| kept(hash, paths.cache).is_none())
             .cloned()
             .collect();
         restored = restore::restore(deployed, &missing, paths.cache);
@@ -244,10 +244,6 @@ fn kept(hash: &str, cache: &Path) -> Option<Record> {
     let record = serde_json::from_slice::<Record>(&text).ok()?;
     let complete = files(&record.photo).all(|name| std::fs::metadata(cache.join(name)).is_ok_and(|m| m.len() > 0));
     complete.then_some(record)
-}
-
-fn cached(hash: &str, cache: &Path) -> bool {
-    kept(hash, cache).is_some()
 }
 
 /// One photo: from the cache, else processed (and cached); its files and its

@@ -61,7 +61,8 @@ impl Deployed {
 /// host that answers a missing file with its home page gives HTML, not an
 /// AVIF). Returns the hashes restored; the others are left to be processed.
 pub fn restore(deployed: &Deployed, hashes: &[String], cache: &Path) -> BTreeSet<String> {
-    if hashes.is_empty() {
+    // The lost cache's folder may be gone too.
+    if hashes.is_empty() || std::fs::create_dir_all(cache).is_err() {
         return BTreeSet::new();
     }
     let agent: ureq::Agent = ureq::Agent::config_builder()
