@@ -4,11 +4,17 @@
 //   pipeline (ratio; target ≤ 0.1×);
 // - Lighthouse (mobile) LCP of that article against a plain page of it (same
 //   text and pictures, no script, stylesheet inline), in the same run;
-// - photos processed per second on this machine's cores with an empty cache,
-//   and the rebuild with the cache filled.
+// - the press against its previous pipeline (OLD_PRESS_BIN, built from the
+//   baseline commit) and against sharp 0.34 at AVIF effort 2 and 4, on the
+//   content's photos in the same run: photos/s, bytes written, bytes a DPR-3
+//   phone downloads (the AVIF it picks for a full-width photo) and the
+//   SSIMULACRA2 score of every output (photo-lab score);
+// - a lost cache: the time to build again with 500 generated photos already
+//   deployed (a local copy of the site served over HTTP, --photos-from),
+//   against processing them.
 //
-// usage: node images.mjs DIST CONTENT PRESS_BIN
-import { mkdirSync, readFileSync, writeFileSync, rmSync, statSync, mkdtempSync } from 'node:fs';
+// usage: node images.mjs DIST CONTENT PRESS_BIN OLD_PRESS_BIN PHOTO_LAB
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync, rmSync, statSync, mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir, cpus } from 'node:os';
 import { spawnSync } from 'node:child_process';
@@ -16,8 +22,9 @@ import { chromium } from 'playwright-core';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 import { serveDist } from '../e2e/server.mjs';
+import { folderBytes, pressBuild, pressOutputs, run, scores, sharpOutputs, summary } from './photo-tools.mjs';
 
-const [dist, content, press] = process.argv.slice(2);
+const [dist, content, press, oldPress, photoLab] = process.argv.slice(2);
 const SLUG = 'vu-dong-tren-ruong-bac-thang';
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const source = JSON.parse(readFileSync(join(content, 'articles', `${SLUG}.json`), 'utf8'));
@@ -78,24 +85,87 @@ await chrome.kill();
 site.server.close();
 rmSync(plainDir, { recursive: true, force: true });
 
-// 3. Processing speed: every photo of the content with an empty cache, then again.
-const work = mkdtempSync(join(tmpdir(), 'photos-'));
-const timed = () => {
-  const started = process.hrtime.bigint();
-  const run = spawnSync(press, ['build', '--content', content, '--public', join(content, '../public'), '--out', join(work, 'site/data'),
-    '--site-files', join(work, 'site'), '--photo-cache', join(work, 'cache')], { encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`press failed: ${run.stderr}`);
-  return { seconds: Number(process.hrtime.bigint() - started) / 1e9, log: run.stderr };
-};
-const cold = timed();
-const processed = Number(cold.log.match(/photos: (\d+) processed/)?.[1] ?? NaN);
-const warm = timed();
-rmSync(work, { recursive: true, force: true });
+// 3. The press, its previous pipeline and sharp on the content's photos.
+const media = join(content, 'media');
+const photos = readdirSync(media).filter((name) => /\.(jpe?g|png|webp)$/i.test(name)).map((name) => join(media, name));
+const tools = [];
+for (const [name, bin] of [['press (this tree)', press], ['press (before)', oldPress]]) {
+  const work = mkdtempSync(join(tmpdir(), 'photos-'));
+  const cold = pressBuild(bin, content, work);
+  const warm = pressBuild(bin, content, work);
+  const processed = Number(cold.stderr.match(/photos: (\d+) processed/)?.[1] ?? NaN);
+  // The photo work alone: the build with an empty cache less the same build with it filled.
+  const seconds = cold.seconds - warm.seconds;
+  const outputs = pressOutputs(join(work, 'site/anh'), photos);
+  tools.push({ name, processed, seconds, outputs, warm: warm.seconds, work });
+}
+for (const effort of [2, 4]) {
+  const work = mkdtempSync(join(tmpdir(), 'sharp-'));
+  const { outputs, seconds } = await sharpOutputs(photos, effort, work);
+  tools.push({ name: `sharp 0.34, AVIF effort ${effort}`, processed: photos.length, seconds, outputs, work });
+}
+for (const tool of tools) {
+  const values = await scores(photoLab, tool.outputs);
+  tool.outputs.forEach((output, i) => { output.score = values[i]; });
+  tool.summary = summary(tool.outputs);
+  if (tool.outputs.length !== tools[0].outputs.length) throw new Error(`${tool.name}: ${tool.outputs.length} outputs, the press ${tools[0].outputs.length}`);
+}
+// Per output, the press against its previous pipeline: no output may score lower.
+const before = tools[1].outputs;
+const worse = tools[0].outputs.filter((o) => {
+  const old = before.find((b) => b.original === o.original && b.width === o.width && b.format === o.format);
+  return old && o.score < old.score;
+});
+for (const tool of tools) rmSync(tool.work, { recursive: true, force: true });
 
-console.log(`Photos of /bai-viet/${SLUG} (${originals.length} camera photos), ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores`);
-console.log('| measure | before (originals / plain page / no cache) | after | ratio |');
+// 4. A lost cache: 500 photos already deployed.
+const COUNT = 500;
+const lost = mkdtempSync(join(tmpdir(), 'lost-cache-'));
+const many = join(lost, 'content');
+cpSync(content, many, { recursive: true });
+run(photoLab, ['generate', join(many, 'media/bench'), String(COUNT)]);
+const template = JSON.parse(readFileSync(join(content, 'articles', `${SLUG}.json`), 'utf8'));
+for (let i = 0; i < COUNT; i++) {
+  const number = String(i).padStart(4, '0');
+  writeFileSync(join(many, 'articles', `anh-thu-${number}.json`), JSON.stringify({
+    ...template,
+    title: `Ảnh thử số ${i + 1}`,
+    body: 'Bài thử của phép đo: một ảnh bìa, không ảnh trong bài.',
+    cover: { ...template.cover, src: `/media/bench/anh-${number}.jpg` },
+    featured: false,
+  }, null, 2));
+}
+const deployed = join(lost, 'deployed');
+const first = pressBuild(press, many, deployed);
+const fromSite = await serveDist(join(deployed, 'site'));
+const again = join(lost, 'again');
+const restored = pressBuild(press, many, again, ['--photos-from', fromSite.url]);
+fromSite.server.close();
+const restoredCount = Number(restored.stderr.match(/(\d+) from the deployed site/)?.[1] ?? 0);
+const sameFiles = folderBytes(join(deployed, 'site/anh')) === folderBytes(join(again, 'site/anh'))
+  && readdirSync(join(deployed, 'site/anh')).length === readdirSync(join(again, 'site/anh')).length;
+rmSync(lost, { recursive: true, force: true });
+
+const day = new Date().toISOString().slice(0, 10);
+const n = (value) => value.toLocaleString('en');
+console.log(`Photos of /bai-viet/${SLUG} (${originals.length} camera photos), ${day}, ${cpus().length} cores`);
+console.log('| measure | before (originals / plain page) | after | ratio |');
 console.log('|---|---:|---:|---:|');
-console.log(`| bytes a phone (390 px, DPR 3) downloads for the photos | ${originalBytes.toLocaleString('en')} | ${downloaded.toLocaleString('en')} (${photoBytes.size} files) | ${(downloaded / originalBytes).toFixed(3)}× |`);
+console.log(`| bytes a phone (390 px, DPR 3) downloads for the photos | ${n(originalBytes)} | ${n(downloaded)} (${photoBytes.size} files) | ${(downloaded / originalBytes).toFixed(3)}× |`);
 console.log(`| Lighthouse mobile LCP, median of 5 (ms) | ${plainLcp.toFixed(0)} | ${articleLcp.toFixed(0)} | ${(articleLcp / plainLcp).toFixed(2)}× |`);
-console.log(`| build with an empty photo cache: ${processed} photos (s) | | ${cold.seconds.toFixed(2)} | ${(processed / cold.seconds).toFixed(2)} photos/s |`);
-console.log(`| rebuild with the cache filled (s) | ${cold.seconds.toFixed(2)} | ${warm.seconds.toFixed(2)} | ${(warm.seconds / cold.seconds).toFixed(3)}× |`);
+console.log();
+const e4 = tools.find((t) => t.name.endsWith('effort 4'));
+const e2 = tools.find((t) => t.name.endsWith('effort 2'));
+console.log(`The content's ${photos.length} photos, ${tools[0].outputs.length} outputs each tool (widths ≤ 480/800/1200/1600 × AVIF, WebP, JPEG); SSIMULACRA2 mean (min) per format`);
+console.log('| tool | photos/s | × sharp e4 | × sharp e2 | bytes | × sharp e4 | DPR-3 bytes | AVIF | WebP | JPEG |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const tool of tools) {
+  const rate = tool.processed / tool.seconds;
+  const f = (format) => `${tool.summary.byFormat[format].mean.toFixed(1)} (${tool.summary.byFormat[format].min.toFixed(1)})`;
+  console.log(`| ${tool.name} | ${rate.toFixed(2)} | ${(rate / (e4.processed / e4.seconds)).toFixed(2)}× | ${(rate / (e2.processed / e2.seconds)).toFixed(2)}× | ${n(tool.summary.bytes)} | ${(tool.summary.bytes / e4.summary.bytes).toFixed(2)}× | ${n(tool.summary.phone)} | ${f('avif')} | ${f('webp')} | ${f('jpg')} |`);
+}
+console.log(`(press photos/s: the build with an empty cache less the same build with it filled, ${tools[0].warm.toFixed(2)} s; outputs of this tree scoring below the same output before: ${worse.length}${worse.map((o) => ` ${o.format}@${o.width}`).join('')})`);
+console.log();
+console.log(`| lost cache, ${COUNT} generated photos (1024×768) | processing them | restored from the deployed site | ratio |`);
+console.log('|---|---:|---:|---:|');
+console.log(`| press build (s) | ${first.seconds.toFixed(1)} | ${restored.seconds.toFixed(1)} (${restoredCount} restored, /anh/ ${sameFiles ? 'identical' : 'DIFFERENT'}) | ${(restored.seconds / first.seconds).toFixed(3)}× |`);

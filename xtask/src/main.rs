@@ -27,7 +27,9 @@ commands:
   bench counter measure portal-counter's hits/s and latency under wrk
   bench dashboard  Số liệu with 365 days × 5,000 pages vs an empty one: staff query p50/p99, first view's bytes and time
   bench pages   Lighthouse (mobile) on an article, the home and a category page vs a plain HTML copy
-  bench images  the photo pipeline: bytes a phone downloads vs the originals, LCP, photos/s, cached rebuild
+  bench images  the photo pipeline: bytes a phone downloads vs the originals, LCP; the press vs its previous
+                pipeline and sharp (photos/s, bytes, SSIMULACRA2); a lost cache restored from a deployed copy
+  bench photo-settings  the AVIF and WebP encoder settings swept: bytes, time and SSIMULACRA2 of each
   bench search  our search index against Pagefind on 10k and 100k generated articles, in Chromium
   bench hydrate the reader wasm built for Leptos hydration vs the takeover build that ships (raw, gzip, brotli)
   bench wasm    what the reader wasm is made of: bytes by crate, the largest functions, generic copies (twiggy)
@@ -55,6 +57,7 @@ fn main() -> ExitCode {
         ["bench", "search", ..] => bench_search(&root, &args[2..]),
         ["bench", "pages"] => bench_pages(&root),
         ["bench", "images"] => bench_images(&root),
+        ["bench", "photo-settings"] => bench_photo_settings(&root),
         ["bench", "hydrate"] => bench_hydrate(&root),
         ["bench", "wasm"] => wasm::bench(&root),
         ["bench", "static", ..] => bench_static(&root, &args[2..]),
@@ -508,10 +511,7 @@ fn bench_counter(root: &Path, extra: &[String]) -> Result {
 /// "Số liệu" with a year of a large portal against an empty one (tests/bench/dashboard.mjs).
 fn bench_dashboard(root: &Path) -> Result {
     let tools = Tools::ensure(root, true)?;
-    let bench = root.join("tests/bench");
-    if !bench.join("node_modules/playwright-core").exists() {
-        run(tools.command("npm").current_dir(&bench).args(["ci", "--no-audit", "--no-fund"]))?;
-    }
+    let bench = bench_node_modules(root, &tools)?;
     run(tools.command("cargo").current_dir(root).args([
         "build",
         "--release",
@@ -535,10 +535,7 @@ fn bench_dashboard(root: &Path) -> Result {
 
 fn bench_search(root: &Path, extra: &[String]) -> Result {
     let tools = Tools::ensure(root, true)?;
-    let bench = root.join("tests/bench");
-    if !bench.join("node_modules/pagefind").exists() || !bench.join("node_modules/lighthouse").exists() {
-        run(tools.command("npm").current_dir(&bench).args(["ci", "--no-audit", "--no-fund"]))?;
-    }
+    let bench = bench_node_modules(root, &tools)?;
     release_build(root, &tools)?;
     let counts: Vec<String> = if extra.is_empty() { vec!["10000".into(), "100000".into()] } else { extra.to_vec() };
     let corpora = root.join("target/bench-search");
@@ -562,19 +559,50 @@ fn bench_pages(root: &Path) -> Result {
     lighthouse_bench(root, "pages.mjs", &[])
 }
 
+/// The last commit of the previous photo pipeline (image + ravif, every width
+/// from the full decode): the baseline of `bench images` and `bench photo-settings`.
+const PHOTO_BASELINE: &str = "80af245";
+
 fn bench_images(root: &Path) -> Result {
-    // The release build below has built the press (trunk's hook) in this profile.
+    let (old_press, photo_lab) = photo_tools(root)?;
+    // The release build in lighthouse_bench builds the press (trunk's hook) in this profile.
     let press = root.join("target/tooling/press");
-    lighthouse_bench(root, "images.mjs", &[root.join("content"), press])
+    lighthouse_bench(root, "images.mjs", &[root.join("content"), press, old_press, photo_lab])
+}
+
+/// The previous pipeline's press (built in its worktree) and this tree's photo-lab.
+fn photo_tools(root: &Path) -> Result<(PathBuf, PathBuf)> {
+    let tools = Tools::ensure(root, false)?;
+    let (baseline, target) = baseline_worktree(root, PHOTO_BASELINE)?;
+    let build = |package: &'static str, bin: &'static str| {
+        ["build", "--quiet", "--profile", "tooling", "--package", package, "--bin", bin]
+    };
+    run(tools.command("cargo").current_dir(&baseline).args(build("press", "press")).env("CARGO_TARGET_DIR", &target))?;
+    run(tools.command("cargo").current_dir(root).args(build("fixtures", "photo-lab")))?;
+    Ok((target.join("tooling/press"), root.join("target/tooling/photo-lab")))
+}
+
+/// The encoder settings sweep that chose `Settings::CHOSEN` (docs/benchmarks.md, "Photos").
+fn bench_photo_settings(root: &Path) -> Result {
+    let (old_press, photo_lab) = photo_tools(root)?;
+    let tools = Tools::ensure(root, false)?;
+    let bench = bench_node_modules(root, &tools)?;
+    run(tools.command("node").current_dir(&bench).arg("photo-settings.mjs").arg(root.join("content")).arg(old_press).arg(photo_lab))
+}
+
+/// tests/bench with its npm packages (tests/bench/package.json) installed.
+fn bench_node_modules(root: &Path, tools: &Tools) -> Result<PathBuf> {
+    let bench = root.join("tests/bench");
+    if !["pagefind", "playwright-core", "lighthouse", "sharp"].iter().all(|package| bench.join("node_modules").join(package).exists()) {
+        run(tools.command("npm").current_dir(&bench).args(["ci", "--no-audit", "--no-fund"]))?;
+    }
+    Ok(bench)
 }
 
 /// Builds dist/ and runs a Lighthouse benchmark of tests/bench on it.
 fn lighthouse_bench(root: &Path, script: &str, extra: &[PathBuf]) -> Result {
     let tools = Tools::ensure(root, true)?;
-    let bench = root.join("tests/bench");
-    if !bench.join("node_modules/lighthouse").exists() {
-        run(tools.command("npm").current_dir(&bench).args(["ci", "--no-audit", "--no-fund"]))?;
-    }
+    let bench = bench_node_modules(root, &tools)?;
     release_build(root, &tools)?;
     run(tools
         .command("node")

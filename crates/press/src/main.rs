@@ -107,7 +107,7 @@ fn main() -> ExitCode {
     let started = Instant::now();
     let done = match Cli::parse().command {
         Command::Build { content, out, site_files, photo_cache, photos_from, edition } => {
-            let deployed = photos_from.as_deref().map(press::photos::restore::Deployed::parse);
+            let deployed = photos_from.as_deref().filter(|from| !from.is_empty()).map(press::photos::restore::Deployed::parse);
             let site = site_files.as_deref().map(|root| press::Site {
                 root,
                 photo_cache: &photo_cache,
@@ -118,7 +118,7 @@ fn main() -> ExitCode {
             })
         }
         Command::Publish { content, dist, app, public, photo_cache, editor, photos_from, edition } => {
-            let deployed = photos_from.as_deref().map(press::photos::restore::Deployed::parse);
+            let deployed = photos_from.as_deref().filter(|from| !from.is_empty()).map(press::photos::restore::Deployed::parse);
             let at = press::finish::Publish {
                 content: &content,
                 dist: &dist,

@@ -5,6 +5,8 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use model::{Article, HomePage, ListingPage, SiteData};
+use press::photos::PhotoReport;
+use press::photos::restore::Deployed;
 use serde_json::{Value, json};
 
 struct Fixture {
@@ -80,9 +82,18 @@ impl Fixture {
 
     /// The whole site's build, photos included (cached beside the content).
     fn build_site(&self) -> Result<press::Report, press::Error> {
-        let (root, cache) = (self.root(), self.content.parent().unwrap().join("photo-cache"));
-        let site = press::Site { root: &root, photo_cache: &cache, deployed: None };
+        self.build_site_from(None)
+    }
+
+    /// [`Fixture::build_site`], photos missing from the cache looked for on `deployed` first.
+    fn build_site_from(&self, deployed: Option<&Deployed>) -> Result<press::Report, press::Error> {
+        let (root, cache) = (self.root(), self.photo_cache());
+        let site = press::Site { root: &root, photo_cache: &cache, deployed };
         press::build_site(&self.content, &self.out, Some(site), self.edition)
+    }
+
+    fn photo_cache(&self) -> PathBuf {
+        self.content.parent().unwrap().join("photo-cache")
     }
 
     /// A drawing in the fixture's content/files/media/.
@@ -469,12 +480,107 @@ fn a_second_build_with_no_change_processes_no_photo() {
     let f = Fixture::new();
     f.photo("a.jpg", &fixtures::camera_jpeg(600, 400, 1, 1, None));
     f.photo_article("anh-a", "/media/a.jpg", "/media/a.jpg");
-    assert_eq!(f.build_site().unwrap().photos, press::photos::PhotoReport { processed: 1, cached: 0, restored: 0 });
-    assert_eq!(f.build_site().unwrap().photos, press::photos::PhotoReport { processed: 0, cached: 1, restored: 0 });
+    assert_eq!(f.build_site().unwrap().photos, photos(1, 0, 0));
+    assert_eq!(f.build_site().unwrap().photos, photos(0, 1, 0));
     // A new article's photo is the only one processed.
     f.photo("b.jpg", &fixtures::camera_jpeg(600, 400, 2, 1, None));
     f.photo_article("anh-b", "/media/b.jpg", "/media/b.jpg");
-    assert_eq!(f.build_site().unwrap().photos, press::photos::PhotoReport { processed: 1, cached: 1, restored: 0 });
+    assert_eq!(f.build_site().unwrap().photos, photos(1, 1, 0));
+}
+
+/// What a build did with its photos: processed, from the cache, from the deployed site.
+fn photos(processed: usize, cached: usize, restored: usize) -> PhotoReport {
+    PhotoReport { processed, cached, restored, unreachable: None }
+}
+
+/// Every file of a folder, by name.
+fn files_of(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|entry| {
+            let entry = entry.unwrap();
+            (entry.file_name().into_string().unwrap(), fs::read(entry.path()).unwrap())
+        })
+        .collect()
+}
+
+/// Serves `root` over HTTP on loopback, as a single-page-app host does: a
+/// missing file is answered 200 with the home page. Returns its address.
+fn serve(root: PathBuf) -> String {
+    let server = tiny_http::Server::http("127.0.0.1:0").unwrap();
+    let address = format!("http://{}", server.server_addr().to_ip().unwrap());
+    std::thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let path = root.join(request.url().trim_start_matches('/'));
+            let body = fs::read(&path).unwrap_or_else(|_| "<!DOCTYPE html><title>Trang chủ</title>".as_bytes().to_vec());
+            let _ = request.respond(tiny_http::Response::from_data(body));
+        }
+    });
+    address
+}
+
+#[test]
+fn a_lost_cache_is_filled_from_the_deployed_site_and_only_new_photos_are_processed() {
+    let f = Fixture::new();
+    f.photo("a.jpg", &fixtures::camera_jpeg(900, 600, 1, 1, None));
+    f.photo("b.jpg", &fixtures::camera_jpeg(600, 900, 2, 6, None));
+    f.photo_article("anh-a", "/media/a.jpg", "/media/b.jpg");
+    assert_eq!(f.build_site().unwrap().photos, photos(2, 0, 0));
+    // What is deployed: the site as published.
+    let deployed = tempfile::tempdir().unwrap();
+    fs::create_dir(deployed.path().join("anh")).unwrap();
+    let published = files_of(&f.root().join("anh"));
+    for (name, bytes) in &published {
+        fs::write(deployed.path().join("anh").join(name), bytes).unwrap();
+    }
+    let article = f.read::<Article>("articles/anh-a.json");
+    // A new photo, then the cache is lost (and the build starts from a clean checkout).
+    f.photo("c.jpg", &fixtures::camera_jpeg(700, 500, 3, 1, None));
+    f.photo_article("anh-c", "/media/c.jpg", "/media/c.jpg");
+    let lose = || {
+        fs::remove_dir_all(f.photo_cache()).unwrap();
+        fs::remove_dir_all(f.root().join("anh")).unwrap();
+    };
+    lose();
+    let from_folder = Deployed::Folder(deployed.path().to_path_buf());
+    assert_eq!(
+        f.build_site_from(Some(&from_folder)).unwrap().photos,
+        photos(1, 0, 2)
+    );
+    let after = files_of(&f.root().join("anh"));
+    for (name, bytes) in &published {
+        assert!(after.get(name) == Some(bytes), "{name} differs from the deployed file");
+    }
+    assert_eq!(after.len(), published.len() + 7, "c's 2 widths (480, 700) × 3 formats and its record are new");
+    let again = f.read::<Article>("articles/anh-a.json");
+    assert_eq!((again.cover, again.html), (article.cover, article.html), "its pictures are published as before");
+    // Over HTTP from a host that answers a missing file with its home page:
+    // c is not on it, and is processed rather than restored from that page.
+    lose();
+    let from_site = Deployed::parse(&serve(deployed.path().to_path_buf()));
+    assert!(matches!(from_site, Deployed::Site(_)));
+    assert_eq!(
+        f.build_site_from(Some(&from_site)).unwrap().photos,
+        photos(1, 0, 2)
+    );
+    assert_eq!(files_of(&f.root().join("anh")), after);
+    // The cache is whole again: nothing to do.
+    assert_eq!(f.build_site_from(Some(&from_site)).unwrap().photos, photos(0, 3, 0));
+}
+
+#[test]
+fn a_deployed_site_that_cannot_be_reached_is_tried_once_and_the_photos_are_processed() {
+    let f = Fixture::new();
+    for (i, name) in ["a.jpg", "b.jpg", "c.jpg"].into_iter().enumerate() {
+        f.photo(name, &fixtures::camera_jpeg(300, 200, i as u64, 1, None));
+        f.photo_article(&format!("anh-{i}"), &format!("/media/{name}"), &format!("/media/{name}"));
+    }
+    // Nothing listens on port 1: the connection is refused at once.
+    let report = f.build_site_from(Some(&Deployed::parse("http://127.0.0.1:1"))).unwrap().photos;
+    assert_eq!((report.processed, report.restored), (3, 0));
+    let reason = report.unreachable.clone().expect("the reason is reported");
+    assert!(reason.contains("http://127.0.0.1:1/anh/"), "{reason}");
+    assert!(report.to_string().contains("the deployed site could not be read"), "{report}");
 }
 
 #[test]

@@ -43,7 +43,7 @@ pub struct PhotoPaths<'a> {
     pub deployed: Option<&'a restore::Deployed>,
 }
 
-#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct PhotoReport {
     /// Photos decoded and encoded by this build.
     pub processed: usize,
@@ -51,6 +51,8 @@ pub struct PhotoReport {
     pub cached: usize,
     /// Photos missing from the cache, found on the deployed site (and now cached).
     pub restored: usize,
+    /// Why the deployed site could not be read, when it was asked and could not.
+    pub unreachable: Option<String>,
 }
 
 impl std::fmt::Display for PhotoReport {
@@ -58,6 +60,9 @@ impl std::fmt::Display for PhotoReport {
         write!(f, "photos: {} processed, {} from the cache", self.processed, self.cached)?;
         if self.restored > 0 {
             write!(f, ", {} from the deployed site", self.restored)?;
+        }
+        if let Some(reason) = &self.unreachable {
+            write!(f, " (the deployed site could not be read, so the photos missing from the cache were processed: {reason})")?;
         }
         Ok(())
     }
@@ -128,7 +133,7 @@ pub fn process(content: &mut Content, paths: &PhotoPaths) -> Result<PhotoReport,
     // Each photo is independent: spread over the cores. First what each is
     // (its hash), then what the deployed site already has, then the rest.
     let hashed: Vec<_> = wanted.par_iter().map(|(src, users)| (src, users, hash(src, paths))).collect();
-    let mut restored = std::collections::BTreeSet::new();
+    let mut restored = restore::Restored::default();
     if let Some(deployed) = paths.deployed {
         let missing: Vec<String> = hashed
             .iter()
@@ -142,14 +147,14 @@ pub fn process(content: &mut Content, paths: &PhotoPaths) -> Result<PhotoReport,
         .into_par_iter()
         .map(|(src, users, hash)| (src, users, hash.and_then(|hash| one(src, &hash, paths))))
         .collect();
-    let mut report = PhotoReport::default();
+    let mut report = PhotoReport { unreachable: restored.unreachable, ..PhotoReport::default() };
     let mut photos: BTreeMap<String, Record> = BTreeMap::new();
     for (src, users, result) in results {
         match result {
             Ok((record, fresh)) => {
                 if fresh {
                     report.processed += 1;
-                } else if restored.contains(record.photo.base.rsplit('/').next().unwrap_or_default()) {
+                } else if restored.hashes.contains(record.photo.base.rsplit('/').next().unwrap_or_default()) {
                     report.restored += 1;
                 } else {
                     report.cached += 1;

@@ -80,6 +80,11 @@ fn height_at(size: (u32, u32), target: u32) -> u32 {
 
 /// Decodes, checks, turns upright, resizes and encodes one photo.
 pub fn make(bytes: &[u8], settings: &Settings) -> Result<Made, String> {
+    make_in(bytes, settings, &FORMATS)
+}
+
+/// [`make`] in some of the [`FORMATS`] only (the benchmark's settings sweep).
+pub fn make_in(bytes: &[u8], settings: &Settings, formats: &[&'static str]) -> Result<Made, String> {
     let (image, size) = decode(bytes)?;
     let widths = widths(size.0);
     // From the widest down, each from the one above: the sharpest source for
@@ -94,7 +99,7 @@ pub fn make(bytes: &[u8], settings: &Settings) -> Result<Made, String> {
     resized.reverse();
     let color = average(&resized[0].1);
     let jobs: Vec<(usize, &'static str)> =
-        (0..resized.len()).flat_map(|i| FORMATS.map(|extension| (i, extension))).collect();
+        (0..resized.len()).flat_map(|i| formats.iter().map(move |&extension| (i, extension))).collect();
     // The largest encodes first, so the small ones fill the cores at the end.
     let mut files = jobs
         .into_par_iter()

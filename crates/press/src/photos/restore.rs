@@ -36,34 +36,55 @@ impl Deployed {
         }
     }
 
-    fn get(&self, agent: &ureq::Agent, name: &str) -> Result<Vec<u8>, String> {
+    fn get(&self, agent: &ureq::Agent, name: &str) -> Result<Vec<u8>, Failure> {
         match self {
             Deployed::Folder(root) => {
                 let path = root.join(OUTPUT).join(name);
-                std::fs::read(&path).map_err(|e| format!("{}: {e}", path.display()))
+                std::fs::read(&path).map_err(|e| match e.kind() {
+                    std::io::ErrorKind::NotFound if root.join(OUTPUT).is_dir() => Failure::Missing,
+                    _ => Failure::Unreachable(format!("{}: {e}", path.display())),
+                })
             }
             Deployed::Site(address) => {
                 let url = format!("{address}/{OUTPUT}/{name}");
-                let mut response = agent.get(&url).call().map_err(|e| format!("{url}: {e}"))?;
+                let mut response = agent.get(&url).call().map_err(|e| match e {
+                    ureq::Error::StatusCode(_) => Failure::Missing,
+                    other => Failure::Unreachable(format!("{url}: {other}")),
+                })?;
                 response
                     .body_mut()
                     .with_config()
                     .limit(64 * 1024 * 1024)
                     .read_to_vec()
-                    .map_err(|e| format!("{url}: {e}"))
+                    .map_err(|e| Failure::Unreachable(format!("{url}: {e}")))
             }
         }
     }
 }
 
+/// What [`restore`] found.
+#[derive(Debug, Default)]
+pub struct Restored {
+    /// The photos now in the cache.
+    pub hashes: BTreeSet<String>,
+    /// Why the deployed copy could not be read at all (no photo was looked
+    /// for after the first), when it could not.
+    pub unreachable: Option<String>,
+}
+
 /// Copies into `cache` every photo of `hashes` whose record and files are
 /// all on the deployed copy, each file checked to be what its name says (a
 /// host that answers a missing file with its home page gives HTML, not an
-/// AVIF). Returns the hashes restored; the others are left to be processed.
-pub fn restore(deployed: &Deployed, hashes: &[String], cache: &Path) -> BTreeSet<String> {
+/// AVIF). The photos not found there are left to be processed. When the
+/// first photo cannot be fetched for a reason other than its absence (no
+/// network, a wrong address), no other is tried.
+pub fn restore(deployed: &Deployed, hashes: &[String], cache: &Path) -> Restored {
+    let Some((first, rest)) = hashes.split_first() else {
+        return Restored::default();
+    };
     // The lost cache's folder may be gone too.
-    if hashes.is_empty() || std::fs::create_dir_all(cache).is_err() {
-        return BTreeSet::new();
+    if let Err(e) = std::fs::create_dir_all(cache) {
+        return Restored { unreachable: Some(format!("{}: {e}", cache.display())), ..Restored::default() };
     }
     let agent: ureq::Agent = ureq::Agent::config_builder()
         .timeout_global(Some(Duration::from_secs(60)))
@@ -71,24 +92,46 @@ pub fn restore(deployed: &Deployed, hashes: &[String], cache: &Path) -> BTreeSet
         .http_status_as_error(true)
         .build()
         .into();
+    let mut restored = Restored::default();
+    match one(deployed, &agent, first, cache) {
+        Ok(()) => {
+            restored.hashes.insert(first.clone());
+        }
+        Err(Failure::Unreachable(reason)) => {
+            restored.unreachable = Some(reason);
+            return restored;
+        }
+        Err(Failure::Missing) => {}
+    }
     let pool = rayon::ThreadPoolBuilder::new().num_threads(CONNECTIONS).build().expect("a thread pool");
-    pool.install(|| hashes.par_iter().filter(|hash| one(deployed, &agent, hash, cache).is_ok()).cloned().collect())
+    let others: BTreeSet<String> =
+        pool.install(|| rest.par_iter().filter(|hash| one(deployed, &agent, hash, cache).is_ok()).cloned().collect());
+    restored.hashes.extend(others);
+    restored
 }
 
-fn one(deployed: &Deployed, agent: &ureq::Agent, hash: &str, cache: &Path) -> Result<(), String> {
+/// Why a photo was not restored.
+enum Failure {
+    /// Not on the deployed copy, or not whole there: processed instead.
+    Missing,
+    /// The deployed copy cannot be read at all.
+    Unreachable(String),
+}
+
+fn one(deployed: &Deployed, agent: &ureq::Agent, hash: &str, cache: &Path) -> Result<(), Failure> {
     let text = deployed.get(agent, &format!("{hash}.json"))?;
-    let record: Record = serde_json::from_slice(&text).map_err(|e| format!("{hash}.json: {e}"))?;
+    let record: Record = serde_json::from_slice(&text).map_err(|_| Failure::Missing)?;
     if record.photo.base != format!("/{OUTPUT}/{hash}") {
-        return Err(format!("{hash}.json: the record of another photo"));
+        return Err(Failure::Missing);
     }
     let names: Vec<String> = files(&record.photo).collect();
     let fetched: Vec<(String, Vec<u8>)> = names
         .par_iter()
         .map(|name| {
             let data = deployed.get(agent, name)?;
-            looks_like(name, &data).then_some((name.clone(), data)).ok_or(format!("{name}: not what its name says"))
+            looks_like(name, &data).then_some((name.clone(), data)).ok_or(Failure::Missing)
         })
-        .collect::<Result<_, String>>()?;
+        .collect::<Result<_, Failure>>()?;
     // The files first, the record last: a record in the cache means the
     // files are all there.
     for (name, data) in fetched
@@ -98,8 +141,9 @@ fn one(deployed: &Deployed, agent: &ureq::Agent, hash: &str, cache: &Path) -> Re
     {
         let path = cache.join(name);
         let partial = cache.join(format!(".{name}.part"));
-        std::fs::write(&partial, data).map_err(|e| format!("{}: {e}", partial.display()))?;
-        std::fs::rename(&partial, &path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let unwritable = |e: std::io::Error| Failure::Unreachable(format!("{}: {e}", path.display()));
+        std::fs::write(&partial, data).map_err(unwritable)?;
+        std::fs::rename(&partial, &path).map_err(unwritable)?;
     }
     Ok(())
 }

@@ -1,0 +1,68 @@
+// `cargo xtask bench photo-settings`: how Settings::CHOSEN (press
+// photos/pipeline.rs) was chosen. Each candidate AVIF and WebP setting is
+// run through the press's own pipeline (photo-lab encode) on the content's
+// photos and every output scored with SSIMULACRA2 against the same output of
+// the previous pipeline (OLD_PRESS_BIN). The target: no output scores below
+// the previous pipeline's; among the settings that reach it, the fewest
+// bytes, then the least time.
+//
+// usage: node photo-settings.mjs CONTENT OLD_PRESS_BIN PHOTO_LAB
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { tmpdir, cpus } from 'node:os';
+import { pressBuild, pressOutputs, run, scores } from './photo-tools.mjs';
+
+const [content, oldPress, photoLab] = process.argv.slice(2);
+const media = join(content, 'media');
+const photos = readdirSync(media).filter((name) => /\.(jpe?g|png|webp)$/i.test(name)).map((name) => join(media, name));
+
+// The floor: the previous pipeline's outputs and their scores.
+const previous = mkdtempSync(join(tmpdir(), 'previous-'));
+pressBuild(oldPress, content, previous);
+const floor = pressOutputs(join(previous, 'site/anh'), photos);
+(await scores(photoLab, floor)).forEach((value, i) => { floor[i].score = value; });
+rmSync(previous, { recursive: true, force: true });
+const floorOf = (o) => floor.find((f) => f.original === o.original && f.width === o.width && f.format === o.format);
+
+const candidates = {
+  avif: [100, 110, 120, 130, 140].flatMap((q) => [6, 8, 9, 10].map((speed) => `avif_quantizer=${q},avif_speed=${speed}`)),
+  webp: [70, 75, 80, 85].flatMap((quality) => [2, 4, 6].map((method) => `webp_quality=${quality},webp_method=${method}`)),
+  jpg: [75, 80, 85].map((quality) => `jpeg_quality=${quality}`),
+};
+
+console.log(`Encoder settings on the content's ${photos.length} photos, ${new Date().toISOString().slice(0, 10)}, ${cpus().length} cores;`);
+console.log('SSIMULACRA2 of every output against the same output of the previous pipeline (press before)');
+for (const [format, list] of Object.entries(candidates)) {
+  const old = floor.filter((f) => f.format === format);
+  const oldBytes = old.reduce((sum, o) => sum + statSync(o.file).size, 0);
+  const oldMean = old.reduce((sum, o) => sum + o.score, 0) / old.length;
+  console.log();
+  console.log(`| ${format} settings | s | bytes | × before | mean | min | outputs below before | worst Δ |`);
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log(`| press before | | ${oldBytes.toLocaleString('en')} | 1.00× | ${oldMean.toFixed(1)} | ${Math.min(...old.map((o) => o.score)).toFixed(1)} | | |`);
+  const rows = [];
+  for (const settings of list) {
+    const out = mkdtempSync(join(tmpdir(), 'sweep-'));
+    const { seconds } = JSON.parse(run(photoLab, ['encode', out, `formats=${format},${settings}`, ...photos]).stdout);
+    const outputs = readdirSync(out).map((name) => {
+      const m = name.match(/^(.*)-(\d+)\.(\w+)$/);
+      const original = photos.find((p) => basename(p, extname(p)) === m[1]);
+      return { original, width: Number(m[2]), format: m[3], file: join(out, name) };
+    });
+    (await scores(photoLab, outputs)).forEach((value, i) => { outputs[i].score = value; });
+    const bytes = outputs.reduce((sum, o) => sum + statSync(o.file).size, 0);
+    const deltas = outputs.map((o) => o.score - floorOf(o).score);
+    const row = {
+      settings, seconds, bytes,
+      mean: outputs.reduce((sum, o) => sum + o.score, 0) / outputs.length,
+      min: Math.min(...outputs.map((o) => o.score)),
+      below: deltas.filter((d) => d < 0).length,
+      worst: Math.min(...deltas),
+    };
+    rows.push(row);
+    rmSync(out, { recursive: true, force: true });
+    console.log(`| ${settings} | ${seconds.toFixed(2)} | ${bytes.toLocaleString('en')} | ${(bytes / oldBytes).toFixed(2)}× | ${row.mean.toFixed(1)} | ${row.min.toFixed(1)} | ${row.below} | ${row.worst.toFixed(1)} |`);
+  }
+  const chosen = rows.filter((r) => r.below === 0).sort((a, b) => a.bytes - b.bytes || a.seconds - b.seconds)[0];
+  console.log(`(${format}: the fewest bytes with no output below before: ${chosen ? chosen.settings : 'none'})`);
+}
