@@ -31,13 +31,19 @@ const source = JSON.parse(readFileSync(join(content, 'articles', `${SLUG}.json`)
 const originals = [source.cover.src, ...[...source.body.matchAll(/\]\((\/media\/[^ )]+\.jpg)/g)].map((m) => m[1])];
 const originalBytes = originals.reduce((sum, src) => sum + statSync(join(content, src)).size, 0);
 
+// PHOTOS_ONLY=1: sections 3 and 4 alone (no dist/ needed).
+const photosOnly = process.env.PHOTOS_ONLY === '1';
+let downloaded = 0;
+let plainLcp = NaN;
+let articleLcp = NaN;
+const photoBytes = new Map();
+if (!photosOnly) {
 const site = await serveDist(dist, { compress: true });
 
 // 1. What a phone downloads, scrolled through the whole article.
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
 const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, serviceWorkers: 'block' });
 const tab = await phone.newPage();
-const photoBytes = new Map();
 tab.on('response', async (response) => {
   if (response.url().includes('/anh/')) photoBytes.set(response.url(), (await response.body()).length);
 });
@@ -48,7 +54,7 @@ for (let y = 0; y < 20; y++) {
   await tab.waitForTimeout(100);
 }
 await tab.waitForFunction(() => [...document.querySelectorAll('#app main img')].every((img) => img.complete));
-const downloaded = [...photoBytes.values()].reduce((sum, size) => sum + size, 0);
+downloaded = [...photoBytes.values()].reduce((sum, size) => sum + size, 0);
 await browser.close();
 
 // 2. Lighthouse LCP against a plain page of the same article.
@@ -79,11 +85,12 @@ const lcp = async (path) => {
   }
   return median(runs);
 };
-const plainLcp = await lcp('/plain-photos/');
-const articleLcp = await lcp(`/bai-viet/${SLUG}`);
+plainLcp = await lcp('/plain-photos/');
+articleLcp = await lcp(`/bai-viet/${SLUG}`);
 await chrome.kill();
 site.server.close();
 rmSync(plainDir, { recursive: true, force: true });
+}
 
 // 3. The press, its previous pipeline and sharp on the content's photos.
 const media = join(content, 'media');

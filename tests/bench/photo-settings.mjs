@@ -7,6 +7,7 @@
 // bytes, then the least time.
 //
 // usage: node photo-settings.mjs CONTENT OLD_PRESS_BIN PHOTO_LAB
+//        (SWEEP='avif;avif_quantizer=160,avif_speed=9;…' for other candidates)
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { tmpdir, cpus } from 'node:os';
@@ -24,9 +25,11 @@ const floor = pressOutputs(join(previous, 'site/anh'), photos);
 rmSync(previous, { recursive: true, force: true });
 const floorOf = (o) => floor.find((f) => f.original === o.original && f.width === o.width && f.format === o.format);
 
-const candidates = {
-  avif: [100, 110, 120, 130, 140].flatMap((q) => [6, 8, 9, 10].map((speed) => `avif_quantizer=${q},avif_speed=${speed}`)),
-  webp: [70, 75, 80, 85].flatMap((quality) => [2, 4, 6].map((method) => `webp_quality=${quality},webp_method=${method}`)),
+// A first pass (every 20 quantizers, one speed) placed the floor between 150 and 210.
+const grid = (process.env.SWEEP ?? '').split(';').filter(Boolean);
+const candidates = grid.length ? { [grid[0]]: grid.slice(1) } : {
+  avif: [150, 165, 180, 195, 210].flatMap((q) => [6, 8, 10].map((speed) => `avif_quantizer=${q},avif_speed=${speed}`)),
+  webp: [60, 70, 75, 80].flatMap((quality) => [2, 4, 6].map((method) => `webp_quality=${quality},webp_method=${method}`)),
   jpg: [75, 80, 85].map((quality) => `jpeg_quality=${quality}`),
 };
 
@@ -34,7 +37,7 @@ console.log(`Encoder settings on the content's ${photos.length} photos, ${new Da
 console.log('SSIMULACRA2 of every output against the same output of the previous pipeline (press before)');
 for (const [format, list] of Object.entries(candidates)) {
   const old = floor.filter((f) => f.format === format);
-  const oldBytes = old.reduce((sum, o) => sum + statSync(o.file).size, 0);
+  const oldBytes = old.reduce((sum, o) => sum + o.size, 0);
   const oldMean = old.reduce((sum, o) => sum + o.score, 0) / old.length;
   console.log();
   console.log(`| ${format} settings | s | bytes | × before | mean | min | outputs below before | worst Δ |`);

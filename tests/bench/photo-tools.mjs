@@ -7,8 +7,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { spawnSync } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import sharp from 'sharp';
+
+const execFileAsync = promisify(execFile);
 
 /** The widths the press writes (model::PHOTO_WIDTHS), for sharp too. */
 export const WIDTHS = [480, 800, 1200, 1600];
@@ -36,7 +39,7 @@ export function pressBuild(press, content, work, extra = []) {
  * The outputs of the press in `anh` for each original: the press names them by
  * a hash of a pipeline version and the original's bytes, so each original is
  * matched to the version whose hash names files there.
- * Returns [{ original, width, format, file }].
+ * Returns [{ original, width, format, file, size }].
  */
 export function pressOutputs(anh, originals) {
   const names = new Set(readdirSync(anh));
@@ -49,7 +52,7 @@ export function pressOutputs(anh, originals) {
     return [...names]
       .map((name) => name.match(new RegExp(`^${hash}-(\\d+)\\.(avif|webp|jpg)$`)))
       .filter(Boolean)
-      .map((m) => ({ original, width: Number(m[1]), format: m[2], file: join(anh, m[0]) }));
+      .map((m) => ({ original, width: Number(m[1]), format: m[2], file: join(anh, m[0]), size: statSync(join(anh, m[0])).size }));
   });
 }
 
@@ -75,20 +78,31 @@ export async function sharpOutputs(originals, effort, out) {
           : image.jpeg({ quality: 80, mozjpeg: true, chromaSubsampling: '4:2:0' });
       const file = join(out, `${index}-${w}.${format}`);
       await encoded.toFile(file);
-      return { original, width: w, format, file };
+      return { original, width: w, format, file, size: statSync(file).size };
     }));
   }));
   return { outputs: files.flat(), seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 
-/** Each output's SSIMULACRA2 score (decoded to PNG by sharp, scored by photo-lab), in order. */
+/**
+ * Each output's SSIMULACRA2 score, in order: decoded to PNG (AVIF by libavif's
+ * avifdec with dav1d, the rest by sharp), scored by photo-lab.
+ */
 export async function scores(photoLab, outputs) {
   const work = mkdtempSync(join(tmpdir(), 'scores-'));
-  const manifest = await Promise.all(outputs.map(async (output, i) => {
-    const decoded = join(work, `${i}.png`);
-    await sharp(output.file).png({ compressionLevel: 1 }).toFile(decoded);
-    return { original: output.original, decoded };
-  }));
+  const manifest = [];
+  // A few at a time: every output of a run decoded at once would hold them all in memory.
+  for (let start = 0; start < outputs.length; start += 8) {
+    manifest.push(...await Promise.all(outputs.slice(start, start + 8).map(async (output, j) => {
+      const decoded = join(work, `${start + j}.png`);
+      if (output.format === 'avif') {
+        await execFileAsync('avifdec', ['--depth', '8', '--jobs', '1', output.file, decoded]);
+      } else {
+        await sharp(output.file).png({ compressionLevel: 1 }).toFile(decoded);
+      }
+      return { original: output.original, decoded };
+    })));
+  }
   writeFileSync(join(work, 'manifest.json'), JSON.stringify(manifest));
   const values = JSON.parse(run(photoLab, ['score', join(work, 'manifest.json')]).stdout);
   rmSync(work, { recursive: true, force: true });
@@ -97,7 +111,7 @@ export async function scores(photoLab, outputs) {
 
 /** Bytes, DPR-3 bytes and score figures of a tool's outputs (with `score` filled in). */
 export function summary(outputs) {
-  const bytes = (list) => list.reduce((sum, o) => sum + statSync(o.file).size, 0);
+  const bytes = (list) => list.reduce((sum, o) => sum + o.size, 0);
   const phone = [...new Set(outputs.map((o) => o.original))].map((original) => {
     const avif = outputs.filter((o) => o.original === original && o.format === 'avif').sort((a, b) => a.width - b.width);
     return avif.find((o) => o.width >= PHONE_PIXELS) ?? avif.at(-1);

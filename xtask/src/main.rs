@@ -573,6 +573,14 @@ fn bench_images(root: &Path) -> Result {
 /// The previous pipeline's press (built in its worktree) and this tree's photo-lab.
 fn photo_tools(root: &Path) -> Result<(PathBuf, PathBuf)> {
     let tools = Tools::ensure(root, false)?;
+    // AVIF is decoded for scoring by libavif's avifdec (dav1d): sharp's own
+    // libvips decodes 8-bit AVIF only, and the previous pipeline wrote 10-bit.
+    if tools.which("avifdec").is_none() {
+        run(Command::new("apt-get").arg("update"))?;
+        run(Command::new("apt-get")
+            .args(["install", "-y", "--no-install-recommends", "libavif-bin"])
+            .env("DEBIAN_FRONTEND", "noninteractive"))?;
+    }
     let (baseline, target) = baseline_worktree(root, PHOTO_BASELINE)?;
     let build = |package: &'static str, bin: &'static str| {
         ["build", "--quiet", "--profile", "tooling", "--package", package, "--bin", bin]

@@ -26,7 +26,7 @@ pub use pipeline::MAX_MEGAPIXELS;
 /// (Not under `media/`, where the office's drawings are.)
 pub const OUTPUT: &str = "anh";
 /// Raised whenever what is written changes, so cached files are made anew.
-const PIPELINE: &str = "3";
+const PIPELINE: &str = "4";
 
 /// Where photos come from and go.
 pub struct PhotoPaths<'a> {

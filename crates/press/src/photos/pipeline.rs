@@ -4,7 +4,7 @@
 //! one above it, and encode every width in every format on the cores that are
 //! free (rayon: the encodes of one photo and those of the others share them).
 //!
-//! The encoder settings are chosen by measurement (`cargo xtask bench images`,
+//! The encoder settings are chosen by measurement (`cargo xtask bench photo-settings`,
 //! docs/benchmarks.md "Photos"): the fewest bytes and the least time that keep
 //! every output's SSIMULACRA2 score at or above what the previous settings
 //! gave.
@@ -23,8 +23,10 @@ pub const MAX_MEGAPIXELS: u64 = 50;
 /// How each format is encoded.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Settings {
-    /// 1–100 (jpeg-encoder's scale, libjpeg's tables), 4:2:0, optimised Huffman tables.
+    /// 1–100 (jpeg-encoder's scale, libjpeg's tables), optimised Huffman tables.
     pub jpeg_quality: u8,
+    /// Chroma at half resolution both ways (4:2:0) rather than full (4:4:4).
+    pub jpeg_420: bool,
     pub jpeg_progressive: bool,
     /// 0–100 (libwebp).
     pub webp_quality: f32,
@@ -39,12 +41,13 @@ pub struct Settings {
 impl Settings {
     /// What the press writes (chosen in docs/benchmarks.md, "Photos").
     pub const CHOSEN: Settings = Settings {
-        jpeg_quality: 80,
+        jpeg_quality: 86,
+        jpeg_420: true,
         jpeg_progressive: true,
-        webp_quality: 75.0,
-        webp_method: 4,
-        avif_quantizer: 120,
-        avif_speed: 9,
+        webp_quality: 78.0,
+        webp_method: 6,
+        avif_quantizer: 140,
+        avif_speed: 8,
     };
 }
 
@@ -171,12 +174,13 @@ fn decode_jpeg(bytes: &[u8]) -> Result<(RgbImage, (u32, u32)), String> {
         jpeg_decoder::PixelFormat::RGB24 => pixels,
         jpeg_decoder::PixelFormat::L8 => pixels.iter().flat_map(|&l| [l, l, l]).collect(),
         jpeg_decoder::PixelFormat::L16 => pixels.chunks_exact(2).flat_map(|l| [l[0], l[0], l[0]]).collect(),
-        // Adobe's CMYK JPEGs store the inks inverted.
+        // Ink amounts (jpeg-decoder undoes Adobe's inverted storage): the
+        // paper's white less each ink and the black.
         jpeg_decoder::PixelFormat::CMYK32 => pixels
             .chunks_exact(4)
             .flat_map(|p| {
-                let k = u16::from(p[3]);
-                [0, 1, 2].map(|i| (u16::from(p[i]) * k / 255) as u8)
+                let k = 255 - u16::from(p[3]);
+                [0, 1, 2].map(|i| ((255 - u16::from(p[i])) * k / 255) as u8)
             })
             .collect(),
     };
@@ -204,7 +208,11 @@ pub fn encode(pixels: &RgbImage, extension: &str, settings: &Settings) -> Result
         "jpg" => {
             let mut jpeg = Vec::new();
             let mut encoder = jpeg_encoder::Encoder::new(&mut jpeg, settings.jpeg_quality);
-            encoder.set_sampling_factor(jpeg_encoder::SamplingFactor::R_4_2_0);
+            encoder.set_sampling_factor(if settings.jpeg_420 {
+                jpeg_encoder::SamplingFactor::R_4_2_0
+            } else {
+                jpeg_encoder::SamplingFactor::R_4_4_4
+            });
             encoder.set_optimized_huffman_tables(true);
             encoder.set_progressive(settings.jpeg_progressive);
             encoder
@@ -335,4 +343,33 @@ fn average(image: &RgbImage) -> String {
     let count = u64::from(image.width()) * u64::from(image.height());
     let [r, g, b] = sum.map(|total| total / count.max(1));
     format!("#{r:02x}{g:02x}{b:02x}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A solid JPEG of `color` in `kind` (`Cmyk`: ink amounts, as prepress tools write).
+    fn solid(kind: jpeg_encoder::ColorType, color: &[u8]) -> Vec<u8> {
+        let pixels: Vec<u8> = color.iter().copied().cycle().take(color.len() * 64 * 48).collect();
+        let mut jpeg = Vec::new();
+        jpeg_encoder::Encoder::new(&mut jpeg, 95).encode(&pixels, 64, 48, kind).unwrap();
+        jpeg
+    }
+
+    #[test]
+    fn cmyk_and_greyscale_jpegs_keep_their_colours() {
+        // Red ink-wise: no cyan, full magenta and yellow, no black.
+        let (red, _) = decode(&solid(jpeg_encoder::ColorType::Cmyk, &[0, 255, 255, 0])).unwrap();
+        let p = red.get_pixel(32, 24).0;
+        assert!(p[0] > 240 && p[1] < 15 && p[2] < 15, "{p:?}");
+        // A quarter black over white: light grey.
+        let (grey, _) = decode(&solid(jpeg_encoder::ColorType::Cmyk, &[0, 0, 0, 64])).unwrap();
+        let p = grey.get_pixel(32, 24).0;
+        assert!(p.iter().all(|c| (185..=198).contains(c)), "{p:?}");
+        let (luma, size) = decode(&solid(jpeg_encoder::ColorType::Luma, &[90])).unwrap();
+        assert_eq!(size, (64, 48));
+        let p = luma.get_pixel(32, 24).0;
+        assert!(p.iter().all(|c| c.abs_diff(90) <= 2), "{p:?}");
+    }
 }
