@@ -149,8 +149,14 @@ const server = COUNT && spawn(process.execPath, ['-e', `import('../e2e/server.mj
   const site = await serveDist(${JSON.stringify(join(deployed, 'site'))}); console.log(site.url); })`], { cwd: import.meta.dirname });
 const address = COUNT && await new Promise((resolve) => server.stdout.once('data', (data) => resolve(String(data).trim())));
 const again = join(lost, 'again');
-const restored = COUNT ? pressBuild(press, many, again, ['--photos-from', address]) : { seconds: NaN, stderr: '' };
-if (server) server.kill();
+// The server stops with this run, whether the build succeeds or not.
+process.on('exit', () => server && server.kill());
+let restored;
+try {
+  restored = COUNT ? pressBuild(press, many, again, ['--photos-from', address]) : { seconds: NaN, stderr: '' };
+} finally {
+  if (server) server.kill();
+}
 const restoredCount = Number(restored.stderr.match(/(\d+) from the deployed site/)?.[1] ?? 0);
 const sameFiles = COUNT > 0 && folderBytes(join(deployed, 'site/anh')) === folderBytes(join(again, 'site/anh'))
   && readdirSync(join(deployed, 'site/anh')).length === readdirSync(join(again, 'site/anh')).length;

@@ -11,7 +11,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { tmpdir, cpus } from 'node:os';
-import { pressBuild, pressOutputs, run, scores } from './photo-tools.mjs';
+import { PHONE_PIXELS, pressBuild, pressOutputs, run, scores, sharpOutputs } from './photo-tools.mjs';
 
 const [content, oldPress, photoLab] = process.argv.slice(2);
 const media = join(content, 'media');
@@ -23,6 +23,18 @@ pressBuild(oldPress, content, previous);
 const floor = pressOutputs(join(previous, 'site/anh'), photos);
 (await scores(photoLab, floor)).forEach((value, i) => { floor[i].score = value; });
 rmSync(previous, { recursive: true, force: true });
+// The peer: sharp 0.34 at AVIF effort 4 (the issue's target for bytes and score).
+const peerDir = mkdtempSync(join(tmpdir(), 'sharp-'));
+const peer = (await sharpOutputs(photos, 4, peerDir)).outputs;
+(await scores(photoLab, peer)).forEach((value, i) => { peer[i].score = value; });
+rmSync(peerDir, { recursive: true, force: true });
+// What a 390-px DPR-3 phone downloads of each photo shown full width: the narrowest ≥ 1170 px.
+const phone = (outputs) => [...new Set(outputs.map((o) => o.original))].map((original) => {
+  const list = outputs.filter((o) => o.original === original).sort((a, b) => a.width - b.width);
+  return list.find((o) => o.width >= PHONE_PIXELS) ?? list.at(-1);
+});
+const mean = (list) => list.reduce((sum, o) => sum + o.score, 0) / list.length;
+const total = (list) => list.reduce((sum, o) => sum + o.size, 0);
 const floorOf = (o) => floor.find((f) => f.original === o.original && f.width === o.width && f.format === o.format);
 
 // A first pass (every 20 quantizers, one speed) placed the floor between 150 and 210.
@@ -40,9 +52,13 @@ for (const [format, list] of Object.entries(candidates)) {
   const oldBytes = old.reduce((sum, o) => sum + o.size, 0);
   const oldMean = old.reduce((sum, o) => sum + o.score, 0) / old.length;
   console.log();
-  console.log(`| ${format} settings | s | bytes | × before | mean | min | outputs below before | worst Δ |`);
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-  console.log(`| press before | | ${oldBytes.toLocaleString('en')} | 1.00× | ${oldMean.toFixed(1)} | ${Math.min(...old.map((o) => o.score)).toFixed(1)} | | |`);
+  const peerOf = peer.filter((o) => o.format === format);
+  const peerPhone = phone(peerOf);
+  console.log(`| ${format} settings | s | bytes | × before | mean | min | outputs below before | worst Δ | DPR-3 bytes | × sharp e4 | DPR-3 mean |`);
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  const oldPhone = phone(old);
+  console.log(`| press before | | ${oldBytes.toLocaleString('en')} | 1.00× | ${oldMean.toFixed(1)} | ${Math.min(...old.map((o) => o.score)).toFixed(1)} | | | ${total(oldPhone).toLocaleString('en')} | ${(total(oldPhone) / total(peerPhone)).toFixed(2)}× | ${mean(oldPhone).toFixed(1)} |`);
+  console.log(`| sharp 0.34 effort 4 | | ${total(peerOf).toLocaleString('en')} | ${(total(peerOf) / oldBytes).toFixed(2)}× | ${mean(peerOf).toFixed(1)} | ${Math.min(...peerOf.map((o) => o.score)).toFixed(1)} | | | ${total(peerPhone).toLocaleString('en')} | 1.00× | ${mean(peerPhone).toFixed(1)} |`);
   const rows = [];
   for (const settings of list) {
     const out = mkdtempSync(join(tmpdir(), 'sweep-'));
@@ -50,10 +66,12 @@ for (const [format, list] of Object.entries(candidates)) {
     const outputs = readdirSync(out).map((name) => {
       const m = name.match(/^(.*)-(\d+)\.(\w+)$/);
       const original = photos.find((p) => basename(p, extname(p)) === m[1]);
-      return { original, width: Number(m[2]), format: m[3], file: join(out, name) };
+      const file = join(out, name);
+      return { original, width: Number(m[2]), format: m[3], file, size: statSync(file).size };
     });
     (await scores(photoLab, outputs)).forEach((value, i) => { outputs[i].score = value; });
-    const bytes = outputs.reduce((sum, o) => sum + statSync(o.file).size, 0);
+    const bytes = total(outputs);
+    const phoneOf = phone(outputs);
     const deltas = outputs.map((o) => o.score - floorOf(o).score);
     const row = {
       settings, seconds, bytes,
@@ -61,10 +79,12 @@ for (const [format, list] of Object.entries(candidates)) {
       min: Math.min(...outputs.map((o) => o.score)),
       below: deltas.filter((d) => d < 0).length,
       worst: Math.min(...deltas),
+      phone: total(phoneOf),
+      phoneMean: mean(phoneOf),
     };
     rows.push(row);
     rmSync(out, { recursive: true, force: true });
-    console.log(`| ${settings} | ${seconds.toFixed(2)} | ${bytes.toLocaleString('en')} | ${(bytes / oldBytes).toFixed(2)}× | ${row.mean.toFixed(1)} | ${row.min.toFixed(1)} | ${row.below} | ${row.worst.toFixed(1)} |`);
+    console.log(`| ${settings} | ${seconds.toFixed(2)} | ${bytes.toLocaleString('en')} | ${(bytes / oldBytes).toFixed(2)}× | ${row.mean.toFixed(1)} | ${row.min.toFixed(1)} | ${row.below} | ${row.worst.toFixed(1)} | ${row.phone.toLocaleString('en')} | ${(row.phone / total(peerPhone)).toFixed(2)}× | ${row.phoneMean.toFixed(1)} |`);
   }
   const chosen = rows.filter((r) => r.below === 0).sort((a, b) => a.bytes - b.bytes || a.seconds - b.seconds)[0];
   console.log(`(${format}: the fewest bytes with no output below before: ${chosen ? chosen.settings : 'none'})`);

@@ -42,14 +42,14 @@ export function pressBuild(press, content, work, extra = []) {
  * Returns [{ original, width, format, file, size }].
  */
 export function pressOutputs(anh, originals) {
-  const names = new Set(readdirSync(anh));
+  const names = readdirSync(anh);
   return originals.flatMap((original) => {
     const bytes = readFileSync(original);
     const hash = Array.from({ length: 20 }, (_, version) =>
       createHash('sha256').update(String(version)).update(bytes).digest('hex').slice(0, 16),
-    ).find((candidate) => names.has(`${candidate}-480.jpg`) || [...names].some((name) => name.startsWith(`${candidate}-`)));
+    ).find((candidate) => names.some((name) => name.startsWith(`${candidate}-`)));
     if (!hash) throw new Error(`no output in ${anh} for ${original}`);
-    return [...names]
+    return names
       .map((name) => name.match(new RegExp(`^${hash}-(\\d+)\\.(avif|webp|jpg)$`)))
       .filter(Boolean)
       .map((m) => ({ original, width: Number(m[1]), format: m[2], file: join(anh, m[0]), size: statSync(join(anh, m[0])).size }));

@@ -564,14 +564,14 @@ fn bench_pages(root: &Path) -> Result {
 const PHOTO_BASELINE: &str = "80af245";
 
 fn bench_images(root: &Path) -> Result {
-    let (old_press, photo_lab) = photo_tools(root)?;
+    let (_, old_press, photo_lab) = photo_tools(root)?;
     // The release build in lighthouse_bench builds the press (trunk's hook) in this profile.
     let press = root.join("target/tooling/press");
     lighthouse_bench(root, "images.mjs", &[root.join("content"), press, old_press, photo_lab])
 }
 
 /// The previous pipeline's press (built in its worktree) and this tree's photo-lab.
-fn photo_tools(root: &Path) -> Result<(PathBuf, PathBuf)> {
+fn photo_tools(root: &Path) -> Result<(Tools, PathBuf, PathBuf)> {
     let tools = Tools::ensure(root, false)?;
     // AVIF is decoded for scoring by libavif's avifdec (dav1d): sharp's own
     // libvips decodes 8-bit AVIF only, and the previous pipeline wrote 10-bit.
@@ -587,13 +587,12 @@ fn photo_tools(root: &Path) -> Result<(PathBuf, PathBuf)> {
     };
     run(tools.command("cargo").current_dir(&baseline).args(build("press", "press")).env("CARGO_TARGET_DIR", &target))?;
     run(tools.command("cargo").current_dir(root).args(build("fixtures", "photo-lab")))?;
-    Ok((target.join("tooling/press"), root.join("target/tooling/photo-lab")))
+    Ok((tools, target.join("tooling/press"), root.join("target/tooling/photo-lab")))
 }
 
 /// The encoder settings sweep that chose `Settings::CHOSEN` (docs/benchmarks.md, "Photos").
 fn bench_photo_settings(root: &Path) -> Result {
-    let (old_press, photo_lab) = photo_tools(root)?;
-    let tools = Tools::ensure(root, false)?;
+    let (tools, old_press, photo_lab) = photo_tools(root)?;
     let bench = bench_node_modules(root, &tools)?;
     run(tools.command("node").current_dir(&bench).arg("photo-settings.mjs").arg(root.join("content")).arg(old_press).arg(photo_lab))
 }
