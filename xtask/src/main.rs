@@ -594,13 +594,22 @@ fn photo_tools(root: &Path) -> Result<(Tools, PathBuf, PathBuf)> {
 fn bench_photo_settings(root: &Path) -> Result {
     let (tools, old_press, photo_lab) = photo_tools(root)?;
     let bench = bench_node_modules(root, &tools)?;
-    run(tools.command("node").current_dir(&bench).arg("photo-settings.mjs").arg(root.join("content")).arg(old_press).arg(photo_lab))
+    run(tools
+        .command("node")
+        .current_dir(&bench)
+        .arg("photo-settings.mjs")
+        .arg(root.join("content"))
+        .arg(old_press)
+        .arg(photo_lab))
 }
 
 /// tests/bench with its npm packages (tests/bench/package.json) installed.
 fn bench_node_modules(root: &Path, tools: &Tools) -> Result<PathBuf> {
     let bench = root.join("tests/bench");
-    if !["pagefind", "playwright-core", "lighthouse", "sharp"].iter().all(|package| bench.join("node_modules").join(package).exists()) {
+    if !["pagefind", "playwright-core", "lighthouse", "sharp"]
+        .iter()
+        .all(|package| bench.join("node_modules").join(package).exists())
+    {
         run(tools.command("npm").current_dir(&bench).args(["ci", "--no-audit", "--no-fund"]))?;
     }
     Ok(bench)
