@@ -103,7 +103,7 @@ pub fn bench(root: &Path) -> Result {
         *by_crate.entry(crate_of(name)).or_default() += size;
     }
     let mut crates: Vec<(String, u64)> = by_crate.into_iter().collect();
-    crates.sort_by(|a, b| b.1.cmp(&a.1));
+    crates.sort_by_key(|c| std::cmp::Reverse(c.1));
     println!(
         "reader wasm before wasm-bindgen and wasm-opt: {} ({total} bytes, {kept} of code and data; \
          the shipped file is smaller)",
