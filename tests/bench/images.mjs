@@ -149,8 +149,7 @@ const server = COUNT && spawn(process.execPath, ['-e', `import('../e2e/server.mj
   const site = await serveDist(${JSON.stringify(join(deployed, 'site'))}); console.log(site.url); })`], { cwd: import.meta.dirname });
 const address = COUNT && await new Promise((resolve) => server.stdout.once('data', (data) => resolve(String(data).trim())));
 const again = join(lost, 'again');
-// The server stops with this run, whether the build succeeds or not.
-process.on('exit', () => server && server.kill());
+// The server stops whether the build succeeds or not.
 let restored;
 try {
   restored = COUNT ? pressBuild(press, many, again, ['--photos-from', address]) : { seconds: NaN, stderr: '' };

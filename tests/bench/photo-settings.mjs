@@ -11,7 +11,7 @@
 import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { tmpdir, cpus } from 'node:os';
-import { PHONE_PIXELS, pressBuild, pressOutputs, run, scores, sharpOutputs } from './photo-tools.mjs';
+import { phoneOutputs, pressBuild, pressOutputs, run, scores, sharpOutputs } from './photo-tools.mjs';
 
 const [content, oldPress, photoLab] = process.argv.slice(2);
 const media = join(content, 'media');
@@ -28,11 +28,6 @@ const peerDir = mkdtempSync(join(tmpdir(), 'sharp-'));
 const peer = (await sharpOutputs(photos, 4, peerDir)).outputs;
 (await scores(photoLab, peer)).forEach((value, i) => { peer[i].score = value; });
 rmSync(peerDir, { recursive: true, force: true });
-// What a 390-px DPR-3 phone downloads of each photo shown full width: the narrowest ≥ 1170 px.
-const phone = (outputs) => [...new Set(outputs.map((o) => o.original))].map((original) => {
-  const list = outputs.filter((o) => o.original === original).sort((a, b) => a.width - b.width);
-  return list.find((o) => o.width >= PHONE_PIXELS) ?? list.at(-1);
-});
 const mean = (list) => list.reduce((sum, o) => sum + o.score, 0) / list.length;
 const total = (list) => list.reduce((sum, o) => sum + o.size, 0);
 const floorOf = (o) => floor.find((f) => f.original === o.original && f.width === o.width && f.format === o.format);
@@ -49,14 +44,14 @@ console.log(`Encoder settings on the content's ${photos.length} photos, ${new Da
 console.log('SSIMULACRA2 of every output against the same output of the previous pipeline (press before)');
 for (const [format, list] of Object.entries(candidates)) {
   const old = floor.filter((f) => f.format === format);
-  const oldBytes = old.reduce((sum, o) => sum + o.size, 0);
-  const oldMean = old.reduce((sum, o) => sum + o.score, 0) / old.length;
+  const oldBytes = total(old);
+  const oldMean = mean(old);
   console.log();
   const peerOf = peer.filter((o) => o.format === format);
-  const peerPhone = phone(peerOf);
+  const peerPhone = phoneOutputs(peerOf, format);
   console.log(`| ${format} settings | s | bytes | × before | mean | min | outputs below before | worst Δ | DPR-3 bytes | × sharp e4 | DPR-3 mean |`);
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  const oldPhone = phone(old);
+  const oldPhone = phoneOutputs(old, format);
   console.log(`| press before | | ${oldBytes.toLocaleString('en')} | 1.00× | ${oldMean.toFixed(1)} | ${Math.min(...old.map((o) => o.score)).toFixed(1)} | | | ${total(oldPhone).toLocaleString('en')} | ${(total(oldPhone) / total(peerPhone)).toFixed(2)}× | ${mean(oldPhone).toFixed(1)} |`);
   console.log(`| sharp 0.34 effort 4 | | ${total(peerOf).toLocaleString('en')} | ${(total(peerOf) / oldBytes).toFixed(2)}× | ${mean(peerOf).toFixed(1)} | ${Math.min(...peerOf.map((o) => o.score)).toFixed(1)} | | | ${total(peerPhone).toLocaleString('en')} | 1.00× | ${mean(peerPhone).toFixed(1)} |`);
   const rows = [];
@@ -71,11 +66,11 @@ for (const [format, list] of Object.entries(candidates)) {
     });
     (await scores(photoLab, outputs)).forEach((value, i) => { outputs[i].score = value; });
     const bytes = total(outputs);
-    const phoneOf = phone(outputs);
+    const phoneOf = phoneOutputs(outputs, format);
     const deltas = outputs.map((o) => o.score - floorOf(o).score);
     const row = {
       settings, seconds, bytes,
-      mean: outputs.reduce((sum, o) => sum + o.score, 0) / outputs.length,
+      mean: mean(outputs),
       min: Math.min(...outputs.map((o) => o.score)),
       below: deltas.filter((d) => d < 0).length,
       worst: Math.min(...deltas),

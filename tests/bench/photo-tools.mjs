@@ -109,13 +109,21 @@ export async function scores(photoLab, outputs) {
   return values;
 }
 
+/**
+ * The output of `format` a 390-px DPR-3 phone downloads of each original shown
+ * full width: the narrowest of at least PHONE_PIXELS, else the widest.
+ */
+export function phoneOutputs(outputs, format = 'avif') {
+  return [...new Set(outputs.map((o) => o.original))].map((original) => {
+    const list = outputs.filter((o) => o.original === original && o.format === format).sort((a, b) => a.width - b.width);
+    return list.find((o) => o.width >= PHONE_PIXELS) ?? list.at(-1);
+  });
+}
+
 /** Bytes, DPR-3 bytes and score figures of a tool's outputs (with `score` filled in). */
 export function summary(outputs) {
   const bytes = (list) => list.reduce((sum, o) => sum + o.size, 0);
-  const phone = [...new Set(outputs.map((o) => o.original))].map((original) => {
-    const avif = outputs.filter((o) => o.original === original && o.format === 'avif').sort((a, b) => a.width - b.width);
-    return avif.find((o) => o.width >= PHONE_PIXELS) ?? avif.at(-1);
-  });
+  const phone = phoneOutputs(outputs);
   const byFormat = Object.fromEntries(FORMATS.map((format) => {
     const list = outputs.filter((o) => o.format === format);
     const values = list.map((o) => o.score);
