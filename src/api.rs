@@ -8,6 +8,8 @@ use model::{Article, HomePage, ListingPage, SiteData, paths};
 use send_wrapper::SendWrapper;
 use serde::de::DeserializeOwned;
 
+use crate::search::SearchPage;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum FetchError {
     /// The file does not exist (404/410): an unknown article or page.
@@ -60,21 +62,75 @@ async fn fetch(path: &str) -> Fetched<gloo_net::http::Response> {
     }
 }
 
-pub async fn site() -> Fetched<SiteData> {
-    fetch_json(&paths::site()).await
+/// What a page asks for. Every fetch of the app goes through one resource
+/// of this address ([`resource`]), so the wasm carries Leptos's resource
+/// machinery and the loading states once (a resource type of its own cost
+/// ~13 KB raw, 3 KB brotli: docs/benchmarks.md).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Address {
+    /// site.json.
+    Site,
+    /// The home page's data.
+    Home,
+    /// A listing page — a category's, "Tin mới"'s, the sidebar's, the
+    /// articles saved for offline reading — at its data path (`None`: a
+    /// page that cannot exist).
+    Listing(Option<String>),
+    /// An article by its slug.
+    Article(String),
+    /// One of the office's pages by its address ("/lien-he"), with the
+    /// document number the reader typed, if the address looks one up.
+    Page { address: String, number: Option<String> },
+    /// A search's results page: the query as typed, and the page asked for
+    /// (`None`: a page that cannot exist).
+    Search { raw: String, page: Option<u32> },
 }
 
-/// A listing page — a category's, "Tin mới"'s, the sidebar's, the articles
-/// saved for offline reading — at the data path `path` gives (`None`: a page
-/// that cannot exist). One resource type for every listing, so the wasm
-/// carries its machinery once.
-pub fn listing(path: Signal<Option<String>>) -> LocalResource<Fetched<ListingPage>> {
-    LocalResource::new(move || {
-        let path = path.get();
-        async move {
-            match path {
-                Some(path) => fetch_json(&path).await,
-                None => Err(FetchError::NotFound),
+/// What an [`Address`] gives.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Data {
+    Site(Box<SiteData>),
+    Home(Box<HomePage>),
+    Listing(Box<ListingPage>),
+    Article(Box<Article>),
+    /// Drawn by the press (`press::html::page_fragment`).
+    Page(model::Fragment),
+    /// `None` for an empty query (the prompt); else the query as typed and
+    /// its results.
+    Search(Option<Box<(String, SearchPage)>>),
+}
+
+/// The one resource type of the app: what `address` asks for, fetched again
+/// whenever it changes.
+pub type Resource = LocalResource<Fetched<Data>>;
+
+pub fn resource(address: Signal<Address>) -> Resource {
+    LocalResource::new(move || load(address.get()))
+}
+
+/// A resource of an address that never changes.
+pub fn resource_of(address: Address) -> Resource {
+    resource(Signal::stored(address))
+}
+
+async fn load(address: Address) -> Fetched<Data> {
+    Ok(match address {
+        Address::Site => Data::Site(Box::new(fetch_json(&paths::site()).await?)),
+        Address::Home => Data::Home(Box::new(fetch_json(&paths::home()).await?)),
+        Address::Listing(Some(path)) => Data::Listing(Box::new(fetch_json(&path).await?)),
+        Address::Listing(None) => return Err(FetchError::NotFound),
+        // A slug that could never have been published is not worth a request.
+        Address::Article(slug) if !model::is_valid_slug(&slug) => return Err(FetchError::NotFound),
+        Address::Article(slug) => Data::Article(Box::new(fetch_json(&paths::article(&slug)).await?)),
+        Address::Page { address, number } => Data::Page(page(address, number).await?),
+        Address::Search { page: None, .. } => return Err(FetchError::NotFound),
+        Address::Search { raw, page: Some(page) } => {
+            let query = model::search::Query::parse(&raw);
+            if query.is_empty() {
+                Data::Search(None)
+            } else {
+                let found = crate::search::search(query, page).await?;
+                Data::Search(Some(Box::new((raw, found))))
             }
         }
     })
@@ -85,51 +141,13 @@ pub fn category_page(slug: &str, page: Option<u32>) -> Option<String> {
     model::is_valid_slug(slug).then_some(page).flatten().map(|page| paths::category_page(slug, page))
 }
 
-pub async fn home() -> Fetched<HomePage> {
-    fetch_json(&paths::home()).await
-}
-
-/// An article or one of the office's pages. The two routes share this one
-/// resource type, so the wasm carries Leptos's resource machinery once for
-/// both (a resource type of its own costs ~13 KB raw, 3 KB brotli).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Document {
-    Article(Box<Article>),
-    /// Drawn by the press (`press::html::page_fragment`).
-    Page(model::Fragment),
-}
-
-/// What a [`document`] resource fetches.
-#[derive(Clone, Debug, PartialEq)]
-pub enum DocumentAddress {
-    /// An article by its slug.
-    Article(String),
-    /// One of the office's pages by its address ("/lien-he"), with the
-    /// document number the reader typed, if the address looks one up.
-    Page { address: String, number: Option<String> },
-}
-
-/// The article or office page at `address`: one resource (one future type)
-/// for both routes, as [`listing`] is for every listing.
-pub fn document(address: Signal<DocumentAddress>) -> LocalResource<Fetched<Document>> {
-    LocalResource::new(move || {
-        let address = address.get();
-        async move {
-            match address {
-                DocumentAddress::Article(slug) => article(slug).await,
-                DocumentAddress::Page { address, number } => page(address, number).await,
-            }
-        }
-    })
-}
-
 /// One of the office's own pages at `address`, the canonical form
 /// (`model::paths::page_address`) of its path and query. The schedule's
 /// days carry `data-date`; today's is marked `aria-current="date"` here,
 /// where the reader's clock is known. A document number looked up is
 /// written back into the number box, and one no document has gets the
 /// press's page saying so.
-async fn page(address: String, number: Option<String>) -> Fetched<Document> {
+async fn page(address: String, number: Option<String>) -> Fetched<model::Fragment> {
     let path = address.split('?').next().unwrap_or_default();
     let segments: Vec<&str> = path.trim_matches('/').split('/').collect();
     if segments.len() > 2 || !segments.iter().all(|segment| model::is_valid_slug(segment)) {
@@ -148,7 +166,7 @@ async fn page(address: String, number: Option<String>) -> Fetched<Document> {
     }
     let today = format!("data-date=\"{}\"", today());
     fragment.html = fragment.html.replace(&today, &format!("{today} aria-current=\"date\""));
-    Ok(Document::Page(fragment))
+    Ok(fragment)
 }
 
 /// The press's drawing of the office page at `address`.
@@ -171,12 +189,4 @@ pub fn parse_fragment(json: &str) -> Option<model::Fragment> {
 /// Today in Vietnam, by the reader's clock.
 pub fn today() -> model::Day {
     model::Day::in_vietnam(js_sys::Date::now())
-}
-
-async fn article(slug: String) -> Fetched<Document> {
-    // A slug that could never have been published is not worth a request.
-    if !model::is_valid_slug(&slug) {
-        return Err(FetchError::NotFound);
-    }
-    fetch_json(&paths::article(&slug)).await.map(|article| Document::Article(Box::new(article)))
 }

@@ -34,17 +34,22 @@ pub fn App() -> impl IntoView {
     browser::text_size::provide_text_size();
     browser::theme::provide_theme();
     browser::offline::provide_connectivity();
-    let site = LocalResource::new(api::site);
+    let site = api::resource_of(api::Address::Site);
     view! {
         <Router>
-            {loaded(site, |mut site| {
+            {loaded(site, |site| {
+                let api::Data::Site(site) = site else { unreachable!("site.json") };
+                let mut site = *site;
                 // The outage notice shows from its announcement until the
                 // expected return, by the reader's clock.
                 let now = model::LocalDateTime::in_vietnam(js_sys::Date::now());
                 site.site.notice = site.site.notice.filter(|notice| notice.shown_at(now));
                 browser::visitor_counter::provide_visitor_counter(site.site.counter_endpoint.clone());
-                let latest = api::listing(Signal::stored(Some(model::paths::latest_page(1))));
-                let latest = loaded(latest, |page| view! { <SidebarLatest page/> });
+                let latest = api::resource_of(api::Address::Listing(Some(model::paths::latest_page(1))));
+                let latest = loaded(latest, |page| {
+                    let api::Data::Listing(page) = page else { unreachable!("a listing") };
+                    view! { <SidebarLatest page=*page/> }
+                });
                 view! {
                     <Shell site latest>
                         // Flat: no route nests, and the nested router's machinery

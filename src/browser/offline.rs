@@ -26,7 +26,7 @@ pub fn is_offline() -> bool {
 /// A failed fetch while offline: the notice, the saved articles, and a retry
 /// that runs by itself when the connection comes back.
 pub fn offline_view(retry: Callback<()>) -> impl IntoView {
-    let saved = crate::api::listing(Signal::stored(Some(model::paths::saved_articles())));
+    let saved = crate::api::resource_of(crate::api::Address::Listing(Some(model::paths::saved_articles())));
     if let Some(connectivity) = use_context::<Connectivity>() {
         Effect::new(move |was_online: Option<bool>| {
             let online = connectivity.online.get();
@@ -42,7 +42,10 @@ pub fn offline_view(retry: Callback<()>) -> impl IntoView {
     }
     view! {
         <Offline retry>
-            {move || saved.get().and_then(Result::ok).map(|page| view! { <ArticleList articles=page.articles/> })}
+            {move || match saved.get() {
+                Some(Ok(crate::api::Data::Listing(page))) => Some(view! { <ArticleList articles=page.articles/> }),
+                _ => None,
+            }}
         </Offline>
     }
 }

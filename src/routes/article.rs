@@ -13,9 +13,9 @@ pub fn ArticleRoute() -> impl IntoView {
     let site = expect_context::<SiteData>();
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
-    let article = api::document(Signal::derive(move || api::DocumentAddress::Article(slug.get())));
+    let article = api::resource(Signal::derive(move || api::Address::Article(slug.get())));
     loaded(article, move |document| {
-        let api::Document::Article(article) = document else { unreachable!("the article route fetches articles") };
+        let api::Data::Article(article) = document else { unreachable!("the article route fetches articles") };
         let article = *article;
         set_document_title(Some(&article.title), &site.site.name);
         let path = model::paths::route::article(&article.slug);
@@ -34,6 +34,9 @@ pub fn ArticleRoute() -> impl IntoView {
 /// "Tin khác": the page of the article's category that `?trang=N` asks for.
 fn other_articles(category: String, slug: String) -> impl IntoView {
     let page = use_page_param();
-    let listing = api::listing(Signal::derive(move || api::category_page(&category, page.get())));
-    loaded(listing, move |listing| view! { <OtherArticlesList slug=slug.clone() listing/> })
+    let listing = api::resource(Signal::derive(move || api::Address::Listing(api::category_page(&category, page.get()))));
+    loaded(listing, move |listing| {
+        let api::Data::Listing(listing) = listing else { unreachable!("a listing") };
+        view! { <OtherArticlesList slug=slug.clone() listing=*listing/> }
+    })
 }

@@ -10,10 +10,13 @@ use crate::components::set_document_title;
 pub fn HomeRoute() -> impl IntoView {
     let site = expect_context::<SiteData>();
     set_document_title(None, &site.site.name);
-    let home = LocalResource::new(api::home);
+    let home = api::resource_of(api::Address::Home);
     view! {
         <HomeFrame site=site.clone()>
-            {loaded(home, move |home| view! { <Home home site=site.clone()/> })}
+            {loaded(home, move |home| {
+                let api::Data::Home(home) = home else { unreachable!("the home page's data") };
+                view! { <Home home=*home site=site.clone()/> }
+            })}
         </HomeFrame>
     }
 }

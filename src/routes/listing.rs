@@ -17,7 +17,7 @@ pub fn CategoryRoute() -> impl IntoView {
     let params = use_params_map();
     let slug = Memo::new(move |_| params.read().get("slug").unwrap_or_default());
     let page = use_page_param();
-    let listing = api::listing(Signal::derive(move || api::category_page(&slug.get(), page.get())));
+    let listing = api::resource(Signal::derive(move || api::Address::Listing(api::category_page(&slug.get(), page.get()))));
     move || {
         let slug = slug.get();
         let Some(category) = site.category(&slug).cloned() else {
@@ -27,7 +27,10 @@ pub fn CategoryRoute() -> impl IntoView {
         let base = route::category(&slug);
         view! {
             <CategoryFrame site=site.clone() category>
-                {loaded(listing, move |page| view! { <Listing page base=base.clone()/> })}
+                {loaded(listing, move |page| {
+                    let api::Data::Listing(page) = page else { unreachable!("a listing") };
+                    view! { <Listing page=*page base=base.clone()/> }
+                })}
             </CategoryFrame>
         }
         .into_any()
@@ -39,8 +42,13 @@ pub fn LatestRoute() -> impl IntoView {
     let site = expect_context::<SiteData>();
     set_document_title(Some("Tin mới"), &site.site.name);
     let page = use_page_param();
-    let listing = api::listing(Signal::derive(move || page.get().map(model::paths::latest_page)));
+    let listing = api::resource(Signal::derive(move || api::Address::Listing(page.get().map(model::paths::latest_page))));
     view! {
-        <LatestFrame>{loaded(listing, |page| view! { <Listing page base=route::latest()/> })}</LatestFrame>
+        <LatestFrame>
+            {loaded(listing, |page| {
+                let api::Data::Listing(page) = page else { unreachable!("a listing") };
+                view! { <Listing page=*page base=route::latest()/> }
+            })}
+        </LatestFrame>
     }
 }

@@ -31,13 +31,13 @@ pub fn PageRoute() -> impl IntoView {
         let number = paths::typed_param(path)
             .and_then(|key| query.get(key))
             .filter(|typed| !paths::query_value(typed).is_empty());
-        api::DocumentAddress::Page { address, number }
+        api::Address::Page { address, number }
     });
-    let page = api::document(address);
+    let page = api::resource(address);
     loaded_or_missing(
         page,
         move |document| {
-            let api::Document::Page(model::Fragment { title, html }) = document else {
+            let api::Data::Page(model::Fragment { title, html }) = document else {
                 unreachable!("the page route fetches pages")
             };
             set_document_title(Some(&title), &site.site.name);

@@ -12,10 +12,10 @@ use views::pagination::Pagination;
 use views::search::{SearchFrame, SearchPrompt};
 
 use super::use_page_param;
-use crate::api::FetchError;
+use crate::api;
 use crate::components::loaded::loaded;
 use crate::components::set_document_title;
-use crate::search::{SearchPage, search};
+use crate::search::SearchPage;
 
 /// How much of the query is repeated back on the page.
 const SHOWN_QUERY_CHARS: usize = 100;
@@ -26,17 +26,7 @@ pub fn SearchRoute() -> impl IntoView {
     let query = use_query_map();
     let raw = Memo::new(move |_| query.read().get(route::QUERY_PARAM).unwrap_or_default());
     let page = use_page_param();
-    let results = LocalResource::new(move || {
-        let (raw, page) = (raw.get(), page.get());
-        async move {
-            let query = Query::parse(&raw);
-            match page {
-                None => Err(FetchError::NotFound),
-                Some(_) if query.is_empty() => Ok(None),
-                Some(page) => search(query, page).await.map(|found| Some((raw, found))),
-            }
-        }
-    });
+    let results = api::resource(Signal::derive(move || api::Address::Search { raw: raw.get(), page: page.get() }));
     let site_name = site.site.name.clone();
     Effect::new(move |_| {
         let shown = shorten(&raw.get());
@@ -46,8 +36,11 @@ pub fn SearchRoute() -> impl IntoView {
     view! {
         <SearchFrame initial=Signal::derive(move || raw.get())>
             {loaded(results, move |found| match found {
-                None => view! { <SearchPrompt/> }.into_any(),
-                Some((raw, page)) => view! { <Results raw page site=site.clone()/> }.into_any(),
+                api::Data::Search(Some(found)) => {
+                    let (raw, page) = *found;
+                    view! { <Results raw page site=site.clone()/> }.into_any()
+                }
+                _ => view! { <SearchPrompt/> }.into_any(),
             })}
         </SearchFrame>
     }
