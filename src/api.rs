@@ -24,10 +24,23 @@ pub enum FetchError {
 
 pub type Fetched<T> = Result<T, FetchError>;
 
+/// Read with the browser's own JSON parser and `serde-wasm-bindgen`: a JSON
+/// reader in the wasm (serde_json) cost it more (docs/benchmarks.md).
 pub async fn fetch_json<T: DeserializeOwned>(path: &str) -> Fetched<T> {
     let response = fetch(path).await?;
     let text = response.text().await.map_err(|_| FetchError::Network(path.into()))?;
-    serde_json::from_str(&text).map_err(|_| FetchError::Malformed(path.into()))
+    from_json(&text).ok_or_else(|| FetchError::Malformed(path.into()))
+}
+
+/// `T` from JSON text, through the browser's parser.
+pub fn from_json<T: DeserializeOwned>(text: &str) -> Option<T> {
+    serde_wasm_bindgen::from_value(js_sys::JSON::parse(text).ok()?).ok()
+}
+
+/// `value` as JSON text, through the browser's serialiser.
+pub fn to_json<T: serde::Serialize>(value: &T) -> Option<String> {
+    let value = value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).ok()?;
+    js_sys::JSON::stringify(&value).ok().map(String::from)
 }
 
 /// A postcard file of the search index.

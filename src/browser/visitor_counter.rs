@@ -90,20 +90,20 @@ pub fn provide_rating(path: String) {
 }
 
 async fn send_rating(url: &str, rating: &Rating) -> bool {
-    let Ok(body) = serde_json::to_string(rating) else { return false };
+    let Some(body) = crate::api::to_json(rating) else { return false };
     let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
     let Ok(request) = Request::post(url).abort_signal(Some(&signal)).body(body) else { return false };
     request.send().await.is_ok_and(|response| response.ok())
 }
 
 async fn send_hit(url: &str, hit: &Hit) -> Option<HitStats> {
-    let body = serde_json::to_string(hit).ok()?;
+    let body = crate::api::to_json(hit)?;
     for attempt in 1..=ATTEMPTS {
         let signal = web_sys::AbortSignal::timeout_with_u32(TIMEOUT_MS);
         // A string body goes as text/plain: a "simple" request, no CORS preflight.
         let request = Request::post(url).abort_signal(Some(&signal)).body(body.clone()).ok()?;
         match request.send().await {
-            Ok(response) if response.ok() => return serde_json::from_str(&response.text().await.ok()?).ok(),
+            Ok(response) if response.ok() => return crate::api::from_json(&response.text().await.ok()?),
             // Refused (bad request, rate cap): retrying the same hit will not help.
             Ok(response) if response.status() < 500 => return None,
             _ if attempt < ATTEMPTS => sleep(500 * attempt).await,
