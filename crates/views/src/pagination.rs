@@ -11,6 +11,12 @@ pub fn Pagination(
     href: impl Fn(u32) -> String + 'static,
     #[prop(optional)] keep_scroll: bool,
 ) -> impl IntoView {
+    links(current, total, &href, keep_scroll)
+}
+
+/// [`Pagination`]'s drawing, one copy for every kind of `href` (a generic
+/// body would be one copy of it in the wasm per listing that pages).
+fn links(current: u32, total: u32, href: &dyn Fn(u32) -> String, keep_scroll: bool) -> Option<AnyView> {
     if total <= 1 {
         return None;
     }
@@ -39,5 +45,5 @@ pub fn Pagination(
     if current < total {
         items.push(link(current + 1, "›".into(), "page-next", "Trang sau".into()));
     }
-    Some(view! { <nav class="pagination" aria-label="Phân trang">{items}</nav> })
+    Some(view! { <nav class="pagination" aria-label="Phân trang">{items}</nav> }.into_any())
 }
