@@ -60,7 +60,7 @@ fn site() -> SiteData {
                 parent: Some("tin-tuc".into()),
             },
         ],
-        footer_links: String::new(),
+        footer: String::new(),
     }
 }
 

@@ -136,10 +136,12 @@ pub struct SiteData {
     pub site: Site,
     /// Sorted by `order`.
     pub categories: Vec<Category>,
-    /// The footer's links to the parts of the portal the site publishes,
-    /// drawn by the press (`views::layout::FooterLinks`).
+    /// The footer's content — the office's address and contacts, the links
+    /// to the parts of the portal the site publishes, "Đăng nhập" — drawn by
+    /// the press (`views::layout::FooterContent`): as view markup in the app
+    /// it cost the reader wasm 1.3 KB brotli (docs/benchmarks.md).
     #[serde(default)]
-    pub footer_links: String,
+    pub footer: String,
 }
 
 impl SiteData {
@@ -423,7 +425,7 @@ mod tests {
             parent: parent.map(Into::into),
         };
         let site = SiteData {
-            footer_links: String::new(),
+            footer: String::new(),
             site: Site {
                 name: String::new(),
                 tagline: String::new(),

@@ -132,7 +132,7 @@ pub fn assemble(
         .collect();
 
     Published {
-        site: SiteData { site, categories, footer_links: String::new() },
+        site: SiteData { site, categories, footer: String::new() },
         search,
         home,
         latest,

@@ -163,11 +163,11 @@ pub fn build_site(content: &Path, out: &Path, site: Option<Site>, edition: Editi
         press_office.as_ref().and_then(|info| info.next_change).into_iter().chain(notice_times),
     );
     kinds::office::complete(&mut published.pages, &published.site);
-    published.site.footer_links = kinds::office::footer_links(&published.pages);
     // "Đăng nhập" leads to the staff editor when the office has one.
     if published.site.site.login_url.is_none() && content.join(read::EDITOR_SETTINGS).is_file() {
         published.site.site.login_url = Some(format!("/{}/", read::EDITOR_FOLDER));
     }
+    published.site.footer = kinds::office::footer(&published.site.site, &published.pages);
     let broken = links::Addresses::of(&published, content)?.check(&written);
     if !broken.is_empty() {
         return Err(Error::Content(broken));

@@ -195,9 +195,7 @@ pub fn Sidebar(latest: impl IntoView + 'static) -> impl IntoView {
 
 /// The footer's links to parts of the portal: address, words, shortcut
 /// ([`ACCESS_KEYS`]; a test holds the two together), language. The press
-/// keeps those the site publishes and draws them with [`FooterLinks`] into
-/// `SiteData::footer_links` (as view markup in the app the links cost the
-/// reader wasm three times as much).
+/// keeps those the site publishes and draws them into the footer.
 pub const FOOTER_LINKS: &[(&str, &str, Option<&str>, Option<&str>)] = &[
     (route::SITE_MAP, "Sơ đồ cổng", Some(SITE_MAP_KEY), None),
     (route::ACCESSIBILITY, "Hỗ trợ tiếp cận", Some(ACCESSIBILITY_KEY), None),
@@ -205,51 +203,51 @@ pub const FOOTER_LINKS: &[(&str, &str, Option<&str>, Option<&str>)] = &[
     ("/en", "English", None, Some("en")),
 ];
 
-/// The footer's line of links (press-drawn: see [`FOOTER_LINKS`]).
-#[component]
-pub fn FooterLinks(
-    links: Vec<(&'static str, &'static str, Option<&'static str>, Option<&'static str>)>,
-) -> impl IntoView {
-    links
-        .into_iter()
-        .enumerate()
-        .map(|(i, (href, label, key, lang))| {
-            view! { {(i > 0).then_some(" · ")}<a href=href accesskey=key lang=lang hreflang=lang>{label}</a> }
-        })
-        .collect_view()
-}
-
 /// The `tel:` link of a phone number as people write it ("0214 3 826 118").
 pub fn tel_href(phone: &str) -> String {
     format!("tel:{}", phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect::<String>())
 }
 
+/// The footer around its content, which the press draws ([`FooterContent`])
+/// into `SiteData::footer`: the app carries no markup of it.
 #[component]
 pub fn Footer(site: SiteData) -> impl IntoView {
-    let (s, links) = (site.site, site.footer_links);
+    view! { <footer class="site-footer" inner_html=site.footer></footer> }
+}
+
+/// What the footer holds (press-drawn): the office's name, address and
+/// contacts, its editor-in-chief, `links` (those of [`FOOTER_LINKS`] the
+/// site publishes) and "Đăng nhập" when there is an editor.
+#[component]
+pub fn FooterContent(
+    site: model::Site,
+    links: Vec<(&'static str, &'static str, Option<&'static str>, Option<&'static str>)>,
+) -> impl IntoView {
+    let s = site;
     let phone_href = tel_href(&s.phone);
     let email_href = format!("mailto:{}", s.email);
+    let links = links.into_iter().enumerate().map(|(i, (href, label, key, lang))| {
+        view! { {(i > 0).then_some(" · ")}<a href=href accesskey=key lang=lang hreflang=lang>{label}</a> }
+    });
     view! {
-        <footer class="site-footer">
-            <div class="container footer-inner">
-                <div class="footer-office">
-                    <p class="footer-name">{s.name}</p>
-                    <address>
-                        <span>"Địa chỉ: " {s.address}</span>
-                        <span>"Điện thoại: " <a href=phone_href>{s.phone}</a></span>
-                        <span>"Email: " <a href=email_href>{s.email.clone()}</a></span>
-                    </address>
-                    {s.editor_in_chief.map(|person| {
-                        view! { <p>"Trưởng ban biên tập: " {person.name} ", " {person.title}</p> }
-                    })}
-                </div>
-                <div class="footer-staff">
-                    <p class="footer-links" inner_html=links></p>
-                    <p>"Ghi rõ nguồn khi phát hành lại thông tin từ cổng thông tin này."</p>
-                    {s.login_url.map(|url| view! { <a class="login-link" href=url rel="external">"Đăng nhập"</a> })}
-                </div>
+        <div class="container footer-inner">
+            <div class="footer-office">
+                <p class="footer-name">{s.name}</p>
+                <address>
+                    <span>"Địa chỉ: " {s.address}</span>
+                    <span>"Điện thoại: " <a href=phone_href>{s.phone}</a></span>
+                    <span>"Email: " <a href=email_href>{s.email.clone()}</a></span>
+                </address>
+                {s.editor_in_chief.map(|person| {
+                    view! { <p>"Trưởng ban biên tập: " {person.name} ", " {person.title}</p> }
+                })}
             </div>
-        </footer>
+            <div class="footer-staff">
+                <p class="footer-links">{links.collect_view()}</p>
+                <p>"Ghi rõ nguồn khi phát hành lại thông tin từ cổng thông tin này."</p>
+                {s.login_url.map(|url| view! { <a class="login-link" href=url rel="external">"Đăng nhập"</a> })}
+            </div>
+        </div>
     }
 }
 

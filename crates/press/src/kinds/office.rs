@@ -272,15 +272,15 @@ pub fn complete(pages: &mut Vec<Page>, site: &SiteData) {
     pages.push(map);
 }
 
-/// The footer's links ([`views::layout::FOOTER_LINKS`]) to the pages the
-/// site publishes, drawn.
-pub fn footer_links(pages: &[Page]) -> String {
+/// The footer's content, drawn: the office's details and the footer's links
+/// ([`views::layout::FOOTER_LINKS`]) to the pages the site publishes.
+pub fn footer(site: &model::Site, pages: &[Page]) -> String {
     let links: Vec<_> = views::layout::FOOTER_LINKS
         .iter()
         .filter(|(href, ..)| *href == route::SITE_MAP || pages.iter().any(|page| page.path == *href))
         .copied()
         .collect();
-    html_of(|| view! { <views::layout::FooterLinks links/> })
+    html_of(|| view! { <views::layout::FooterContent site=site.clone() links/> })
 }
 
 /// One of the office's own pages from `content/pages/` (not a kind's page,
