@@ -3,7 +3,6 @@
 //! what it fetched for the next query.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use model::paths;
@@ -19,11 +18,19 @@ pub struct SearchPage {
     pub results: Vec<DocInfo>,
 }
 
+/// Files by number. A few per query, so a list: a hash map's code would
+/// cost the wasm more than the lookups save.
+type Files<T> = Vec<(u32, Rc<T>)>;
+
+fn file<T>(files: &Files<T>, n: u32) -> Option<Rc<T>> {
+    files.iter().find(|(m, _)| *m == n).map(|(_, file)| file.clone())
+}
+
 #[derive(Default)]
 struct Cache {
     meta: Option<Rc<SearchMeta>>,
-    shards: HashMap<u32, Rc<Shard>>,
-    chunks: HashMap<u32, Rc<DocChunk>>,
+    shards: Files<Shard>,
+    chunks: Files<DocChunk>,
 }
 
 thread_local! {
@@ -43,13 +50,13 @@ async fn meta() -> Fetched<Rc<SearchMeta>> {
 async fn cached<T: serde::de::DeserializeOwned>(
     n: u32,
     path: fn(u32) -> String,
-    slot: fn(&mut Cache) -> &mut HashMap<u32, Rc<T>>,
+    slot: fn(&mut Cache) -> &mut Files<T>,
 ) -> Fetched<Rc<T>> {
-    if let Some(value) = CACHE.with_borrow_mut(|c| slot(c).get(&n).cloned()) {
+    if let Some(value) = CACHE.with_borrow_mut(|c| file(slot(c), n)) {
         return Ok(value);
     }
     let value = Rc::new(fetch_postcard::<T>(&path(n)).await?);
-    CACHE.with_borrow_mut(|c| slot(c).insert(n, value.clone()));
+    CACHE.with_borrow_mut(|c| slot(c).push((n, value.clone())));
     Ok(value)
 }
 
@@ -65,11 +72,12 @@ pub async fn search(query: Query, page: u32) -> Fetched<SearchPage> {
     let meta = meta().await?;
     let wanted = query.shards(&meta);
     let fetched = futures::future::join_all(wanted.iter().map(|&n| shard(n))).await;
-    let mut shards = HashMap::new();
+    let mut shards = Files::new();
     for (n, result) in wanted.into_iter().zip(fetched) {
-        shards.insert(n, result?);
+        shards.push((n, result?));
     }
-    let ranked = rank(&query, |term| shards.get(&shard_of(term, meta.shards)).and_then(|s| s.term(term)));
+    let shard = |term: &str| shards.iter().find(|(n, _)| *n == shard_of(term, meta.shards)).map(|(_, s)| s);
+    let ranked = rank(&query, |term| shard(term).and_then(|s| s.term(term)));
     let total = ranked.len();
     let total_pages = model::page_count(total, RESULTS_PER_PAGE);
     let start = (page.saturating_sub(1) as usize) * RESULTS_PER_PAGE;
@@ -78,14 +86,14 @@ pub async fn search(query: Query, page: u32) -> Fetched<SearchPage> {
     needed.sort_unstable();
     needed.dedup();
     let fetched = futures::future::join_all(needed.iter().map(|&n| chunk(n))).await;
-    let mut chunks = HashMap::new();
+    let mut chunks = Files::new();
     for (n, result) in needed.into_iter().zip(fetched) {
-        chunks.insert(n, result?);
+        chunks.push((n, result?));
     }
     let results = shown
         .iter()
         .filter_map(|&doc| {
-            let chunk = chunks.get(&chunk_of(doc))?;
+            let chunk = file(&chunks, chunk_of(doc))?;
             chunk.docs.get((doc % model::search::DOCS_PER_CHUNK) as usize).cloned()
         })
         .collect();

@@ -1,7 +1,5 @@
 //! `/tim-kiem?q=…&trang=N`: results with the query's words highlighted.
 
-use std::collections::HashSet;
-
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use model::paths::route;
@@ -66,7 +64,8 @@ fn Results(raw: String, page: SearchPage, site: SiteData) -> impl IntoView {
         }
         .into_any();
     }
-    let words: HashSet<String> = Query::parse(&raw).words.into_iter().map(|w| w.folded).collect();
+    // A query's few words: a list (a hash set's code costs the wasm more).
+    let words: Vec<String> = Query::parse(&raw).words.into_iter().map(|w| w.folded).collect();
     let items = page
         .results
         .into_iter()
@@ -85,7 +84,7 @@ fn Results(raw: String, page: SearchPage, site: SiteData) -> impl IntoView {
 }
 
 #[component]
-fn ResultItem(doc: DocInfo, category: String, words: HashSet<String>) -> impl IntoView {
+fn ResultItem(doc: DocInfo, category: String, words: Vec<String>) -> impl IntoView {
     let date = LocalDateTime::parse(&doc.published).map(|t| t.date()).unwrap_or_default();
     view! {
         <li class="search-result">
@@ -103,7 +102,7 @@ fn result_address(slug: &str) -> String {
 
 /// The text with every word whose folded form is in `words` inside <mark>,
 /// built as nodes (never as HTML), so nothing in it can run.
-fn highlight(text: &str, words: &HashSet<String>) -> Vec<AnyView> {
+fn highlight(text: &str, words: &[String]) -> Vec<AnyView> {
     let mut parts = Vec::new();
     let mut at = 0;
     for token in tokenize(text).into_iter().filter(|t| words.contains(&t.folded)) {
