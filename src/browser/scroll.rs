@@ -3,14 +3,15 @@
 //! each URL's last position and put it back once the page has content.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use leptos::ev;
 use leptos::prelude::{request_animation_frame, window, window_event_listener};
 
 #[derive(Default)]
 struct State {
-    positions: HashMap<String, f64>,
+    /// Each address visited and its last position: the few pages of a
+    /// visit, so a list (a hash map's code would cost the wasm more).
+    positions: Vec<(String, f64)>,
     /// Where to scroll once the page that back/forward led to has drawn.
     pending: Option<(String, f64)>,
 }
@@ -35,14 +36,18 @@ pub fn install() {
             // While a restore waits, scroll events come from the page shrinking.
             if state.pending.is_none() {
                 let y = window().scroll_y().unwrap_or(0.0);
-                state.positions.insert(current_key(), y);
+                let key = current_key();
+                match state.positions.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, at)) => *at = y,
+                    None => state.positions.push((key, y)),
+                }
             }
         });
     });
     let _ = window_event_listener(ev::popstate, |_| {
         STATE.with_borrow_mut(|state| {
             let key = current_key();
-            let y = state.positions.get(&key).copied().unwrap_or(0.0);
+            let y = state.positions.iter().find(|(k, _)| *k == key).map_or(0.0, |(_, y)| *y);
             state.pending = Some((key, y));
         });
     });
