@@ -134,12 +134,18 @@ impl Query {
         self.words.is_empty()
     }
 
-    /// Every term whose postings the ranking reads.
+    /// Every term whose postings the ranking reads, each once, in the
+    /// query's order (a query has a few: no sort, which would cost the wasm
+    /// a sort of strings).
     pub fn terms(&self) -> Vec<String> {
-        let mut terms: Vec<String> = self.words.iter().map(|w| w.folded.clone()).collect();
-        terms.extend(self.words.windows(2).map(|pair| format!("{} {}", pair[0].folded, pair[1].folded)));
-        terms.sort_unstable();
-        terms.dedup();
+        let words = self.words.iter().map(|w| w.folded.clone());
+        let pairs = self.words.windows(2).map(|pair| format!("{} {}", pair[0].folded, pair[1].folded));
+        let mut terms: Vec<String> = Vec::new();
+        for term in words.chain(pairs) {
+            if !terms.contains(&term) {
+                terms.push(term);
+            }
+        }
         terms
     }
 
