@@ -82,9 +82,7 @@ pub async fn search(query: Query, page: u32) -> Fetched<SearchPage> {
     let total_pages = model::page_count(total, RESULTS_PER_PAGE);
     let start = (page.saturating_sub(1) as usize) * RESULTS_PER_PAGE;
     let shown: Vec<u32> = ranked.iter().skip(start).take(RESULTS_PER_PAGE).map(|r| r.doc).collect();
-    let mut needed: Vec<u32> = shown.iter().map(|&doc| chunk_of(doc)).collect();
-    needed.sort_unstable();
-    needed.dedup();
+    let needed = model::search::unique(shown.iter().map(|&doc| chunk_of(doc)));
     let fetched = futures::future::join_all(needed.iter().map(|&n| chunk(n))).await;
     let mut chunks = Files::new();
     for (n, result) in needed.into_iter().zip(fetched) {

@@ -135,27 +135,30 @@ impl Query {
     }
 
     /// Every term whose postings the ranking reads, each once, in the
-    /// query's order (a query has a few: no sort, which would cost the wasm
-    /// a sort of strings).
+    /// query's order.
     pub fn terms(&self) -> Vec<String> {
         let words = self.words.iter().map(|w| w.folded.clone());
         let pairs = self.words.windows(2).map(|pair| format!("{} {}", pair[0].folded, pair[1].folded));
-        let mut terms: Vec<String> = Vec::new();
-        for term in words.chain(pairs) {
-            if !terms.contains(&term) {
-                terms.push(term);
-            }
-        }
-        terms
+        unique(words.chain(pairs))
     }
 
-    /// Shards to download for this query.
+    /// Shards to download for this query, each once.
     pub fn shards(&self, meta: &SearchMeta) -> Vec<u32> {
-        let mut shards: Vec<u32> = self.terms().iter().map(|t| shard_of(t, meta.shards)).collect();
-        shards.sort_unstable();
-        shards.dedup();
-        shards
+        unique(self.terms().iter().map(|t| shard_of(t, meta.shards)))
     }
+}
+
+/// The items, each once, in their first order. For the few terms, shards
+/// and chunks of one query: no sort (a sort's code per type costs the
+/// reader wasm more than these lookups).
+pub fn unique<T: PartialEq>(items: impl IntoIterator<Item = T>) -> Vec<T> {
+    let mut unique = Vec::new();
+    for item in items {
+        if !unique.contains(&item) {
+            unique.push(item);
+        }
+    }
+    unique
 }
 
 /// Why a document ranks where it does, compared field by field.
