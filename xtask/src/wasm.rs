@@ -1,7 +1,8 @@
 //! `cargo xtask bench wasm`: what the reader wasm is made of — the release
-//! build as cargo leaves it, before wasm-bindgen and wasm-opt strip its
-//! names — by crate, by function and by generic function's copies (twiggy
-//! `top` and `monos`), so each change to the app can say what it cost.
+//! build through wasm-bindgen and wasm-opt as trunk ships it, but with its
+//! names kept (`--keep-debug`, `-g`) — by crate, by function and by generic
+//! function's copies (twiggy `top` and `monos`), so each change to the app
+//! can say what it cost.
 //! twiggy is a measuring tool, not the product's: it is installed here, into
 //! `target/tools/twiggy`, the first time.
 
@@ -64,6 +65,36 @@ fn twiggy(tools: &Tools, twiggy: &Path, args: &[&str], wasm: &Path) -> Result<St
     Ok(String::from_utf8_lossy(&output.stdout).into_owned())
 }
 
+/// The release wasm through wasm-bindgen and wasm-opt with the flags of
+/// `index.html` (as trunk runs them), names kept: what ships, measurable.
+fn shipped_with_names(tools: &Tools, root: &Path) -> Result<std::path::PathBuf> {
+    let built = root.join("target/wasm32-unknown-unknown/release/portal.wasm");
+    let out = root.join("target/bench-wasm");
+    run(tools
+        .command("wasm-bindgen")
+        .args(["--target", "web", "--no-typescript", "--keep-debug", "--out-dir"])
+        .arg(&out)
+        .arg(&built))?;
+    let index = std::fs::read_to_string(root.join("index.html")).map_err(|e| format!("index.html: {e}"))?;
+    let attribute = |name: &str| {
+        index
+            .split(&format!(" {name}=\""))
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .ok_or(format!("index.html: no {name} on the rust link"))
+    };
+    let (level, params) = (attribute("data-wasm-opt")?, attribute("data-wasm-opt-params")?);
+    let shipped = out.join("portal.wasm");
+    run(tools
+        .command("wasm-opt")
+        .args([format!("-O{level}").as_str(), "-g"])
+        .args(params.split_whitespace())
+        .arg(out.join("portal_bg.wasm"))
+        .arg("-o")
+        .arg(&shipped))?;
+    Ok(shipped)
+}
+
 pub fn bench(root: &Path) -> Result {
     let tools = Tools::ensure(root, false)?;
     let prefix = root.join("target/tools/twiggy");
@@ -85,13 +116,13 @@ pub fn bench(root: &Path) -> Result {
         "--bin",
         "portal",
     ]))?;
-    let wasm = root.join("target/wasm32-unknown-unknown/release/portal.wasm");
+    let wasm = shipped_with_names(&tools, root)?;
     let total = std::fs::metadata(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?.len();
     let items: serde_json::Value =
         serde_json::from_str(&twiggy(&tools, &twiggy_bin, &["top", "-n", "1000000", "-f", "json"], &wasm)?)
             .map_err(|e| format!("twiggy's JSON: {e}"))?;
-    // Names and wasm-bindgen's descriptors are sections the shipped file does
-    // not keep: the shares are of the code and data.
+    // The names are a section the shipped file does not keep: the shares
+    // are of the code and data.
     let mut by_crate: BTreeMap<String, u64> = BTreeMap::new();
     let mut kept = 0;
     for item in items.as_array().into_iter().flatten() {
@@ -105,8 +136,8 @@ pub fn bench(root: &Path) -> Result {
     let mut crates: Vec<(String, u64)> = by_crate.into_iter().collect();
     crates.sort_by_key(|c| std::cmp::Reverse(c.1));
     println!(
-        "reader wasm before wasm-bindgen and wasm-opt: {} ({total} bytes, {kept} of code and data; \
-         the shipped file is smaller)",
+        "reader wasm as shipped, with its names: {} ({total} bytes, {kept} of code and data: \
+         the shipped file without the names)",
         wasm.display()
     );
     println!("\nby crate (shallow bytes of code and data, share):");
