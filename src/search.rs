@@ -22,8 +22,8 @@ pub struct SearchPage {
 /// cost the wasm more than the lookups save.
 type Files<T> = Vec<(u32, Rc<T>)>;
 
-fn file<T>(files: &Files<T>, n: u32) -> Option<Rc<T>> {
-    files.iter().find(|(m, _)| *m == n).map(|(_, file)| file.clone())
+fn file<T>(files: &Files<T>, n: u32) -> Option<&Rc<T>> {
+    files.iter().find(|(m, _)| *m == n).map(|(_, file)| file)
 }
 
 #[derive(Default)]
@@ -52,7 +52,7 @@ async fn cached<T: serde::de::DeserializeOwned>(
     path: fn(u32) -> String,
     slot: fn(&mut Cache) -> &mut Files<T>,
 ) -> Fetched<Rc<T>> {
-    if let Some(value) = CACHE.with_borrow_mut(|c| file(slot(c), n)) {
+    if let Some(value) = CACHE.with_borrow_mut(|c| file(slot(c), n).cloned()) {
         return Ok(value);
     }
     let value = Rc::new(fetch_postcard::<T>(&path(n)).await?);
@@ -76,8 +76,7 @@ pub async fn search(query: Query, page: u32) -> Fetched<SearchPage> {
     for (n, result) in wanted.into_iter().zip(fetched) {
         shards.push((n, result?));
     }
-    let shard = |term: &str| shards.iter().find(|(n, _)| *n == shard_of(term, meta.shards)).map(|(_, s)| s);
-    let ranked = rank(&query, |term| shard(term).and_then(|s| s.term(term)));
+    let ranked = rank(&query, |term| file(&shards, shard_of(term, meta.shards)).and_then(|s| s.term(term)));
     let total = ranked.len();
     let total_pages = model::page_count(total, RESULTS_PER_PAGE);
     let start = (page.saturating_sub(1) as usize) * RESULTS_PER_PAGE;

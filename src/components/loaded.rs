@@ -16,7 +16,7 @@ where
     T: Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    states(resource, Arc::new(move |value| ready(value).into_any()), true)
+    loaded_or_missing(resource, ready, true)
 }
 
 /// [`loaded`]; with `retry_missing` false, a missing file is simply a page

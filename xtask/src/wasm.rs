@@ -52,9 +52,9 @@ fn crate_of(name: &str) -> String {
     }
 }
 
-/// wasm-bindgen's descriptors and the names: in the build, not in the shipped file.
+/// The names and custom sections: in the measured file, not in the shipped one.
 fn not_shipped(name: &str) -> bool {
-    name.starts_with("custom section") || name.ends_with(" subsection") || name.contains("__wbindgen_describe")
+    name.starts_with("custom section") || name.ends_with(" subsection")
 }
 
 fn twiggy(tools: &Tools, twiggy: &Path, args: &[&str], wasm: &Path) -> Result<String> {
